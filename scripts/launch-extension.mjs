@@ -1,0 +1,54 @@
+// @ts-check
+// Starts a Chromium-family browser with the built extension from dist/ loaded, through
+// playwright-core driving the system browser. Shared by `npm start`, the e2e tests and the benches.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { BROWSER_HELP, findBrowser } from './find-browser.mjs';
+
+/**
+ * @param {{ extensionDir?: string, headless?: boolean, locale?: string, userDataDir?: string, extraArgs?: string[] }} [options]
+ */
+export async function launchWithExtension(options = {}) {
+  const executablePath = findBrowser();
+  if (!executablePath) throw new Error(BROWSER_HELP);
+  const extensionDir = resolve(options.extensionDir ?? 'dist');
+  const ownsProfile = !options.userDataDir;
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'paywitness-profile-')));
+  const locale = options.locale ?? 'zh-CN';
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: options.headless ?? true,
+    acceptDownloads: true,
+    locale,
+    viewport: { width: 1280, height: 800 },
+    // Chromium on Linux takes its UI language (and so chrome.i18n's) from these, not from --lang.
+    env: { ...process.env, LANGUAGE: locale.replace('-', '_'), LANG: `${locale.replace('-', '_')}.UTF-8` },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      `--lang=${locale}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(options.extraArgs ?? []),
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    userDataDir,
+    worker,
+    async close() {
+      await context.close();
+      if (ownsProfile) await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import browser from 'webextension-polyfill';
+import { detectPage } from '../detect/detect-page';
+import { caseIdFor } from '../evidence/case-id';
+import type { CaptureEnvironment } from '../evidence/capture-entry';
+import { isoWithOffset, localTimeZone } from '../evidence/iso-time';
+import { pageTextFile } from '../evidence/page-text';
+import type { SubmitSnapshotRequest, SubmitSnapshotResponse } from '../messages/message-map';
+import type { Settings } from '../settings/settings';
+import { safeUrl } from '../shared/safe-url';
+import { commitCapture, type NewFile } from '../store/capture-store';
+import type { EvidenceDb } from '../store/open-evidence-db';
+import type { CaptureQueue } from './capture-queue';
+import { screenshotTab } from './take-screenshot';
+
+export interface SubmitDeps {
+  db: () => Promise<EvidenceDb>;
+  queue: CaptureQueue;
+  settings: () => Promise<Settings>;
+  reasonText: (code: string) => string;
+}
+
+/**
+ * A content script asks to keep its page. The worker re-decides with its own rules (a page cannot
+ * talk it into a capture), takes the shot, and answers only after the capture is committed.
+ */
+export async function submitSnapshot(
+  request: SubmitSnapshotRequest,
+  sender: browser.Runtime.MessageSender,
+  deps: SubmitDeps,
+): Promise<SubmitSnapshotResponse> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || sender.frameId !== 0) return { ok: false, error: 'only a top-level page can submit' };
+  const { snapshot } = request;
+  const pageUrl = safeUrl(snapshot.url);
+  if (!pageUrl || pageUrl.origin !== safeUrl(sender.url ?? '')?.origin) {
+    return { ok: false, error: 'a page may only submit its own snapshot' };
+  }
+  const settings = await deps.settings();
+  if (!settings.autoCapture) return { ok: false, error: 'automatic capture is off' };
+  const verdict = detectPage(snapshot, { stallThresholdHours: settings.stallThresholdHours });
+  if (verdict.kind === 'none') return { ok: false, error: 'nothing on this page to capture' };
+
+  const db = await deps.db();
+  const known = await db.get('requests', request.key);
+  if (known) return { ok: true, captureId: known.captureId, duplicate: true, screenshotError: null };
+
+  const shot = await screenshotTab(deps.queue, tabId, request.docToken);
+  const captureId = crypto.randomUUID();
+  const capturedAt = isoWithOffset(new Date());
+  const files: NewFile[] = [
+    { name: 'page.txt', blob: new Blob([pageTextFile(snapshot)], { type: 'text/plain;charset=utf-8' }), role: 'text' },
+  ];
+  if ('png' in shot) files.unshift({ name: 'screenshot.png', blob: shot.png, role: 'screenshot' });
+  const environment: CaptureEnvironment = {
+    extensionVersion: browser.runtime.getManifest().version,
+    userAgent: navigator.userAgent,
+    viewport: snapshot.viewport,
+  };
+  const result = await commitCapture(
+    db,
+    {
+      id: captureId,
+      caseId: caseIdFor(pageUrl.hostname, verdict.orderId, capturedAt),
+      trigger: 'auto',
+      url: snapshot.url,
+      site: pageUrl.hostname,
+      title: snapshot.title,
+      capturedAt,
+      timeZone: localTimeZone(),
+      kind: verdict.kind,
+      responsibility: verdict.responsibility,
+      reasonCode: verdict.reasonCode,
+      reason: deps.reasonText(verdict.reasonCode),
+      message: verdict.message,
+      orderId: verdict.orderId,
+      amount: verdict.amount,
+      currency: verdict.currency,
+      status: verdict.status,
+      createdAt: verdict.createdAt,
+      relatedOrderIds: verdict.relatedOrderIds,
+      screenshotError: 'png' in shot ? null : shot.error,
+      environment,
+    },
+    files,
+    request.key,
+  );
+  return { ok: true, ...result, screenshotError: 'png' in shot ? null : shot.error };
+}

@@ -1,0 +1,53 @@
+import browser from 'webextension-polyfill';
+import { detectPage } from '../detect/detect-page';
+import { snapshotText } from '../detect/page-snapshot';
+import { looksLikeShopPage } from '../detect/shop-signals';
+import type { Verdict } from '../detect/verdict';
+import type { Message, WhoAmIResponse } from '../messages/message-map';
+import { sendToWorker } from '../messages/send-message';
+import { randomToken, shortDigest } from '../shared/short-id';
+import { DEFAULT_SETTINGS, loadSettings, type Settings } from '../settings/settings';
+import { watchPage } from './page-watcher';
+import { readSnapshot } from './read-snapshot';
+
+// Thin shell: read the page, ask the pure detector, hand a snapshot to the worker. The worker
+// decides again with its own copy of the rules; this side only decides when it is worth asking.
+
+const docToken = randomToken();
+const reported = new Set<string>();
+let settings: Settings = DEFAULT_SETTINGS;
+let isShop = false;
+
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender): Promise<WhoAmIResponse> | undefined => {
+  if (sender.id !== browser.runtime.id || (message as Message)?.type !== 'content:whoami') return undefined;
+  return Promise.resolve({ docToken, url: location.href });
+});
+
+function scan(): void {
+  if (!settings.autoCapture) return;
+  const snapshot = readSnapshot(document);
+  if (!isShop) isShop = looksLikeShopPage(snapshot.url, snapshot.title, snapshotText(snapshot));
+  if (!isShop) return;
+  const verdict = detectPage(snapshot, { stallThresholdHours: settings.stallThresholdHours });
+  if (verdict.kind === 'none') return;
+  const signature = verdictSignature(snapshot.url, verdict);
+  if (reported.has(signature)) return;
+  reported.add(signature);
+  sendToWorker('capture:submit', { snapshot, key: `${docToken}:${shortDigest(signature)}`, docToken })
+    .then((reply) => {
+      if (!reply?.ok) reported.delete(signature);
+    })
+    .catch(() => reported.delete(signature));
+}
+
+function verdictSignature(url: string, verdict: Verdict): string {
+  return [url, verdict.kind, verdict.reasonCode, verdict.message, verdict.orderId ?? '', verdict.status ?? ''].join('|');
+}
+
+async function start(): Promise<void> {
+  settings = await loadSettings().catch(() => DEFAULT_SETTINGS);
+  scan();
+  watchPage(document.documentElement, scan);
+}
+
+void start();

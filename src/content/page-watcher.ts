@@ -1,0 +1,46 @@
+// Re-reads the page after it changes, debounced, but never later than `maxWaitMs` after the first
+// change: an error toast that appears after an XHR must be seen within a second, while a page that
+// mutates without end costs at most one read per `minIntervalMs`.
+
+export interface WatchOptions {
+  debounceMs: number;
+  maxWaitMs: number;
+  minIntervalMs: number;
+}
+
+export const DEFAULT_WATCH: WatchOptions = { debounceMs: 200, maxWaitMs: 700, minIntervalMs: 400 };
+
+export function watchPage(target: Node, onSettled: () => void, options: WatchOptions = DEFAULT_WATCH): () => void {
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+  let firstChangeAt = 0;
+  let lastRunAt = 0;
+
+  const run = () => {
+    debounce = undefined;
+    firstChangeAt = 0;
+    lastRunAt = Date.now();
+    onSettled();
+  };
+
+  const observer = new MutationObserver(() => {
+    const now = Date.now();
+    if (!firstChangeAt) firstChangeAt = now;
+    if (debounce) clearTimeout(debounce);
+    const dueByDebounce = now + options.debounceMs;
+    const dueByMaxWait = firstChangeAt + options.maxWaitMs;
+    const earliest = lastRunAt + options.minIntervalMs;
+    const due = Math.max(Math.min(dueByDebounce, dueByMaxWait), earliest);
+    debounce = setTimeout(run, Math.max(0, due - now));
+  });
+  observer.observe(target, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['style', 'class', 'hidden', 'aria-hidden', 'open'],
+  });
+  return () => {
+    observer.disconnect();
+    if (debounce) clearTimeout(debounce);
+  };
+}

@@ -1,0 +1,224 @@
+import type { BlockHint, PageSnapshot, TextBlock } from '../detect/page-snapshot';
+import { isoWithOffset } from '../evidence/iso-time';
+
+// Reads what a shopper can actually see: text hidden by CSS, attributes or off-screen positioning
+// is skipped (shops ship hidden error templates), and nothing typed into editable fields is read.
+// Every loop is capped so a 5 MB page costs no more than a normal one.
+
+export interface ReadLimits {
+  maxChars: number;
+  maxBlocks: number;
+  maxNodes: number;
+  maxBlockChars: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = {
+  maxChars: 200_000,
+  maxBlocks: 4_000,
+  maxNodes: 60_000,
+  maxBlockChars: 2_000,
+};
+
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'SELECT']);
+const SECRET_AUTOCOMPLETE = /cc-|one-time-code|password/i;
+
+const HINT_BY_CLASS: ReadonlyArray<[RegExp, BlockHint]> = [
+  [/(^|[-_\s])(toast|toastr|layui-layer-msg|el-message|ant-message|notyf|snackbar)/i, 'toast'],
+  [/(^|[-_\s])(alert|error|err-msg|errmsg|swal2-html-container|swal2-title|el-alert|ant-alert|invalid-feedback)/i, 'alert'],
+  [/(^|[-_\s])(modal|dialog|layui-layer|swal2-popup|el-dialog|ant-modal|sweet-alert)/i, 'dialog'],
+  [/(^|[-_\s])(notice|announce|announcement|gonggao|bulletin|marquee)/i, 'notice'],
+  [/(^|[-_\s])(article|post-content|entry-content|blog|faq|help-content|markdown-body)/i, 'article'],
+];
+
+interface ElementInfo {
+  visible: boolean;
+  block: boolean;
+}
+
+export function readSnapshot(
+  doc: Document,
+  now: Date = new Date(),
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): PageSnapshot {
+  const view = doc.defaultView;
+  const hasLayout = !!view && doc.documentElement.getBoundingClientRect().width > 0;
+  const infoCache = new WeakMap<Element, ElementInfo>();
+  const hintCache = new WeakMap<Element, BlockHint[]>();
+  const blocks: TextBlock[] = [];
+  const pending = new Map<Element, string[]>();
+  const order: Element[] = [];
+  let chars = 0;
+  let nodes = 0;
+  let truncated = false;
+
+  const info = (el: Element): ElementInfo => {
+    const cached = infoCache.get(el);
+    if (cached) return cached;
+    const parent = el.parentElement;
+    const parentInfo = parent ? info(parent) : { visible: true, block: true };
+    const result = parentInfo.visible ? ownInfo(el, view, hasLayout) : { visible: false, block: false };
+    infoCache.set(el, result);
+    return result;
+  };
+
+  const blockOf = (el: Element): Element => {
+    let current: Element | null = el;
+    while (current && current !== doc.body) {
+      if (info(current).block) return current;
+      current = current.parentElement;
+    }
+    return doc.body;
+  };
+
+  const append = (el: Element, text: string) => {
+    if (chars >= limits.maxChars) {
+      truncated = true;
+      return;
+    }
+    const block = blockOf(el);
+    let parts = pending.get(block);
+    if (!parts) {
+      if (order.length >= limits.maxBlocks) {
+        truncated = true;
+        return;
+      }
+      parts = [];
+      pending.set(block, parts);
+      order.push(block);
+    }
+    const piece = text.slice(0, limits.maxChars - chars);
+    parts.push(piece);
+    chars += piece.length;
+  };
+
+  const root = doc.body ?? doc.documentElement;
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */);
+  for (let node: Node | null = walker.currentNode; node; ) {
+    if (++nodes > limits.maxNodes) {
+      truncated = true;
+      break;
+    }
+    if (node.nodeType === 1) {
+      const el = node as Element;
+      if (SKIPPED_TAGS.has(el.tagName.toUpperCase()) || !info(el).visible || isEditable(el)) {
+        node = skipSubtree(walker);
+        continue;
+      }
+      if (el.tagName === 'BR') append(el, '\n');
+      else if (isReadonlyField(el)) {
+        append(el, (el as HTMLInputElement | HTMLTextAreaElement).value);
+        node = skipSubtree(walker);
+        continue;
+      }
+    } else if (node.nodeType === 3 && node.parentElement && node.nodeValue?.trim()) {
+      append(node.parentElement, node.nodeValue);
+    }
+    node = walker.nextNode();
+  }
+
+  for (const el of order) {
+    const text = normalise(pending.get(el)!.join('')).slice(0, limits.maxBlockChars);
+    if (text) blocks.push({ text, tag: el.tagName.toLowerCase(), hints: hintsOf(el, hintCache) });
+  }
+
+  return {
+    url: doc.location?.href ?? doc.URL,
+    title: (doc.title ?? '').slice(0, 500),
+    lang: doc.documentElement.lang || '',
+    blocks,
+    seenAt: isoWithOffset(now),
+    truncated,
+    viewport: view
+      ? { width: view.innerWidth, height: view.innerHeight, devicePixelRatio: view.devicePixelRatio }
+      : null,
+  };
+}
+
+function ownInfo(el: Element, view: Window | null, hasLayout: boolean): ElementInfo {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return { visible: false, block: false };
+  if (!view) return { visible: true, block: true };
+  const style = view.getComputedStyle(el);
+  if (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse') {
+    return { visible: false, block: false };
+  }
+  if (Number(style.opacity) === 0) return { visible: false, block: false };
+  const block =
+    (!style.display.startsWith('inline') && style.display !== 'contents') || el.tagName === 'TEXTAREA' || el.tagName === 'INPUT';
+  if (hasLayout && style.display !== 'contents' && !isOnScreen(el, style, view)) return { visible: false, block };
+  return { visible: true, block };
+}
+
+/** Boxes clipped to nothing and boxes pushed off the left/top edge are hiding places, not content. */
+function isOnScreen(el: Element, style: CSSStyleDeclaration, view: Window): boolean {
+  const rect = el.getBoundingClientRect();
+  const clipped = style.overflow !== 'visible' || /rect\(0(px)?,? 0(px)?,? 0(px)?,? 0(px)?\)/.test(style.clip);
+  if (clipped && (rect.width <= 1 || rect.height <= 1)) return false;
+  return rect.right + view.scrollX > 0 && rect.bottom + view.scrollY > 0;
+}
+
+function isEditable(el: Element): boolean {
+  if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') return !isReadonlyField(el);
+  return (el as HTMLElement).isContentEditable === true && el.getAttribute('contenteditable') !== null;
+}
+
+function isReadonlyField(el: Element): boolean {
+  if (el.tagName !== 'INPUT' && el.tagName !== 'TEXTAREA') return false;
+  const field = el as HTMLInputElement | HTMLTextAreaElement;
+  if (!field.readOnly && !field.disabled) return false;
+  if (el.tagName === 'INPUT') {
+    const type = (field as HTMLInputElement).type;
+    if (!['text', 'search', 'url', 'email', 'tel', 'number', ''].includes(type)) return false;
+  }
+  return !SECRET_AUTOCOMPLETE.test(field.autocomplete ?? '') && !SECRET_AUTOCOMPLETE.test(field.name ?? '');
+}
+
+function skipSubtree(walker: TreeWalker): Node | null {
+  const start = walker.currentNode;
+  let next: Node | null = walker.nextSibling();
+  while (!next) {
+    const parent = walker.parentNode();
+    if (!parent) {
+      walker.currentNode = start;
+      return null;
+    }
+    next = walker.nextSibling();
+  }
+  return next;
+}
+
+function hintsOf(el: Element, cache: WeakMap<Element, BlockHint[]>): BlockHint[] {
+  const cached = cache.get(el);
+  if (cached) return cached;
+  const own = ownHints(el);
+  const parent = el.parentElement;
+  const inherited = parent && parent.tagName !== 'BODY' ? hintsOf(parent, cache) : [];
+  const hints = [...new Set([...own, ...inherited])];
+  cache.set(el, hints);
+  return hints;
+}
+
+function ownHints(el: Element): BlockHint[] {
+  const hints: BlockHint[] = [];
+  const tag = el.tagName;
+  const role = el.getAttribute('role') ?? '';
+  if (/^H[1-6]$/.test(tag)) hints.push('heading');
+  if (tag === 'ARTICLE') hints.push('article');
+  if (tag === 'NAV' || role === 'navigation') hints.push('nav');
+  if (tag === 'FOOTER' || role === 'contentinfo') hints.push('footer');
+  if (tag === 'FORM') hints.push('form');
+  if (tag === 'TD' || tag === 'TH') hints.push('table');
+  if (tag === 'DIALOG' || role === 'dialog' || role === 'alertdialog') hints.push('dialog');
+  if (role === 'alert' || role === 'status') hints.push('alert');
+  if (isReadonlyField(el)) hints.push('readonly');
+  const classes = `${typeof el.className === 'string' ? el.className : ''} ${el.id}`;
+  if (classes.trim()) for (const [pattern, hint] of HINT_BY_CLASS) if (pattern.test(classes)) hints.push(hint);
+  return hints;
+}
+
+function normalise(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/[\s\u00a0\u3000]+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+}

@@ -1,0 +1,33 @@
+import type { CaptureKind, Responsibility } from '../evidence/capture-entry';
+import type { PageSnapshot } from './page-snapshot';
+import type { OrderFacts } from './verdict';
+
+export interface DetectSettings {
+  /** An open order older than this is stalled (platform's fault). */
+  stallThresholdHours: number;
+}
+
+export const DEFAULT_DETECT_SETTINGS: DetectSettings = { stallThresholdHours: 24 };
+
+/** A page as every detector sees it: the snapshot plus what is cheap to derive once. */
+export interface PageView {
+  snapshot: PageSnapshot;
+  url: URL | null;
+  facts: OrderFacts;
+  /** Epoch ms of `snapshot.seenAt`. */
+  now: number;
+  settings: DetectSettings;
+}
+
+export interface Finding {
+  kind: CaptureKind;
+  responsibility: Responsibility | null;
+  reasonCode: string;
+  message: string;
+}
+
+/** One detector per file, each a pure function of the page. */
+export interface Detector {
+  id: string;
+  detect(page: PageView): Finding | null;
+}

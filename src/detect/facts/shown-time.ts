@@ -1,0 +1,19 @@
+// Shop pages print local times with no zone; the systems we cover run on Asia/Shanghai (+08:00).
+
+const SHOWN = /(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})日?(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?/;
+
+export function parseShownTime(value: string): string | null {
+  const m = SHOWN.exec(value);
+  if (!m) return null;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', zone] = m;
+  const nums = [mo, d, h, mi, s].map((part) => Number(part));
+  const [month, day, hour, minute, second] = nums as [number, number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+  const offset = zone === undefined ? '+08:00' : zone === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+  const iso = `${y}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${offset}`;
+  return Number.isNaN(Date.parse(iso)) ? null : iso;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

@@ -1,0 +1,61 @@
+// The capture record exactly as bundle format v1 carries it (docs/bundle-format.md).
+// The store keeps this object untouched after commit: its `hash` covers every field but itself.
+
+export const CAPTURE_KINDS = [
+  'payment_error',
+  'user_error',
+  'stalled_order',
+  'duplicate_charge',
+  'order_status',
+  'terms',
+] as const;
+export type CaptureKind = (typeof CAPTURE_KINDS)[number];
+
+export type Responsibility = 'platform' | 'user' | 'third_party';
+
+export type FileRole = 'screenshot' | 'text' | 'html' | 'attachment' | 'stamped';
+
+export interface FileRef {
+  /** Path inside the bundle zip, e.g. `captures/<id>/screenshot.png`. */
+  path: string;
+  sha256: string;
+  bytes: number;
+  type: string;
+  role: FileRole;
+}
+
+export interface CaptureEnvironment {
+  extensionVersion: string;
+  userAgent: string;
+  viewport: { width: number; height: number; devicePixelRatio: number } | null;
+}
+
+export interface CaptureEntry {
+  id: string;
+  caseId: string;
+  trigger: 'auto' | 'manual';
+  url: string;
+  site: string;
+  title: string;
+  capturedAt: string;
+  timeZone: string;
+  kind: CaptureKind;
+  responsibility: Responsibility | null;
+  reasonCode: string;
+  reason: string;
+  message: string;
+  orderId: string | null;
+  amount: number | null;
+  currency: string | null;
+  status: string | null;
+  createdAt: string | null;
+  relatedOrderIds: string[];
+  /** Why there is no screenshot (tab closed, tab changed, …); null when there is one. */
+  screenshotError: string | null;
+  environment: CaptureEnvironment;
+  files: FileRef[];
+  prevHash: string | null;
+  hash: string;
+}
+
+export type UnhashedEntry = Omit<CaptureEntry, 'hash'>;

@@ -1,0 +1,13 @@
+import type { PageSnapshot } from '../detect/page-snapshot';
+import { snapshotText } from '../detect/page-snapshot';
+
+/** The page text file of a capture: a short header a reader can follow, then what was visible. */
+export function pageTextFile(snapshot: PageSnapshot): string {
+  const header = [
+    `URL: ${snapshot.url}`,
+    `Title: ${snapshot.title}`,
+    `Seen at: ${snapshot.seenAt}`,
+    snapshot.truncated ? 'Note: the page held more text than was read; the rest is not included.' : null,
+  ].filter((line): line is string => line !== null);
+  return `${header.join('\n')}\n${'-'.repeat(40)}\n${snapshotText(snapshot)}\n`;
+}

@@ -1,0 +1,32 @@
+import type { PageSnapshot } from '../detect/page-snapshot';
+
+// Every message between contexts, declared once. Senders and handlers are typed from this map;
+// handlers still validate at runtime because a message is input from another process.
+
+export interface SubmitSnapshotRequest {
+  snapshot: PageSnapshot;
+  /** Idempotency key: the same key never makes a second capture. */
+  key: string;
+  /** Random per document: lets the worker check the tab still shows the page that asked. */
+  docToken: string;
+}
+
+export type SubmitSnapshotResponse =
+  | { ok: true; captureId: string; duplicate: boolean; screenshotError: string | null }
+  | { ok: false; error: string };
+
+export interface WhoAmIResponse {
+  docToken: string;
+  url: string;
+}
+
+export interface MessageMap {
+  /** content script → worker: the page shows something worth keeping. */
+  'capture:submit': { request: SubmitSnapshotRequest; response: SubmitSnapshotResponse };
+  /** worker → content script (one tab, top frame): which document is this? */
+  'content:whoami': { request: Record<string, never>; response: WhoAmIResponse };
+}
+
+export type MessageType = keyof MessageMap;
+export type Message<K extends MessageType = MessageType> = { type: K } & MessageMap[K]['request'];
+export type Reply<K extends MessageType> = MessageMap[K]['response'];

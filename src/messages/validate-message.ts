@@ -1,0 +1,57 @@
+import type { BlockHint, PageSnapshot, TextBlock } from '../detect/page-snapshot';
+import type { SubmitSnapshotRequest } from './message-map';
+
+// Runtime checks for what arrives from a content script: shape, types and size caps. A page's
+// renderer is not trusted just because it speaks our message names.
+
+const HINTS: ReadonlySet<BlockHint> = new Set([
+  'alert', 'dialog', 'toast', 'heading', 'article', 'notice', 'form', 'readonly', 'table', 'nav', 'footer',
+]);
+const MAX_BLOCKS = 5_000;
+const MAX_BLOCK_CHARS = 2_000;
+const MAX_TOTAL_CHARS = 250_000;
+
+export function isSubmitSnapshotRequest(value: unknown): value is SubmitSnapshotRequest {
+  if (!isRecord(value)) return false;
+  return isShortString(value.key, 200) && isShortString(value.docToken, 100) && isSnapshot(value.snapshot);
+}
+
+function isSnapshot(value: unknown): value is PageSnapshot {
+  if (!isRecord(value)) return false;
+  if (!isShortString(value.url, 4096) || !/^https?:\/\//i.test(value.url as string)) return false;
+  if (typeof value.title !== 'string' || (value.title as string).length > 1000) return false;
+  if (typeof value.lang !== 'string' || (value.lang as string).length > 50) return false;
+  if (typeof value.seenAt !== 'string' || Number.isNaN(Date.parse(value.seenAt as string))) return false;
+  if (typeof value.truncated !== 'boolean') return false;
+  if (value.viewport !== null && !isViewport(value.viewport)) return false;
+  if (!Array.isArray(value.blocks) || value.blocks.length > MAX_BLOCKS) return false;
+  let total = 0;
+  for (const block of value.blocks as unknown[]) {
+    if (!isBlock(block)) return false;
+    total += block.text.length;
+  }
+  return total <= MAX_TOTAL_CHARS;
+}
+
+function isBlock(value: unknown): value is TextBlock {
+  return (
+    isRecord(value) &&
+    typeof value.text === 'string' &&
+    value.text.length <= MAX_BLOCK_CHARS &&
+    isShortString(value.tag, 40) &&
+    Array.isArray(value.hints) &&
+    value.hints.every((hint) => HINTS.has(hint as BlockHint))
+  );
+}
+
+function isViewport(value: unknown): boolean {
+  return isRecord(value) && ['width', 'height', 'devicePixelRatio'].every((k) => Number.isFinite(value[k]));
+}
+
+function isShortString(value: unknown, max: number): boolean {
+  return typeof value === 'string' && value.length > 0 && value.length <= max;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,26 @@
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { EvidenceSchema } from './evidence-schema';
+
+// Numbered, stepwise upgrades: a database at any earlier version is walked through every step
+// after it. Never edit a shipped step; add the next one.
+
+type UpgradeTx = IDBPTransaction<EvidenceSchema, StoreNames<EvidenceSchema>[], 'versionchange'>;
+type Migration = (db: IDBPDatabase<EvidenceSchema>, tx: UpgradeTx) => void;
+
+export const MIGRATIONS: readonly Migration[] = [
+  // 1: captures chained by seq, their files, the chain head, idempotency keys.
+  (db) => {
+    const captures = db.createObjectStore('captures', { keyPath: 'entry.id' });
+    captures.createIndex('seq', 'seq', { unique: true });
+    const files = db.createObjectStore('files', { keyPath: 'path' });
+    files.createIndex('captureId', 'captureId');
+    db.createObjectStore('meta', { keyPath: 'id' });
+    db.createObjectStore('requests', { keyPath: 'key' });
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;
+
+export function runMigrations(db: IDBPDatabase<EvidenceSchema>, oldVersion: number, tx: UpgradeTx): void {
+  for (let version = oldVersion; version < MIGRATIONS.length; version++) MIGRATIONS[version]!(db, tx);
+}
