@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { parseMoney } from '../../../src/detect/facts/amount';
+import { extractFacts } from '../../../src/detect/facts/extract-facts';
+import { orderState } from '../../../src/detect/facts/order-status';
+import { parseShownTime } from '../../../src/detect/facts/shown-time';
+import { snapshot } from '../../helpers/snapshot';
+
+describe('facts', () => {
+  it('reads amounts in the forms shops print', () => {
+    expect(parseMoney('￥10.00')).toEqual({ amount: 10, currency: 'CNY' });
+    expect(parseMoney('¥ 1,288.50')).toEqual({ amount: 1288.5, currency: 'CNY' });
+    expect(parseMoney('25.00元')).toEqual({ amount: 25, currency: 'CNY' });
+    expect(parseMoney('$ 9.99')).toEqual({ amount: 9.99, currency: 'USD' });
+    expect(parseMoney('12.5 USDT')).toEqual({ amount: 12.5, currency: 'USDT' });
+    expect(parseMoney('25.00')).toEqual({ amount: 25, currency: null });
+    expect(parseMoney('免费')).toBeNull();
+  });
+
+  it('reads shown times as Asia/Shanghai unless a zone is shown', () => {
+    expect(parseShownTime('2026-11-27 04:00:00')).toBe('2026-11-27T04:00:00+08:00');
+    expect(parseShownTime('2026/1/5 4:07')).toBe('2026-01-05T04:07:00+08:00');
+    expect(parseShownTime('2026年11月27日 04:00')).toBe('2026-11-27T04:00:00+08:00');
+    expect(parseShownTime('2026-11-27T04:00:00Z')).toBe('2026-11-27T04:00:00Z');
+    expect(parseShownTime('2026-13-01 00:00:00')).toBeNull();
+    expect(parseShownTime('昨天')).toBeNull();
+  });
+
+  it('maps status labels of the real systems to states', () => {
+    expect(orderState('待支付')).toBe('awaiting_payment');
+    expect(orderState('待处理')).toBe('pending');
+    expect(orderState('处理中')).toBe('processing');
+    expect(orderState('已完成')).toBe('completed');
+    expect(orderState('已过期')).toBe('expired');
+    expect(orderState('Processing')).toBe('processing');
+    expect(orderState('天气不错')).toBeNull();
+  });
+
+  it('takes a label cell followed by its value cell, and never a header row', () => {
+    const facts = extractFacts(
+      snapshot('https://shop.example/orders', [
+        { text: '订单号', tag: 'th', hints: ['table'] },
+        { text: '订单金额', tag: 'th', hints: ['table'] },
+        { text: '订单状态', tag: 'th', hints: ['table'] },
+      ]),
+    );
+    expect(facts).toEqual({ orderId: null, amount: null, currency: null, status: null, createdAt: null });
+    const detail = extractFacts(
+      snapshot('https://shop.example/x', [
+        { text: '订单号', tag: 'td' },
+        { text: 'A1B2C3D4E5F6G7H8', tag: 'td' },
+        { text: '订单金额', tag: 'td' },
+        { text: '¥ 30.00', tag: 'td' },
+      ]),
+    );
+    expect(detail).toMatchObject({ orderId: 'A1B2C3D4E5F6G7H8', amount: 30, currency: 'CNY' });
+  });
+
+  it('falls back to the order id and money in the URL', () => {
+    const facts = extractFacts(snapshot('https://pay.example/submit.php?out_trade_no=2026112899990001&money=8.80', []));
+    expect(facts).toMatchObject({ orderId: '2026112899990001', amount: 8.8 });
+  });
+});
