@@ -13,7 +13,8 @@ import { BROWSER_HELP, findBrowser } from './find-browser.mjs';
 export async function launchWithExtension(options = {}) {
   const executablePath = findBrowser();
   if (!executablePath) throw new Error(BROWSER_HELP);
-  const extensionDir = resolve(options.extensionDir ?? 'dist');
+  // PAYWITNESS_DIST lets parallel runs each test their own build (vite build --outDir dist-x).
+  const extensionDir = resolve(options.extensionDir ?? process.env.PAYWITNESS_DIST ?? 'dist');
   const ownsProfile = !options.userDataDir;
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'paywitness-profile-')));
   const locale = options.locale ?? 'zh-CN';
