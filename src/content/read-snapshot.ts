@@ -91,30 +91,46 @@ export function readSnapshot(
     chars += piece.length;
   };
 
-  const root = doc.body ?? doc.documentElement;
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */);
-  for (let node: Node | null = walker.currentNode; node; ) {
-    if (++nodes > limits.maxNodes) {
-      truncated = true;
-      break;
-    }
-    if (node.nodeType === 1) {
-      const el = node as Element;
-      if (SKIPPED_TAGS.has(el.tagName.toUpperCase()) || !info(el).visible || isEditable(el)) {
-        node = skipSubtree(walker);
-        continue;
+  const readRoots = new Set<Element>();
+  const walk = (root: Element, nodeBudget: number) => {
+    const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */);
+    let walked = 0;
+    for (let node: Node | null = walker.currentNode; node; ) {
+      if (++walked > nodeBudget || ++nodes > limits.maxNodes) {
+        truncated = true;
+        return;
       }
-      if (el.tagName === 'BR') append(el, '\n');
-      else if (isReadonlyField(el)) {
-        append(el, (el as HTMLInputElement | HTMLTextAreaElement).value);
-        node = skipSubtree(walker);
-        continue;
+      if (node.nodeType === 1) {
+        const el = node as Element;
+        if (
+          (el !== root && readRoots.has(el)) ||
+          SKIPPED_TAGS.has(el.tagName.toUpperCase()) ||
+          !info(el).visible ||
+          isEditable(el)
+        ) {
+          node = el === root ? null : skipSubtree(walker);
+          continue;
+        }
+        if (el.tagName === 'BR') append(el, '\n');
+        else if (isReadonlyField(el)) {
+          append(el, (el as HTMLInputElement | HTMLTextAreaElement).value);
+          node = el === root ? null : skipSubtree(walker);
+          continue;
+        }
+      } else if (node.nodeType === 3 && node.parentElement && node.nodeValue?.trim()) {
+        append(node.parentElement, node.nodeValue);
       }
-    } else if (node.nodeType === 3 && node.parentElement && node.nodeValue?.trim()) {
-      append(node.parentElement, node.nodeValue);
+      node = walker.nextNode();
     }
-    node = walker.nextNode();
+  };
+
+  // Alerts, toasts and dialogs first: on a huge page the error may sit past every cap.
+  for (const el of salientElements(doc)) {
+    if (hasReadAncestor(el, readRoots) || !info(el).visible) continue;
+    walk(el, limits.maxNodes / 10);
+    readRoots.add(el);
   }
+  walk(doc.body ?? doc.documentElement, limits.maxNodes);
 
   for (const el of order) {
     const text = normalise(pending.get(el)!.join('')).slice(0, limits.maxBlockChars);
@@ -132,6 +148,23 @@ export function readSnapshot(
       ? { width: view.innerWidth, height: view.innerHeight, devicePixelRatio: view.devicePixelRatio }
       : null,
   };
+}
+
+const SALIENT_SELECTOR = [
+  '[role="alert"]', '[role="alertdialog"]', '[role="dialog"]', '[role="status"]', 'dialog[open]',
+  '[class*="alert"]', '[class*="error"]', '[class*="err-msg"]', '[class*="toast"]', '[class*="layui-layer"]',
+  '[class*="swal2-popup"]', '[class*="el-message"]', '[class*="ant-message"]', '[class*="modal"]', '#error-page',
+].join(',');
+const MAX_SALIENT = 200;
+
+function salientElements(doc: Document): Element[] {
+  const found = doc.body ? Array.from(doc.body.querySelectorAll(SALIENT_SELECTOR)) : [];
+  return found.slice(0, MAX_SALIENT);
+}
+
+function hasReadAncestor(el: Element, readRoots: ReadonlySet<Element>): boolean {
+  for (let current: Element | null = el; current; current = current.parentElement) if (readRoots.has(current)) return true;
+  return false;
 }
 
 function ownInfo(el: Element, view: Window | null, hasLayout: boolean): ElementInfo {
