@@ -1,0 +1,15 @@
+import { crx } from '@crxjs/vite-plugin';
+import { defineConfig, mergeConfig } from 'vite';
+import manifest from './manifest.json' with { type: 'json' };
+import { firefoxManifest } from './scripts/firefox-manifest.mjs';
+import chromiumConfig from './vite.config';
+
+// The same sources as vite.config.ts, with the manifest turned into Firefox's (background.scripts,
+// gecko id, data consent) and written to dist-firefox/. `npm run build:firefox`.
+export default mergeConfig(
+  { ...chromiumConfig, plugins: [] },
+  defineConfig({
+    plugins: [crx({ manifest: firefoxManifest(manifest), browser: 'firefox' })],
+    build: { outDir: 'dist-firefox' },
+  }),
+);
