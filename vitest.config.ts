@@ -21,6 +21,17 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // The Firefox build (dist-firefox/) in headless firefox-esr; see test/harness/firefox-session.ts.
+        test: {
+          name: 'e2e-firefox',
+          include: ['test/e2e-firefox/**/*.e2e.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

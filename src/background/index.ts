@@ -1,10 +1,12 @@
 import browser from 'webextension-polyfill';
-import type { Message } from '../messages/message-map';
-import { isSubmitSnapshotRequest } from '../messages/validate-message';
 import { loadSettings } from '../settings/settings';
 import { t } from '../shared/i18n';
 import { openEvidenceDb, type EvidenceDb } from '../store/open-evidence-db';
 import { createCaptureQueue } from './capture-queue';
+import { handleDeleteCapture } from './delete-capture';
+import { createMessageRouter } from './message-router';
+import { recoverPendingCaptures } from './recover-pending';
+import { reportStoreFailure, reportStoreOk } from './store-health-report';
 import { submitSnapshot, type SubmitDeps } from './submit-snapshot';
 
 // Service-worker entry. Listeners are registered synchronously here, at the top level, so a
@@ -20,18 +22,31 @@ const deps: SubmitDeps = {
   queue: createCaptureQueue(),
   settings: loadSettings,
   reasonText: (code) => t(`reason_${code}`),
+  reportStoreFailure,
+  reportStoreOk,
 };
 
-browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-  if (sender.id !== browser.runtime.id) return undefined;
-  const type = (message as Partial<Message> | null)?.type;
-  if (type === 'capture:submit') {
-    if (!sender.tab) return Promise.resolve({ ok: false, error: 'capture:submit comes only from a page' });
-    if (!isSubmitSnapshotRequest(message)) return Promise.resolve({ ok: false, error: 'malformed snapshot' });
-    return submitSnapshot(message, sender, deps).catch((error: unknown) => ({
-      ok: false as const,
-      error: error instanceof Error ? error.message : String(error),
-    }));
-  }
-  return undefined;
+const own = { runtimeId: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
+
+// Before any request is served, captures a killed worker left half-done are finished (text-only,
+// with the reason). Every handler waits on this one promise.
+const ready: Promise<void> = deps
+  .db()
+  .then(recoverPendingCaptures)
+  .then(() => undefined)
+  .catch(async (error: unknown) => {
+    await reportStoreFailure(error);
+  });
+
+const route = createMessageRouter<browser.Runtime.MessageSender>(own, {
+  submit: async (request, sender) => {
+    await ready;
+    return submitSnapshot(request, sender, deps);
+  },
+  deleteCapture: async (request) => {
+    await ready;
+    return handleDeleteCapture(request, await deps.db(), reportStoreFailure);
+  },
 });
+
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => route(message, sender));

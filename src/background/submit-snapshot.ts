@@ -3,11 +3,11 @@ import { detectPage } from '../detect/detect-page';
 import { caseIdFor } from '../evidence/case-id';
 import type { CaptureEnvironment } from '../evidence/capture-entry';
 import { isoWithOffset, localTimeZone } from '../evidence/iso-time';
-import { pageTextFile } from '../evidence/page-text';
+import { pageTextBlob, pageTextFile } from '../evidence/page-text';
 import type { SubmitSnapshotRequest, SubmitSnapshotResponse } from '../messages/message-map';
 import type { Settings } from '../settings/settings';
 import { safeUrl } from '../shared/safe-url';
-import { commitCapture, type NewFile } from '../store/capture-store';
+import { commitCapture, dropPending, journalPending, type CaptureDraft, type NewFile } from '../store/capture-store';
 import type { EvidenceDb } from '../store/open-evidence-db';
 import type { CaptureQueue } from './capture-queue';
 import { screenshotTab } from './take-screenshot';
@@ -17,6 +17,9 @@ export interface SubmitDeps {
   queue: CaptureQueue;
   settings: () => Promise<Settings>;
   reasonText: (code: string) => string;
+  /** Tells the shopper at once (badge, banner) that evidence could not be written. */
+  reportStoreFailure: (error: unknown) => Promise<unknown>;
+  reportStoreOk: () => Promise<void>;
 }
 
 /**
@@ -44,21 +47,14 @@ export async function submitSnapshot(
   const known = await db.get('requests', request.key);
   if (known) return { ok: true, captureId: known.captureId, duplicate: true, screenshotError: null };
 
-  const shot = await screenshotTab(deps.queue, tabId, request.docToken);
   const captureId = crypto.randomUUID();
   const capturedAt = isoWithOffset(new Date());
-  const files: NewFile[] = [
-    { name: 'page.txt', blob: new Blob([pageTextFile(snapshot)], { type: 'text/plain;charset=utf-8' }), role: 'text' },
-  ];
-  if ('png' in shot) files.unshift({ name: 'screenshot.png', blob: shot.png, role: 'screenshot' });
   const environment: CaptureEnvironment = {
     extensionVersion: browser.runtime.getManifest().version,
     userAgent: navigator.userAgent,
     viewport: snapshot.viewport,
   };
-  const result = await commitCapture(
-    db,
-    {
+  const draft: CaptureDraft = {
       id: captureId,
       caseId: caseIdFor(pageUrl.hostname, verdict.orderId, capturedAt),
       trigger: 'auto',
@@ -78,11 +74,35 @@ export async function submitSnapshot(
       status: verdict.status,
       createdAt: verdict.createdAt,
       relatedOrderIds: verdict.relatedOrderIds,
-      screenshotError: 'png' in shot ? null : shot.error,
+      screenshotError: null,
       environment,
-    },
-    files,
-    request.key,
-  );
-  return { ok: true, ...result, screenshotError: 'png' in shot ? null : shot.error };
+  };
+  const pageText = pageTextFile(snapshot);
+  // Journal first: if the worker dies during the screenshot, its next start commits this
+  // text-only under the same key (recover-pending.ts) instead of losing it.
+  try {
+    await journalPending(db, { key: request.key, startedAt: capturedAt, draft, pageText });
+  } catch (error) {
+    return storeFailed(error, deps);
+  }
+
+  const shot = await screenshotTab(deps.queue, tabId, request.docToken);
+  const files: NewFile[] = [{ name: 'page.txt', blob: pageTextBlob(pageText), role: 'text' }];
+  if ('png' in shot) files.unshift({ name: 'screenshot.png', blob: shot.png, role: 'screenshot' });
+  const screenshotError = 'png' in shot ? null : shot.error;
+  let result;
+  try {
+    result = await commitCapture(db, { ...draft, screenshotError }, files, request.key);
+  } catch (error) {
+    await dropPending(db, request.key).catch(() => undefined);
+    return storeFailed(error, deps);
+  }
+  void deps.reportStoreOk().catch(() => undefined);
+  return { ok: true, ...result, screenshotError };
+}
+
+/** Nothing was written (one transaction); the shopper is told now, the page gets the reason. */
+async function storeFailed(error: unknown, deps: SubmitDeps): Promise<SubmitSnapshotResponse> {
+  await deps.reportStoreFailure(error).catch(() => undefined);
+  return { ok: false, error: `store_failed: ${error instanceof Error ? error.message : String(error)}` };
 }

@@ -9,6 +9,7 @@ import { randomToken, shortDigest } from '../shared/short-id';
 import { DEFAULT_SETTINGS, loadSettings, type Settings } from '../settings/settings';
 import { watchPage } from './page-watcher';
 import { readSnapshot } from './read-snapshot';
+import { submitWithRetry } from './submit-with-retry';
 
 // Thin shell: read the page, ask the pure detector, hand a snapshot to the worker. The worker
 // decides again with its own copy of the rules; this side only decides when it is worth asking.
@@ -33,7 +34,8 @@ function scan(): void {
   const signature = verdictSignature(snapshot.url, verdict);
   if (reported.has(signature)) return;
   reported.add(signature);
-  sendToWorker('capture:submit', { snapshot, key: `${docToken}:${shortDigest(signature)}`, docToken })
+  const request = { snapshot, key: `${docToken}:${shortDigest(signature)}`, docToken };
+  submitWithRetry(() => sendToWorker('capture:submit', request))
     .then((reply) => {
       if (!reply?.ok) reported.delete(signature);
     })

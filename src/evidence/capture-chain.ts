@@ -1,13 +1,15 @@
 import { canonicalJson } from './canonical-json';
 import { sha256Hex } from './sha256';
-import type { CaptureEntry, UnhashedEntry } from './capture-entry';
 
-/** hash = SHA-256 of the JCS form of the record without its `hash` field (prevHash included). */
-export function hashEntry(entry: UnhashedEntry | CaptureEntry): Promise<string> {
-  const { hash: _ignored, ...rest } = entry as CaptureEntry;
+/**
+ * hash = SHA-256 of the JCS form of the record without its `hash` field (prevHash included).
+ * The same rule for every chain entry, captures and deletions alike.
+ */
+export function hashEntry(entry: object): Promise<string> {
+  const { hash: _ignored, ...rest } = entry as { hash?: unknown };
   return sha256Hex(canonicalJson(rest));
 }
 
-export async function sealEntry(entry: UnhashedEntry): Promise<CaptureEntry> {
+export async function sealEntry<T extends object>(entry: T): Promise<T & { hash: string }> {
   return { ...entry, hash: await hashEntry(entry) };
 }

@@ -11,3 +11,7 @@ export function pageTextFile(snapshot: PageSnapshot): string {
   ].filter((line): line is string => line !== null);
   return `${header.join('\n')}\n${'-'.repeat(40)}\n${snapshotText(snapshot)}\n`;
 }
+
+export function pageTextBlob(pageText: string): Blob {
+  return new Blob([pageText], { type: 'text/plain;charset=utf-8' });
+}

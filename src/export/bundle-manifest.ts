@@ -1,4 +1,4 @@
-import type { CaptureEntry } from '../evidence/capture-entry';
+import { liveCaptures, type ChainEntry } from '../evidence/deletion-entry';
 import { deriveOrders, type OrderSummary } from './derive-orders';
 
 export const BUNDLE_FORMAT = 'paywitness-evidence';
@@ -10,7 +10,8 @@ export interface BundleManifest {
   formatVersion: typeof BUNDLE_FORMAT_VERSION;
   createdAt: string;
   generator: { name: string; version: string };
-  captures: CaptureEntry[];
+  /** Chain order; deletion entries (v1 extension) sit among the captures they follow. */
+  captures: ChainEntry[];
   orders: OrderSummary[];
   chain: {
     algorithm: 'sha256';
@@ -22,7 +23,7 @@ export interface BundleManifest {
 }
 
 export function buildManifest(
-  captures: readonly CaptureEntry[],
+  captures: readonly ChainEntry[],
   createdAt: string,
   generatorVersion: string,
 ): BundleManifest {
@@ -32,7 +33,7 @@ export function buildManifest(
     createdAt,
     generator: { name: 'PayWitness', version: generatorVersion },
     captures: [...captures],
-    orders: deriveOrders(captures),
+    orders: deriveOrders(liveCaptures(captures)),
     chain: {
       algorithm: 'sha256',
       head: captures.at(-1)?.hash ?? null,

@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { liveCaptures } from '../evidence/deletion-entry';
 import { isoWithOffset } from '../evidence/iso-time';
 import { chainEntries, readFile } from '../store/capture-store';
 import type { EvidenceDb } from '../store/open-evidence-db';
@@ -21,7 +22,7 @@ export async function exportAll(
     (chunk) => chunks.push(chunk),
     ({ filesDone, filesTotal }) => onProgress(filesDone, filesTotal),
   );
-  const fileName = bundleFileName(entries, now);
+  const fileName = bundleFileName(liveCaptures(entries), now);
   const url = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: 'application/zip' }));
   const link = document.createElement('a');
   link.href = url;

@@ -15,6 +15,14 @@ export type SubmitSnapshotResponse =
   | { ok: true; captureId: string; duplicate: boolean; screenshotError: string | null }
   | { ok: false; error: string };
 
+export interface DeleteCaptureRequest {
+  captureId: string;
+  /** The shopper's own words, kept in the deletion entry (may be empty). */
+  reason: string;
+}
+
+export type DeleteCaptureResponse = { ok: true; deletionId: string } | { ok: false; error: string };
+
 export interface WhoAmIResponse {
   docToken: string;
   url: string;
@@ -25,6 +33,8 @@ export interface MessageMap {
   'capture:submit': { request: SubmitSnapshotRequest; response: SubmitSnapshotResponse };
   /** worker → content script (one tab, top frame): which document is this? */
   'content:whoami': { request: Record<string, never>; response: WhoAmIResponse };
+  /** extension page → worker (refused for anyone else): remove a capture's files, record the deletion in the chain. */
+  'evidence:delete': { request: DeleteCaptureRequest; response: DeleteCaptureResponse };
 }
 
 export type MessageType = keyof MessageMap;

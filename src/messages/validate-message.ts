@@ -1,5 +1,5 @@
 import type { BlockHint, PageSnapshot, TextBlock } from '../detect/page-snapshot';
-import type { SubmitSnapshotRequest } from './message-map';
+import type { DeleteCaptureRequest, SubmitSnapshotRequest } from './message-map';
 
 // Runtime checks for what arrives from a content script: shape, types and size caps. A page's
 // renderer is not trusted just because it speaks our message names.
@@ -14,6 +14,10 @@ const MAX_TOTAL_CHARS = 250_000;
 export function isSubmitSnapshotRequest(value: unknown): value is SubmitSnapshotRequest {
   if (!isRecord(value)) return false;
   return isShortString(value.key, 200) && isShortString(value.docToken, 100) && isSnapshot(value.snapshot);
+}
+
+export function isDeleteCaptureRequest(value: unknown): value is DeleteCaptureRequest {
+  return isRecord(value) && isShortString(value.captureId, 200) && typeof value.reason === 'string' && value.reason.length <= 500;
 }
 
 function isSnapshot(value: unknown): value is PageSnapshot {

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
-import type { StoredCapture } from '../store/evidence-schema';
-import { listCaptures } from '../store/capture-store';
+import { listCaptures, type LiveCapture } from '../store/capture-store';
 import { CaptureRow } from './capture-row';
 import { ExportAllButton } from './export-all-button';
 import { useEvidenceDb } from './use-evidence-db';
@@ -10,7 +9,7 @@ const PAGE = 50;
 
 export function PopupApp() {
   const { db, error } = useEvidenceDb();
-  const [captures, setCaptures] = useState<StoredCapture[]>([]);
+  const [captures, setCaptures] = useState<LiveCapture[]>([]);
   const [hasMore, setHasMore] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
 

@@ -1,12 +1,16 @@
 import type { DBSchema } from 'idb';
-import type { CaptureEntry, FileRole } from '../evidence/capture-entry';
+import type { FileRole } from '../evidence/capture-entry';
+import type { ChainEntry } from '../evidence/deletion-entry';
+import type { CaptureDraft } from './capture-store';
 
 export const DB_NAME = 'paywitness-evidence';
 
 export interface StoredCapture {
   /** Position in the chain, 1-based; the popup lists by it, newest first. */
   seq: number;
-  entry: CaptureEntry;
+  entry: ChainEntry;
+  /** Store-side mark (outside the sealed entry): the id of the deletion entry that removed its files. */
+  deletedBy?: string;
 }
 
 export interface StoredFile {
@@ -31,9 +35,22 @@ export interface RequestRecord {
   at: string;
 }
 
+/**
+ * Journal of a capture in flight, written before the screenshot and deleted in the commit
+ * transaction. One left over when a worker starts means the worker died mid-capture.
+ */
+export interface PendingCapture {
+  /** The request's idempotency key: the recovered capture keeps it, so a retry never duplicates. */
+  key: string;
+  startedAt: string;
+  draft: CaptureDraft;
+  pageText: string;
+}
+
 export interface EvidenceSchema extends DBSchema {
   captures: { key: string; value: StoredCapture; indexes: { seq: number } };
   files: { key: string; value: StoredFile; indexes: { captureId: string } };
   meta: { key: 'chain'; value: ChainState };
   requests: { key: string; value: RequestRecord };
+  pending: { key: string; value: PendingCapture };
 }

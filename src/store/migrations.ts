@@ -17,6 +17,10 @@ export const MIGRATIONS: readonly Migration[] = [
     db.createObjectStore('meta', { keyPath: 'id' });
     db.createObjectStore('requests', { keyPath: 'key' });
   },
+  // 2: journal of captures in flight, so a worker killed mid-capture is finished on restart.
+  (db) => {
+    db.createObjectStore('pending', { keyPath: 'key' });
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

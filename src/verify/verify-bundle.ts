@@ -1,8 +1,10 @@
 import { hashEntry } from '../evidence/capture-chain';
-import type { CaptureEntry } from '../evidence/capture-entry';
+import { isDeletion, type ChainEntry, type DeletionEntry } from '../evidence/deletion-entry';
 import { sha256Hex } from '../evidence/sha256';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, MANIFEST_PATH } from '../export/bundle-manifest';
 import { readZip, UnreadableBundleError, type ZipLimits } from './read-zip';
+import { checkExtras, declaredOmissions, type DerivedLists } from './verify-derived-files';
+import { isPartialChain, partialChainProblems } from './verify-partial-chain';
 
 // One verify routine for the extension and the CLI. It trusts nothing in the bundle: every file is
 // re-hashed, every capture record re-hashed, and every link of the chain re-checked.
@@ -14,9 +16,26 @@ export interface Problem {
 }
 
 export type VerifyResult =
-  | { status: 'intact'; captures: number; files: number; head: string | null }
+  | {
+      status: 'intact';
+      captures: number;
+      files: number;
+      head: string | null;
+      deletions?: DeletionSummary[];
+      /** Export-time files (README, report, complaints, stamped copies) checked against `extras`. */
+      extras?: number;
+      /** Capture files a redacted export declared as left out. */
+      omitted?: number;
+    }
   | { status: 'tampered'; problems: Problem[] }
   | { status: 'unreadable'; error: string };
+
+/** Present in an intact result only when the chain records deletions (bundle v1 extension). */
+export interface DeletionSummary {
+  captureId: string;
+  deletedAt: string;
+  reason: string;
+}
 
 export async function verifyBundle(zipBytes: Uint8Array, limits?: ZipLimits): Promise<VerifyResult> {
   let files: Map<string, Uint8Array>;
@@ -36,18 +55,33 @@ export async function verifyBundle(zipBytes: Uint8Array, limits?: ZipLimits): Pr
   }
   const shape = manifestShapeError(manifest);
   if (shape) return { status: 'unreadable', error: shape };
-  const { captures, chain } = manifest as { captures: CaptureEntry[]; chain: { head: string | null; base?: string | null } };
+  const { captures, chain } = manifest as { captures: ChainEntry[]; chain: { head: string | null; base?: string | null } };
 
   const problems: Problem[] = [];
   const listed = new Set<string>([MANIFEST_PATH]);
   const ids = new Set<string>();
   let previous: string | null = chain.base ?? null;
   let fileCount = 0;
+  // A file may be missing only when a deletion entry of this bundle removed exactly it.
+  const removed = new Map<string, string>();
+  for (const entry of captures) if (isDeletion(entry)) for (const ref of entry.removedFiles ?? []) removed.set(ref.path, ref.sha256);
+  const deletions: DeletionSummary[] = [];
+  const seen = new Map<string, number>();
+  const derived = manifest as DerivedLists;
+  const omissions = declaredOmissions(derived, captures, files, problems);
+  // A one-case bundle proves its order through chain.links instead of consecutive prevHash links.
+  const partial = isPartialChain(chain);
+  if (partial) problems.push(...partialChainProblems(captures, chain));
 
   for (const [index, capture] of captures.entries()) {
     const label = `capture #${index + 1} (${capture.id})`;
     if (ids.has(capture.id)) problems.push({ entry: label, reason: 'the same capture id appears twice' });
     ids.add(capture.id);
+    seen.set(capture.id, index);
+    if (isDeletion(capture)) {
+      problems.push(...deletionProblems(capture, label, captures, seen));
+      deletions.push({ captureId: capture.deletedId, deletedAt: capture.deletedAt, reason: capture.reason });
+    }
     for (const ref of capture.files) {
       fileCount++;
       if (listed.has(ref.path)) problems.push({ entry: ref.path, reason: 'listed twice in the manifest' });
@@ -56,6 +90,14 @@ export async function verifyBundle(zipBytes: Uint8Array, limits?: ZipLimits): Pr
         problems.push({ entry: ref.path, reason: `does not belong to ${label}'s folder` });
       }
       const data = files.get(ref.path);
+      if (!data && removed.get(ref.path) === ref.sha256) {
+        fileCount--;
+        continue;
+      }
+      if (!data && omissions.get(ref.path) === ref.sha256) {
+        fileCount--;
+        continue;
+      }
       if (!data) {
         problems.push({ entry: ref.path, reason: 'listed in the manifest but missing from the zip' });
         continue;
@@ -72,7 +114,7 @@ export async function verifyBundle(zipBytes: Uint8Array, limits?: ZipLimits): Pr
     if (recomputed !== capture.hash) {
       problems.push({ entry: label, reason: 'its record was edited: the hash of its fields no longer matches' });
     }
-    if (capture.prevHash !== previous) {
+    if (!partial && capture.prevHash !== previous) {
       problems.push({
         entry: label,
         reason: 'the chain is broken before it: a capture was removed, inserted, reordered or swapped',
@@ -80,18 +122,54 @@ export async function verifyBundle(zipBytes: Uint8Array, limits?: ZipLimits): Pr
     }
     previous = capture.hash;
   }
-  if (chain.head !== previous) {
+  if (!partial && chain.head !== previous) {
     problems.push({
       entry: 'chain.head',
       reason: 'the chain head does not match the last capture: a capture was removed or added at the end',
     });
   }
+  const extraCount = await checkExtras(derived, captures, files, listed, problems);
   for (const path of files.keys()) {
     if (!listed.has(path)) problems.push({ entry: path, reason: 'this file is in the zip but not in the manifest' });
   }
   return problems.length
     ? { status: 'tampered', problems }
-    : { status: 'intact', captures: captures.length, files: fileCount, head: previous };
+    : {
+        status: 'intact',
+        captures: captures.length - deletions.length,
+        files: fileCount,
+        head: partial ? chain.head : previous,
+        ...(deletions.length ? { deletions } : {}),
+        ...(extraCount ? { extras: extraCount } : {}),
+        ...(omissions.size ? { omitted: omissions.size } : {}),
+      };
+}
+
+/** A deletion must name a capture before it, by the hash that capture really has, and carry no files. */
+function deletionProblems(
+  deletion: DeletionEntry,
+  label: string,
+  captures: readonly ChainEntry[],
+  seen: ReadonlyMap<string, number>,
+): Problem[] {
+  const problems: Problem[] = [];
+  if (deletion.files.length > 0) problems.push({ entry: label, reason: 'a deletion entry must not carry files' });
+  if (typeof deletion.deletedId !== 'string' || !Array.isArray(deletion.removedFiles)) {
+    return [...problems, { entry: label, reason: 'a deletion entry must name the capture and the files it removed' }];
+  }
+  const at = seen.get(deletion.deletedId);
+  const target = at === undefined ? captures.find((entry) => entry.id === deletion.deletedId) : captures[at];
+  if (at === undefined && target) {
+    problems.push({ entry: label, reason: `it deletes ${deletion.deletedId}, which comes after it in the chain` });
+  } else if (target && (isDeletion(target) || target.hash !== deletion.deletedHash)) {
+    problems.push({ entry: label, reason: `it names ${deletion.deletedId} with a hash that capture does not have` });
+  } else if (target) {
+    const listed = new Map(target.files.map((ref) => [ref.path, ref.sha256]));
+    if (deletion.removedFiles.some((ref) => listed.get(ref.path) !== ref.sha256)) {
+      problems.push({ entry: label, reason: `it claims to remove files that ${deletion.deletedId} does not list` });
+    }
+  }
+  return problems;
 }
 
 function manifestShapeError(value: unknown): string | null {

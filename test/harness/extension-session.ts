@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { startShop } from '../../demo/shop-server.mjs';
 import { launchWithExtension } from '../../scripts/launch-extension.mjs';
 import type { CaptureEntry } from '../../src/evidence/capture-entry';
+import { readChainInPage, waitForChain } from './read-chain-in-page';
 
 export type Shop = Awaited<ReturnType<typeof startShop>>;
 export type Browser = Awaited<ReturnType<typeof launchWithExtension>>;
@@ -32,14 +33,7 @@ export async function startExtensionSession(options: { locale?: string } = {}): 
     popupUrl,
     probe,
     entries,
-    async waitForEntries(count, timeoutMs = 15_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const current = await entries();
-        if (current.length >= count || Date.now() > deadline) return current;
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    },
+    waitForEntries: (count, timeoutMs) => waitForChain(entries, count, timeoutMs),
     async close() {
       await browser.close();
       await shop.close();
@@ -49,23 +43,7 @@ export async function startExtensionSession(options: { locale?: string } = {}): 
 
 /** Reads the chain straight from IndexedDB in an extension page, in chain order. */
 export function readEntries(extensionPage: Page): Promise<CaptureEntry[]> {
-  return extensionPage.evaluate(
-    () =>
-      new Promise<CaptureEntry[]>((resolve, reject) => {
-        const open = indexedDB.open('paywitness-evidence');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('captures')) return resolve([]);
-          const request = db.transaction('captures').objectStore('captures').index('seq').getAll();
-          request.onsuccess = () => {
-            resolve((request.result as Array<{ entry: CaptureEntry }>).map((stored) => stored.entry));
-            db.close();
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
+  return extensionPage.evaluate(readChainInPage);
 }
 
 /** Opens a page as the shopper would: in its own tab, brought to the front. */

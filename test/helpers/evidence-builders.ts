@@ -2,7 +2,7 @@ import { zipSync } from 'fflate';
 import type { CaptureDraft, NewFile } from '../../src/store/capture-store';
 import { buildManifest } from '../../src/export/bundle-manifest';
 import { writeBundle } from '../../src/export/write-bundle';
-import type { CaptureEntry } from '../../src/evidence/capture-entry';
+import type { ChainEntry } from '../../src/evidence/deletion-entry';
 import { chainEntries, commitCapture, readFile } from '../../src/store/capture-store';
 import { openEvidenceDb, type EvidenceDb } from '../../src/store/open-evidence-db';
 
@@ -55,7 +55,7 @@ export async function dbWithCaptures(count: number): Promise<EvidenceDb> {
   return db;
 }
 
-export async function bundleBytes(db: EvidenceDb, entries?: CaptureEntry[]): Promise<Uint8Array> {
+export async function bundleBytes(db: EvidenceDb, entries?: ChainEntry[]): Promise<Uint8Array> {
   const manifest = buildManifest(entries ?? (await chainEntries(db)), '2026-11-28T10:00:00.000+08:00', '0.1.0');
   const chunks: Uint8Array[] = [];
   await writeBundle(manifest, async (path) => (await readFile(db, path))?.blob, (chunk) => chunks.push(chunk));

@@ -2,6 +2,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { sealEntry } from '../../../src/evidence/capture-chain';
 import type { CaptureEntry } from '../../../src/evidence/capture-entry';
+import { liveCaptures } from '../../../src/evidence/deletion-entry';
 import { chainEntries } from '../../../src/store/capture-store';
 import { verifyBundle } from '../../../src/verify/verify-bundle';
 import { bundleBytes, dbWithCaptures, rezip } from '../../helpers/evidence-builders';
@@ -9,7 +10,7 @@ import { bundleBytes, dbWithCaptures, rezip } from '../../helpers/evidence-build
 async function intactBundle() {
   const db = await dbWithCaptures(3);
   const bytes = await bundleBytes(db);
-  return { db, bytes, files: unzipSync(bytes), entries: await chainEntries(db) };
+  return { db, bytes, files: unzipSync(bytes), entries: liveCaptures(await chainEntries(db)) };
 }
 
 function manifestOf(files: Record<string, Uint8Array>) {
@@ -25,7 +26,7 @@ function withManifest(files: Record<string, Uint8Array>, edit: (m: ReturnType<ty
 describe('verifyBundle', () => {
   it('passes a bundle exactly as exported', async () => {
     const { bytes, entries } = await intactBundle();
-    expect(await verifyBundle(bytes)).toEqual({ status: 'intact', captures: 3, files: 6, head: entries[2]!.hash });
+    expect(await verifyBundle(bytes)).toEqual({ status: 'intact', captures: 3, files: 6, extras: 6, head: entries[2]!.hash });
   });
 
   it('names the file whose byte was flipped', async () => {

@@ -1,0 +1,43 @@
+import type { DeleteCaptureResponse, Message, MessageType, SubmitSnapshotResponse } from '../messages/message-map';
+import { isDeleteCaptureRequest, isSubmitSnapshotRequest } from '../messages/validate-message';
+import type { DeleteCaptureRequest, SubmitSnapshotRequest } from '../messages/message-map';
+import { senderKind, type OwnIdentity, type SenderFacts, type SenderKind } from './sender-check';
+
+// Every message the worker answers passes here: who may send it, what shape it must have, then
+// the handler. A message from the wrong kind of sender gets a refusal and touches nothing.
+
+export interface RouteHandlers<S extends SenderFacts> {
+  submit: (request: SubmitSnapshotRequest, sender: S) => Promise<SubmitSnapshotResponse>;
+  deleteCapture: (request: DeleteCaptureRequest) => Promise<DeleteCaptureResponse>;
+}
+
+type Refusal = { ok: false; error: string };
+
+const ALLOWED: Partial<Record<MessageType, SenderKind>> = {
+  'capture:submit': 'content-script',
+  'evidence:delete': 'extension-page',
+};
+
+export function createMessageRouter<S extends SenderFacts>(own: OwnIdentity, handlers: RouteHandlers<S>) {
+  return (message: unknown, sender: S): Promise<unknown> | undefined => {
+    const kind = senderKind(sender, own);
+    if (kind === 'stranger') return undefined;
+    const type = (message as Partial<Message> | null)?.type;
+    if (typeof type !== 'string' || !(type in ALLOWED)) return undefined;
+    if (ALLOWED[type as MessageType] !== kind) return refuse(`${type} is not answered for a ${kind}`);
+    if (type === 'capture:submit') {
+      if (!isSubmitSnapshotRequest(message)) return refuse('malformed snapshot');
+      return guarded(handlers.submit(message, sender));
+    }
+    if (!isDeleteCaptureRequest(message)) return refuse('malformed delete request');
+    return guarded(handlers.deleteCapture(message));
+  };
+}
+
+function refuse(error: string): Promise<Refusal> {
+  return Promise.resolve({ ok: false, error });
+}
+
+function guarded<T>(work: Promise<T>): Promise<T | Refusal> {
+  return work.catch((error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }));
+}

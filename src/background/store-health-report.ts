@@ -1,0 +1,29 @@
+import browser from 'webextension-polyfill';
+import { isoWithOffset } from '../evidence/iso-time';
+import { t } from '../shared/i18n';
+import { classifyStoreFailure, parseStoreHealth, STORE_HEALTH_KEY, type StoreHealth } from '../shared/store-health';
+
+// A failed evidence write must never be silent: the badge turns red at once (the shopper sees it
+// without opening anything) and the state is kept for the popup's banner.
+
+export async function reportStoreFailure(error: unknown): Promise<StoreHealth> {
+  const health = classifyStoreFailure(error, isoWithOffset(new Date()));
+  await Promise.allSettled([
+    browser.action.setBadgeBackgroundColor({ color: '#b91c1c' }),
+    browser.action.setBadgeText({ text: '!' }),
+    browser.action.setTitle({ title: t(health.ok ? 'extName' : `storeHealth_${health.code}`) }),
+    browser.storage.local.set({ [STORE_HEALTH_KEY]: health }),
+  ]);
+  return health;
+}
+
+/** After a failure, the next successful write clears the alarm; otherwise this costs one read. */
+export async function reportStoreOk(): Promise<void> {
+  const current = parseStoreHealth((await browser.storage.local.get(STORE_HEALTH_KEY))[STORE_HEALTH_KEY]);
+  if (!current || current.ok) return;
+  await Promise.allSettled([
+    browser.action.setBadgeText({ text: '' }),
+    browser.action.setTitle({ title: t('extName') }),
+    browser.storage.local.set({ [STORE_HEALTH_KEY]: { ok: true, at: isoWithOffset(new Date()) } }),
+  ]);
+}

@@ -1,0 +1,28 @@
+// Whether the evidence store could take the last write. The worker records it (storage.local
+// 'storeHealth' + the action badge) the moment a write fails; the popup shows it as a banner.
+// Kept outside IndexedDB on purpose: it must be writable when IndexedDB is full.
+
+export const STORE_HEALTH_KEY = 'storeHealth';
+
+export type StoreFailureCode = 'quota_exceeded' | 'write_failed';
+
+export type StoreHealth = { ok: true; at: string } | { ok: false; code: StoreFailureCode; detail: string; at: string };
+
+/** Quota errors are told apart from other failures so the shopper knows to free space. */
+export function classifyStoreFailure(error: unknown, at: string): StoreHealth {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  const detail = (error instanceof Error || error instanceof DOMException ? error.message : String(error)).slice(0, 300);
+  const quota = name === 'QuotaExceededError' || /quota|disk is full|no space/i.test(detail);
+  return { ok: false, code: quota ? 'quota_exceeded' : 'write_failed', detail, at };
+}
+
+export function parseStoreHealth(value: unknown): StoreHealth | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const record = value as Record<string, unknown>;
+  if (typeof record.at !== 'string') return null;
+  if (record.ok === true) return { ok: true, at: record.at };
+  if (record.ok === false && (record.code === 'quota_exceeded' || record.code === 'write_failed')) {
+    return { ok: false, code: record.code, detail: typeof record.detail === 'string' ? record.detail : '', at: record.at };
+  }
+  return null;
+}

@@ -1,0 +1,110 @@
+import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { unzipSync, zipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GECKO_ID } from '../../scripts/firefox-manifest.mjs';
+import { verifyBundle } from '../../src/verify/verify-bundle';
+import { startFirefoxSession, type FirefoxSession } from '../harness/firefox-session';
+
+const run = promisify(execFile);
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(bytes: Uint8Array): { width: number; height: number } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+describe('the Firefox build in headless Firefox: lint → detect → capture → export → verify', () => {
+  let session: FirefoxSession;
+
+  beforeAll(async () => {
+    session = await startFirefoxSession();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('is a Firefox MV3 add-on that web-ext lint passes with no errors', async () => {
+    const manifest = JSON.parse(await readFile(join(session.extensionDir, 'manifest.json'), 'utf8'));
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.background.scripts).toHaveLength(1);
+    expect(manifest.background).not.toHaveProperty('service_worker');
+    expect(manifest.browser_specific_settings.gecko.id).toBe(GECKO_ID);
+    // web-ext exits non-zero on errors; the JSON report tells which.
+    const lint = await run(process.execPath, ['node_modules/web-ext/bin/web-ext.js', 'lint', '-s', session.extensionDir, '-o', 'json'])
+      .then((result) => result.stdout)
+      .catch((error: { stdout: string }) => error.stdout);
+    const report = JSON.parse(lint) as { errors: Array<{ code: string; message: string }> };
+    expect(report.errors).toEqual([]);
+  });
+
+  it('captures nothing on a normal product page', async () => {
+    const page = await session.visit(`${session.shop.origin}/buy/1`);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(await session.entries()).toEqual([]);
+    await page.close();
+  });
+
+  it('captures the shop gateway error with a PNG of the tab and the page text', async () => {
+    const { shop } = session;
+    const page = await session.visit(`${shop.origin}/pay-gateway/wx/wxpay/${shop.orders.unpaid}`);
+    const [entry] = await session.waitForEntries(1);
+    expect(entry).toMatchObject({
+      kind: 'payment_error',
+      responsibility: 'platform',
+      reasonCode: 'shop_gateway_error',
+      orderId: shop.orders.unpaid,
+      screenshotError: null,
+      site: '127.0.0.1',
+    });
+    expect(entry!.message).toContain('支付网关异常');
+    expect(entry!.environment.userAgent).toMatch(/Firefox\//);
+    expect(entry!.files.map((file) => file.role)).toEqual(['screenshot', 'text']);
+    expect(entry!.files[0]!.type).toBe('image/png');
+    await page.close();
+  });
+
+  it('captures the 易支付 signature failure on the gateway host', async () => {
+    const { shop } = session;
+    const page = await session.visit(`${shop.origin}/pay-gateway/epay/alipay/${shop.orders.unpaid}`);
+    const entries = await session.waitForEntries(2);
+    expect(entries[1]).toMatchObject({ reasonCode: 'provider_refused_shop', orderId: shop.orders.unpaid, amount: 10 });
+    expect(new URL(entries[1]!.url).origin).toBe(shop.gatewayOrigin);
+    await page.close();
+  });
+
+  it('exports from the popup a bundle that verifies like a Chromium one, and catches tampering', async () => {
+    const entries = await session.entries();
+    const popup = await session.openExtensionPage('src/popup/index.html');
+    await popup.bringToFront();
+    const exportButton = await popup.waitForSelector('::-p-text(Export all)');
+    await exportButton!.click();
+    const bundlePath = await session.waitForDownload('.zip');
+    expect(bundlePath).toMatch(/paywitness-.+-\d{8}-\d{4}\.zip$/);
+    const bytes = new Uint8Array(await readFile(bundlePath));
+    expect(await verifyBundle(bytes)).toMatchObject({ status: 'intact', captures: 2 });
+    const intact = await run(process.execPath, ['bin/paywitness.mjs', 'verify', bundlePath]);
+    expect(intact.stdout).toMatch(/^INTACT/);
+
+    // The screenshot is a real picture of the tab: a PNG as wide as the page's viewport.
+    const files = unzipSync(bytes);
+    const shotPath = entries[0]!.files[0]!.path;
+    const shot = files[shotPath]!;
+    expect([...shot.subarray(1, 4)].map((code) => String.fromCharCode(code)).join('')).toBe('PNG');
+    const viewport = entries[0]!.environment.viewport!;
+    expect(pngSize(shot).width).toBe(Math.round(viewport.width * viewport.devicePixelRatio));
+
+    const flipped = shot.slice();
+    flipped[Math.floor(flipped.length / 2)]! ^= 0xff;
+    const tamperedPath = `${bundlePath}.tampered.zip`;
+    await writeFile(tamperedPath, zipSync({ ...files, [shotPath]: flipped }));
+    const tampered = await run(process.execPath, ['bin/paywitness.mjs', 'verify', tamperedPath]).catch(
+      (error: { code: number; stdout: string }) => error,
+    );
+    expect(tampered).toMatchObject({ code: 1 });
+    expect((tampered as { stdout: string }).stdout).toContain(shotPath);
+    await popup.close();
+  });
+});

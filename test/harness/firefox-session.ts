@@ -1,0 +1,131 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { startShop } from '../../demo/shop-server.mjs';
+import { GECKO_ID } from '../../scripts/firefox-manifest.mjs';
+import type { CaptureEntry } from '../../src/evidence/capture-entry';
+import { readChainInPage, waitForChain } from './read-chain-in-page';
+
+// Firefox with dist-firefox/ installed as a temporary add-on, driven by puppeteer-core over
+// Firefox's own WebDriver BiDi: no geckodriver, nothing downloaded.
+
+export type Shop = Awaited<ReturnType<typeof startShop>>;
+
+/** Pinned through `extensions.webextensions.uuids`, so the test knows the moz-extension:// origin. */
+const EXTENSION_UUID = '5f0d3c1e-7a2b-4c4d-9e8f-0a1b2c3d4e5f';
+const FIREFOX_CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
+
+export const FIREFOX_HELP =
+  'Firefox is needed for the Firefox e2e tests: set FIREFOX_PATH, or `apt-get install firefox-esr`.';
+
+export function findFirefox(): string | undefined {
+  return [process.env.FIREFOX_PATH, ...FIREFOX_CANDIDATES].find((path): path is string => !!path && existsSync(path));
+}
+
+export interface FirefoxSession {
+  shop: Shop;
+  browser: Browser;
+  extensionDir: string;
+  extensionUrl(path: string): string;
+  /** An extension page kept open to read the evidence store. */
+  probe: Page;
+  downloadDir: string;
+  openExtensionPage(path: string): Promise<Page>;
+  visit(url: string): Promise<Page>;
+  entries(): Promise<CaptureEntry[]>;
+  waitForEntries(count: number, timeoutMs?: number): Promise<CaptureEntry[]>;
+  waitForDownload(suffix: string, timeoutMs?: number): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startFirefoxSession(): Promise<FirefoxSession> {
+  const executablePath = findFirefox();
+  if (!executablePath) throw new Error(FIREFOX_HELP);
+  const extensionDir = resolve(process.env.PAYWITNESS_FIREFOX_DIST ?? 'dist-firefox');
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`${extensionDir} has no manifest.json: run \`npm run build:firefox\` first`);
+  }
+  const downloadDir = await mkdtemp(join(tmpdir(), 'pw-firefox-downloads-'));
+  const shop = await startShop();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    // BiDi refuses to navigate a tab to moz-extension:// unless system access is allowed; the
+    // popup and the store probe are extension pages.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+      // The popup's export is an <a download>: save it straight into our folder, no dialog.
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloadDir,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+    },
+  });
+  try {
+    await browser.installExtension(extensionDir);
+  } catch (error) {
+    await browser.close();
+    await shop.close();
+    throw error;
+  }
+  const extensionUrl = (path: string) => `moz-extension://${EXTENSION_UUID}/${path}`;
+
+  const openExtensionPage = async (path: string): Promise<Page> => {
+    const page = await browser.newPage();
+    // Puppeteer never sees the load event of a page that moves into the extension process, so
+    // the navigation is not awaited; the page is polled until the extension document is ready.
+    void page.goto(extensionUrl(path)).catch(() => undefined);
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      const ready = await page
+        .evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete')
+        .catch(() => false);
+      if (ready) return page;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`extension page ${path} did not load`);
+  };
+
+  const probe = await openExtensionPage('src/popup/index.html');
+  const entries = () => probe.evaluate(readChainInPage);
+  return {
+    shop,
+    browser,
+    extensionDir,
+    extensionUrl,
+    probe,
+    downloadDir,
+    openExtensionPage,
+    async visit(url) {
+      const page = await browser.newPage();
+      await page.bringToFront();
+      await page.goto(url);
+      return page;
+    },
+    entries,
+    waitForEntries: (count, timeoutMs) => waitForChain(entries, count, timeoutMs),
+    async waitForDownload(suffix, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        // Firefox may create the target as an empty placeholder and write into `<name>.part`,
+        // renamed over it when done: complete means no .part left and a non-empty file.
+        const names = await readdir(downloadDir);
+        const done = names.find((name) => name.endsWith(suffix));
+        if (done && !names.some((name) => name.endsWith('.part')) && (await stat(join(downloadDir, done))).size > 0) {
+          return join(downloadDir, done);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`no *${suffix} download in ${downloadDir}`);
+    },
+    async close() {
+      await browser.close();
+      await shop.close();
+      await rm(downloadDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createMessageRouter } from '../../../src/background/message-router';
+import { senderKind, type SenderFacts } from '../../../src/background/sender-check';
+import { snapshot } from '../../helpers/snapshot';
+
+// Forged messages with fake senders: the router must refuse evidence operations to anyone but
+// the extension's own pages, and capture requests to anyone but a content script in a web tab.
+
+const own = { runtimeId: 'ours', origin: 'chrome-extension://ours' };
+const POPUP = 'chrome-extension://ours/src/popup/index.html';
+
+const senders: Record<string, SenderFacts> = {
+  popup: { id: 'ours', url: POPUP, origin: own.origin },
+  popupInTab: { id: 'ours', url: POPUP, origin: own.origin, tab: { id: 3, url: POPUP }, frameId: 0 },
+  contentScript: { id: 'ours', url: 'https://shop.example/order/1', origin: 'https://shop.example', tab: { id: 7, url: 'https://shop.example/order/1' }, frameId: 0 },
+  // A content script cannot change sender.url, but a compromised renderer might try: a web tab is never an extension page.
+  contentScriptClaimingPopupUrl: { id: 'ours', url: POPUP, origin: own.origin, tab: { id: 7, url: 'https://shop.example/order/1' }, frameId: 0 },
+  otherExtension: { id: 'theirs', url: 'chrome-extension://theirs/page.html', origin: 'chrome-extension://theirs' },
+  otherExtensionNamingOurUrl: { id: 'theirs', url: POPUP },
+  webPage: { url: 'https://evil.example/', origin: 'https://evil.example', tab: { id: 9, url: 'https://evil.example/' } },
+  ourIdWrongOrigin: { id: 'ours', url: POPUP, origin: 'https://evil.example' },
+};
+
+function setup() {
+  const submit = vi.fn(async () => ({ ok: true as const, captureId: 'c', duplicate: false, screenshotError: null }));
+  const deleteCapture = vi.fn(async () => ({ ok: true as const, deletionId: 'd' }));
+  return { submit, deleteCapture, route: createMessageRouter<SenderFacts>(own, { submit, deleteCapture }) };
+}
+
+const deleteMessage = { type: 'evidence:delete', captureId: 'c1', reason: '' };
+const submitMessage = { type: 'capture:submit', key: 'k', docToken: 'd', snapshot: snapshot('https://shop.example/order/1', ['支付网关异常！']) };
+
+describe('sender classification', () => {
+  it.each([
+    ['popup', 'extension-page'],
+    ['popupInTab', 'extension-page'],
+    ['contentScript', 'content-script'],
+    ['contentScriptClaimingPopupUrl', 'stranger'],
+    ['otherExtension', 'stranger'],
+    ['otherExtensionNamingOurUrl', 'stranger'],
+    ['webPage', 'stranger'],
+    ['ourIdWrongOrigin', 'stranger'],
+  ])('%s is a %s', (name, kind) => {
+    expect(senderKind(senders[name]!, own)).toBe(kind);
+  });
+});
+
+describe('message router', () => {
+  it('deletes only for an extension page', async () => {
+    for (const name of ['popup', 'popupInTab']) {
+      const { route, deleteCapture } = setup();
+      expect(await route(deleteMessage, senders[name]!)).toEqual({ ok: true, deletionId: 'd' });
+      expect(deleteCapture).toHaveBeenCalledOnce();
+    }
+    for (const name of ['contentScript', 'contentScriptClaimingPopupUrl', 'otherExtension', 'webPage', 'ourIdWrongOrigin']) {
+      const { route, deleteCapture } = setup();
+      const answer = await route(deleteMessage, senders[name]!);
+      expect(answer === undefined || (answer as { ok: boolean }).ok === false).toBe(true);
+      expect(deleteCapture).not.toHaveBeenCalled();
+    }
+  });
+
+  it('tells a content script its delete request is refused', async () => {
+    const { route } = setup();
+    expect(await route(deleteMessage, senders.contentScript!)).toEqual({ ok: false, error: 'evidence:delete is not answered for a content-script' });
+  });
+
+  it('takes capture requests only from a content script, never from an extension page or a stranger', async () => {
+    const ok = setup();
+    expect(await ok.route(submitMessage, senders.contentScript!)).toMatchObject({ ok: true });
+    for (const name of ['popup', 'otherExtension', 'webPage']) {
+      const { route, submit } = setup();
+      const answer = await route(submitMessage, senders[name]!);
+      expect(answer === undefined || (answer as { ok: boolean }).ok === false).toBe(true);
+      expect(submit).not.toHaveBeenCalled();
+    }
+  });
+
+  it('refuses malformed requests before any handler runs', async () => {
+    const { route, submit, deleteCapture } = setup();
+    expect(await route({ type: 'evidence:delete', captureId: 42 }, senders.popup!)).toMatchObject({ ok: false });
+    expect(await route({ ...submitMessage, snapshot: { url: 'javascript:alert(1)' } }, senders.contentScript!)).toMatchObject({ ok: false });
+    expect(submit).not.toHaveBeenCalled();
+    expect(deleteCapture).not.toHaveBeenCalled();
+  });
+
+  it('leaves unknown message types unanswered', () => {
+    const { route } = setup();
+    expect(route({ type: 'evidence:dump' }, senders.popup!)).toBeUndefined();
+    expect(route(null, senders.popup!)).toBeUndefined();
+  });
+
+  it('turns a handler failure into an answer instead of a dropped reply', async () => {
+    const { route, deleteCapture } = setup();
+    deleteCapture.mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'));
+    expect(await route(deleteMessage, senders.popup!)).toEqual({ ok: false, error: 'full' });
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { submitWithRetry } from '../../../src/content/submit-with-retry';
+
+const noSleep = { sleep: async () => undefined };
+
+describe('submitting again when the worker never answered', () => {
+  it('resends the very same request after a dropped reply and returns the first answer', async () => {
+    const sent: string[] = [];
+    const replies: Array<() => Promise<{ ok: boolean } | undefined>> = [
+      () => Promise.reject(new Error('The message port closed before a response was received.')),
+      () => Promise.resolve(undefined),
+      () => Promise.resolve({ ok: true }),
+    ];
+    const reply = await submitWithRetry(() => {
+      sent.push('key-1');
+      return replies[sent.length - 1]!();
+    }, { delaysMs: [1, 1, 1], ...noSleep });
+    expect(reply).toEqual({ ok: true });
+    expect(sent).toEqual(['key-1', 'key-1', 'key-1']);
+  });
+
+  it('treats any answer, even a refusal, as final', async () => {
+    let calls = 0;
+    const reply = await submitWithRetry(async () => (calls++, { ok: false }), { delaysMs: [1, 1], ...noSleep });
+    expect(reply).toEqual({ ok: false });
+    expect(calls).toBe(1);
+  });
+
+  it('gives up after its backoff schedule, waiting longer each time', async () => {
+    const waits: number[] = [];
+    await expect(
+      submitWithRetry(() => Promise.reject(new Error('Could not establish connection')), {
+        delaysMs: [300, 1_000, 2_500],
+        sleep: async (ms) => void waits.push(ms),
+      }),
+    ).rejects.toThrow('Could not establish connection');
+    expect(waits).toEqual([300, 1_000, 2_500]);
+  });
+});
