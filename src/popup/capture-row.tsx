@@ -3,10 +3,11 @@ import type { CaptureEntry } from '../evidence/capture-entry';
 import { t } from '../shared/i18n';
 import { readFile } from '../store/capture-store';
 import type { EvidenceDb } from '../store/open-evidence-db';
+import { DeleteCaptureButton } from './delete-capture-button';
 
 // Page text from the capture is rendered as JSX text nodes only: never as HTML.
 
-export function CaptureRow({ db, capture }: { db: EvidenceDb; capture: CaptureEntry }) {
+export function CaptureRow({ db, capture, onDeleted }: { db: EvidenceDb; capture: CaptureEntry; onDeleted?: () => void }) {
   const responsibility = capture.responsibility ?? 'unknown';
   const facts = [
     capture.orderId && `${t('orderLabel')} ${capture.orderId}`,
@@ -31,6 +32,7 @@ export function CaptureRow({ db, capture }: { db: EvidenceDb; capture: CaptureEn
         </div>
         <p class="message">{capture.message}</p>
         {facts.length > 0 && <p class="facts">{facts.join(' · ')}</p>}
+        <DeleteCaptureButton capture={capture} onDeleted={onDeleted} />
       </div>
     </li>
   );

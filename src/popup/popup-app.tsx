@@ -3,6 +3,8 @@ import { t } from '../shared/i18n';
 import { listCaptures, type LiveCapture } from '../store/capture-store';
 import { CaptureRow } from './capture-row';
 import { ExportAllButton } from './export-all-button';
+import { StorageUseLine } from './storage-use-line';
+import { StoreHealthBanner } from './store-health-banner';
 import { useEvidenceDb } from './use-evidence-db';
 
 const PAGE = 50;
@@ -38,6 +40,7 @@ export function PopupApp() {
         <h1>{t('popupTitle')}</h1>
         {db && <ExportAllButton db={db} />}
       </header>
+      <StoreHealthBanner />
       {problem && (
         <p class="status error" role="alert">
           {t('storeError', problem)}
@@ -46,7 +49,7 @@ export function PopupApp() {
       {db && captures.length === 0 && !problem && <p class="status">{t('noCaptures')}</p>}
       <ol class="captures" aria-label={t('popupTitle')}>
         {captures.map((stored) => (
-          <CaptureRow key={stored.entry.id} db={db!} capture={stored.entry} />
+          <CaptureRow key={stored.entry.id} db={db!} capture={stored.entry} onDeleted={() => void load()} />
         ))}
       </ol>
       {hasMore && (
@@ -54,6 +57,7 @@ export function PopupApp() {
           {t('loadMore')}
         </button>
       )}
+      <StorageUseLine refreshKey={captures.length} />
     </main>
   );
 }
