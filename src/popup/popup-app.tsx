@@ -3,6 +3,7 @@ import { t } from '../shared/i18n';
 import { listCaptures, type LiveCapture } from '../store/capture-store';
 import { CaptureRow } from './capture-row';
 import { ExportAllButton } from './export-all-button';
+import { HostAccessBanner } from './host-access-banner';
 import { StorageUseLine } from './storage-use-line';
 import { StoreHealthBanner } from './store-health-banner';
 import { useEvidenceDb } from './use-evidence-db';
@@ -40,6 +41,7 @@ export function PopupApp() {
         <h1>{t('popupTitle')}</h1>
         {db && <ExportAllButton db={db} />}
       </header>
+      <HostAccessBanner />
       <StoreHealthBanner />
       {problem && (
         <p class="status error" role="alert">

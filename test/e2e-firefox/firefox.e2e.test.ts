@@ -6,7 +6,7 @@ import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GECKO_ID } from '../../scripts/firefox-manifest.mjs';
 import { verifyBundle } from '../../src/verify/verify-bundle';
-import { startFirefoxSession, type FirefoxSession } from '../harness/firefox-session';
+import { firefoxDistDir, startFirefoxSession, type FirefoxSession } from '../harness/firefox-session';
 
 const run = promisify(execFile);
 
@@ -16,10 +16,23 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } {
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
+type LintReport = { errors: Array<{ code: string; message: string }> };
+
+/** Mozilla's addons-linter (the one AMO runs) through web-ext; it exits non-zero on errors, the JSON says which. */
+function lintFirefoxBuild(dir: string): Promise<LintReport> {
+  return run(process.execPath, ['node_modules/web-ext/bin/web-ext.js', 'lint', '-s', dir, '-o', 'json'])
+    .then((result) => result.stdout)
+    .catch((error: { stdout: string }) => error.stdout)
+    .then((stdout) => JSON.parse(stdout) as LintReport);
+}
+
 describe('the Firefox build in headless Firefox: lint → detect → capture → export → verify', () => {
   let session: FirefoxSession;
+  let lint: Promise<LintReport>;
 
   beforeAll(async () => {
+    lint = lintFirefoxBuild(firefoxDistDir()); // runs while Firefox starts
+    lint.catch(() => undefined);
     session = await startFirefoxSession();
   });
   afterAll(async () => {
@@ -32,12 +45,7 @@ describe('the Firefox build in headless Firefox: lint → detect → capture →
     expect(manifest.background.scripts).toHaveLength(1);
     expect(manifest.background).not.toHaveProperty('service_worker');
     expect(manifest.browser_specific_settings.gecko.id).toBe(GECKO_ID);
-    // web-ext exits non-zero on errors; the JSON report tells which.
-    const lint = await run(process.execPath, ['node_modules/web-ext/bin/web-ext.js', 'lint', '-s', session.extensionDir, '-o', 'json'])
-      .then((result) => result.stdout)
-      .catch((error: { stdout: string }) => error.stdout);
-    const report = JSON.parse(lint) as { errors: Array<{ code: string; message: string }> };
-    expect(report.errors).toEqual([]);
+    expect((await lint).errors).toEqual([]);
   });
 
   it('captures nothing on a normal product page', async () => {
@@ -61,8 +69,10 @@ describe('the Firefox build in headless Firefox: lint → detect → capture →
     });
     expect(entry!.message).toContain('支付网关异常');
     expect(entry!.environment.userAgent).toMatch(/Firefox\//);
-    expect(entry!.files.map((file) => file.role)).toEqual(['screenshot', 'text']);
-    expect(entry!.files[0]!.type).toBe('image/png');
+    expect(entry!.files.map((file) => file.role)).toEqual(expect.arrayContaining(['screenshot', 'text']));
+    expect(entry!.files[0]).toMatchObject({ role: 'screenshot', type: 'image/png' });
+    // Firefox has no pageCapture: a page copy, if any, is the serialized DOM, never MHTML.
+    expect(entry!.files.filter((file) => /\.mhtml$/.test(file.path))).toEqual([]);
     await page.close();
   });
 
@@ -105,6 +115,26 @@ describe('the Firefox build in headless Firefox: lint → detect → capture →
     );
     expect(tampered).toMatchObject({ code: 1 });
     expect((tampered as { stdout: string }).stdout).toContain(shotPath);
+    // Access was granted with the add-on, so the popup (long since settled) asks for nothing.
+    expect(await popup.$('.host-access')).toBeNull();
+    await popup.close();
+  });
+
+  // Last: it takes the permission away, as a Firefox user can in about:addons.
+  it('says so in the popup, and keeps nothing, once access to websites is revoked', async () => {
+    const before = (await session.entries()).length;
+    await session.probe.evaluate(() =>
+      browser.permissions.remove({ origins: ['<all_urls>', 'http://*/*', 'https://*/*'] }),
+    );
+    const popup = await session.openExtensionPage('src/popup/index.html');
+    const banner = await popup.waitForSelector('.host-access');
+    expect(await banner!.evaluate((element) => element.textContent)).toContain('not allowed to read websites');
+
+    const { shop } = session;
+    const page = await session.visit(`${shop.origin}/pay-gateway/wx/wxpay/${shop.orders.unpaid}?again=1`);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(await session.entries()).toHaveLength(before);
+    await page.close();
     await popup.close();
   });
 });

@@ -40,10 +40,15 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
+/** dist-firefox/, or PAYWITNESS_FIREFOX_DIST for a build of one's own (vite build -c vite.firefox.config.ts --outDir …). */
+export function firefoxDistDir(): string {
+  return resolve(process.env.PAYWITNESS_FIREFOX_DIST ?? 'dist-firefox');
+}
+
 export async function startFirefoxSession(): Promise<FirefoxSession> {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error(FIREFOX_HELP);
-  const extensionDir = resolve(process.env.PAYWITNESS_FIREFOX_DIST ?? 'dist-firefox');
+  const extensionDir = firefoxDistDir();
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`${extensionDir} has no manifest.json: run \`npm run build:firefox\` first`);
   }
