@@ -6,11 +6,28 @@ export interface Settings {
   /** Automatic capture is the point of the product, so it is on from install. */
   autoCapture: boolean;
   stallThresholdHours: number;
+  /** Hours the shop's support is given to answer, counted from when the shopper sent the message. */
+  supportDeadlineHours: number;
+  /** Capture the whole page instead of the visible part (where the capture path supports it). */
+  fullPageCapture: boolean;
+  /** Hostnames always watched / never watched, one per entry ("shop.example" covers its subdomains). */
+  siteAllowList: string[];
+  siteDenyList: string[];
+  /** 'auto' follows the browser's language; otherwise the extension pages use this `_locales` folder. */
+  language: LanguageSetting;
 }
+
+export const LANGUAGE_SETTINGS = ['auto', 'zh_CN', 'en'] as const;
+export type LanguageSetting = (typeof LANGUAGE_SETTINGS)[number];
 
 export const DEFAULT_SETTINGS: Settings = {
   autoCapture: true,
   stallThresholdHours: 24,
+  supportDeadlineHours: 72,
+  fullPageCapture: false,
+  siteAllowList: [],
+  siteDenyList: [],
+  language: 'auto',
 };
 
 const KEY = 'settings';
@@ -35,5 +52,18 @@ export function mergeSettings(stored: unknown): Settings {
       typeof value.stallThresholdHours === 'number' && value.stallThresholdHours > 0 && value.stallThresholdHours < 24 * 365
         ? value.stallThresholdHours
         : DEFAULT_SETTINGS.stallThresholdHours,
+    supportDeadlineHours:
+      typeof value.supportDeadlineHours === 'number' && value.supportDeadlineHours >= 1 && value.supportDeadlineHours <= 24 * 90
+        ? value.supportDeadlineHours
+        : DEFAULT_SETTINGS.supportDeadlineHours,
+    fullPageCapture: typeof value.fullPageCapture === 'boolean' ? value.fullPageCapture : DEFAULT_SETTINGS.fullPageCapture,
+    siteAllowList: hostList(value.siteAllowList),
+    siteDenyList: hostList(value.siteDenyList),
+    language: LANGUAGE_SETTINGS.find((code) => code === value.language) ?? DEFAULT_SETTINGS.language,
   };
+}
+
+function hostList(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((host): host is string => typeof host === 'string' && host.length > 0 && host.length <= 253);
 }

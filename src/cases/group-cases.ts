@@ -1,0 +1,85 @@
+import type { CaptureEntry, CaptureKind, Responsibility } from '../evidence/capture-entry';
+
+// A case is what the shopper thinks about: one order on one site (or, without an order id, one
+// site on one day). The id is sealed into every capture (src/evidence/case-id.ts), so grouping is
+// a plain partition by `caseId` — the popup never guesses which captures belong together.
+
+export interface CaseSummary {
+  caseId: string;
+  site: string;
+  orderId: string | null;
+  /** The last amount any capture of the case showed. */
+  amount: number | null;
+  currency: string | null;
+  /** The verdict that decides the case (see `decidingCapture`). */
+  responsibility: Responsibility | null;
+  kind: CaptureKind;
+  reasonCode: string;
+  reason: string;
+  message: string;
+  firstAt: string;
+  lastAt: string;
+  /** Oldest first: the order in which things happened. */
+  captures: CaptureEntry[];
+}
+
+// A fault outranks a plain status capture; among faults, the latest word wins (a stalled order
+// that later shows a gateway error is a gateway error case). Anything else — a terms record, a page
+// kept by hand, a file the shopper attached — supports a case but never decides it.
+const KIND_WEIGHT: Partial<Record<CaptureKind, number>> = {
+  duplicate_charge: 5,
+  payment_error: 4,
+  stalled_order: 4,
+  user_error: 3,
+  order_status: 1,
+};
+
+function weight(kind: CaptureKind): number {
+  return KIND_WEIGHT[kind] ?? 0;
+}
+
+export function groupCases(entries: readonly CaptureEntry[]): CaseSummary[] {
+  const byCase = new Map<string, CaptureEntry[]>();
+  for (const entry of entries) {
+    const list = byCase.get(entry.caseId);
+    if (list) list.push(entry);
+    else byCase.set(entry.caseId, [entry]);
+  }
+  const cases = [...byCase.entries()].map(([caseId, list]) => summarise(caseId, list));
+  // Newest activity first: the case the shopper is dealing with now is on top.
+  return cases.sort((a, b) => compareTime(b.lastAt, a.lastAt) || a.caseId.localeCompare(b.caseId));
+}
+
+function summarise(caseId: string, list: CaptureEntry[]): CaseSummary {
+  const captures = [...list].sort((a, b) => compareTime(a.capturedAt, b.capturedAt));
+  const deciding = decidingCapture(captures);
+  const withAmount = captures.findLast((entry) => entry.amount !== null);
+  return {
+    caseId,
+    site: deciding.site,
+    orderId: captures.findLast((entry) => entry.orderId)?.orderId ?? null,
+    amount: withAmount?.amount ?? null,
+    currency: withAmount?.currency ?? null,
+    responsibility: deciding.responsibility,
+    kind: deciding.kind,
+    reasonCode: deciding.reasonCode,
+    reason: deciding.reason,
+    message: deciding.message,
+    firstAt: captures[0]!.capturedAt,
+    lastAt: captures.at(-1)!.capturedAt,
+    captures,
+  };
+}
+
+export function decidingCapture(captures: readonly CaptureEntry[]): CaptureEntry {
+  let best = captures[0]!;
+  for (const entry of captures) {
+    if (weight(entry.kind) >= weight(best.kind)) best = entry;
+  }
+  return best;
+}
+
+/** Captures carry ISO times with offsets; compare instants, not strings. */
+function compareTime(a: string, b: string): number {
+  return Date.parse(a) - Date.parse(b);
+}

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { groupCases } from '../../../src/cases/group-cases';
+import { EMPTY_PROGRESS, parseProgress, setEvidenceHeld, setStep, supportDeadline } from '../../../src/checklist/case-progress';
+import { buildChecklist, type ChecklistInput } from '../../../src/checklist/refund-checklist';
+import { supportMessage } from '../../../src/checklist/support-message';
+import type { CaptureEntry } from '../../../src/evidence/capture-entry';
+import { capture } from '../../helpers/case-builders';
+
+const NOW = Date.parse('2026-11-28T12:00:00+08:00');
+
+function checklistFor(entries: CaptureEntry[], overrides: Partial<ChecklistInput> = {}) {
+  const [summary] = groupCases(entries);
+  return buildChecklist({ summary: summary!, progress: EMPTY_PROGRESS, pageTexts: [], now: NOW, supportDeadlineHours: 72, ...overrides });
+}
+
+describe('buildChecklist: evidence', () => {
+  it('a platform payment error: screenshot done automatically, payment proof and support chat missing', () => {
+    const list = checklistFor([capture()]);
+    expect(list.evidence.map((item) => [item.id, item.done, item.auto])).toEqual([
+      ['error_screenshot', true, true],
+      ['order_state_over_time', false, true],
+      ['payment_proof', false, false],
+      ['support_conversation', false, false],
+    ]);
+    expect(list.completeness).toEqual({ done: 1, total: 4 });
+  });
+
+  it('a capture without a screenshot leaves the screenshot item missing', () => {
+    const list = checklistFor([capture({ files: [], screenshotError: 'tab closed' })]);
+    expect(list.evidence.find((item) => item.id === 'error_screenshot')!.done).toBe(false);
+  });
+
+  it('order state over time needs two captures of the order status at different times', () => {
+    const first = capture({ id: 's1', kind: 'order_status', responsibility: null, status: '处理中', capturedAt: '2026-11-27T09:00:00+08:00' });
+    const second = capture({ id: 's2', kind: 'stalled_order', status: '处理中', capturedAt: '2026-11-28T11:00:00+08:00' });
+    expect(checklistFor([first]).evidence.find((item) => item.base === 'order_state_over_time')!.done).toBe(false);
+    expect(checklistFor([first, second]).evidence.find((item) => item.base === 'order_state_over_time')!.done).toBe(true);
+  });
+
+  it('the shopper marks payment proof as held, or an attachment named for it counts', () => {
+    const entries = [capture()];
+    const marked = checklistFor(entries, { progress: setEvidenceHeld(EMPTY_PROGRESS, 'payment_proof', '2026-11-28T11:00:00+08:00') });
+    expect(marked.evidence.find((item) => item.id === 'payment_proof')!.done).toBe(true);
+    const attachment = capture({
+      id: 'att',
+      kind: 'order_status',
+      responsibility: null,
+      message: '支付宝账单截图',
+      files: [{ path: 'captures/att/file-1.png', sha256: 'd'.repeat(64), bytes: 5, type: 'image/png', role: 'attachment' }],
+    });
+    const attached = checklistFor([...entries, attachment]);
+    expect(attached.evidence.find((item) => item.id === 'payment_proof')).toMatchObject({ done: true, auto: true });
+    expect(attached.evidence.find((item) => item.id === 'support_conversation')!.done).toBe(false);
+  });
+
+  it('a duplicate charge asks for every payment record, one per order', () => {
+    const list = checklistFor([capture({ kind: 'duplicate_charge', orderId: 'DUP00000000001', relatedOrderIds: ['DUP00000000002'] })]);
+    expect(list.evidence.filter((item) => item.base === 'payment_record').map((item) => item.subject)).toEqual([
+      'DUP00000000001',
+      'DUP00000000002',
+    ]);
+  });
+
+  it('a user-side failure asks for no refund evidence and offers no complaint steps', () => {
+    const list = checklistFor([capture({ kind: 'user_error', responsibility: 'user', reasonCode: 'balance_low' })]);
+    expect(list.meaning).toBe('meaning_user');
+    expect(list.evidence.map((item) => item.base)).toEqual(['error_screenshot', 'order_state_over_time']);
+    expect(list.steps).toEqual([]);
+    expect(list.askCardKey).toBe(false);
+  });
+});
+
+describe('buildChecklist: meaning and steps', () => {
+  it('platform: refund due, contact support then the payment platform and 12315', () => {
+    const list = checklistFor([capture()], { pageTexts: ['支付方式：微信扫码'] });
+    expect(list.meaning).toBe('meaning_platform');
+    expect(list.channels).toEqual(['wechat']);
+    expect(list.steps.map((step) => step.id)).toEqual(['contact_support', 'escalate_wechat', 'complaint_12315']);
+  });
+
+  it('without a known channel both Alipay and WeChat routes are offered', () => {
+    const list = checklistFor([capture({ url: 'https://shop.example/bill/ORDER0000000001' })]);
+    expect(list.steps.map((step) => step.id)).toEqual(['contact_support', 'escalate_alipay', 'escalate_wechat', 'complaint_12315']);
+  });
+
+  it('third party: contact the bank or payment platform first, no 12315 against the shop', () => {
+    const list = checklistFor([capture({ responsibility: 'third_party', url: 'https://openapi.alipay.com/gateway.do' })]);
+    expect(list.meaning).toBe('meaning_third_party');
+    expect(list.steps.map((step) => step.id)).toEqual(['contact_payment_provider', 'escalate_alipay']);
+  });
+
+  it('the police step appears only once the shopper says the shop vanished', () => {
+    const entries = [capture()];
+    expect(checklistFor(entries).steps.some((step) => step.id === 'report_police')).toBe(false);
+    const vanished = checklistFor(entries, { progress: { ...EMPTY_PROGRESS, shopVanished: true } });
+    expect(vanished.steps.at(-1)!.id).toBe('report_police');
+  });
+
+  it('virtual goods ask whether the card key was delivered', () => {
+    expect(checklistFor([capture()]).askCardKey).toBe(false);
+    expect(checklistFor([capture()], { pageTexts: ['商品：Steam 充值卡 卡密自动发货'] }).askCardKey).toBe(true);
+  });
+
+  it('a terms record has no verdict meaning, evidence or steps', () => {
+    const list = checklistFor([capture({ orderId: null, kind: 'terms', responsibility: null, reasonCode: 'terms_agreement' })]);
+    expect(list).toMatchObject({ meaning: null, evidence: [], steps: [], askShopVanished: false });
+  });
+
+  it('a checked step carries its time; the support deadline runs from it', () => {
+    const progress = setStep(EMPTY_PROGRESS, 'contact_support', '2026-11-27T12:00:00+08:00');
+    const list = checklistFor([capture()], { progress, supportDeadlineHours: 48 });
+    expect(list.steps[0]).toEqual({ id: 'contact_support', checkedAt: '2026-11-27T12:00:00+08:00' });
+    expect(list.supportDeadline).toEqual({ at: '2026-11-29T04:00:00.000Z', overdue: false });
+    expect(supportDeadline(progress, 12, NOW)!.overdue).toBe(true);
+  });
+});
+
+describe('case progress', () => {
+  it('parses stored progress defensively', () => {
+    expect(parseProgress(null)).toEqual(EMPTY_PROGRESS);
+    expect(
+      parseProgress({
+        steps: { contact_support: '2026-11-28T10:00:00+08:00', hack: 'x', complaint_12315: 'not a date' },
+        evidence: { payment_proof: '2026-11-28T10:00:00+08:00', bad: 5 },
+        cardKey: 'stolen',
+        shopVanished: 'yes',
+      }),
+    ).toEqual({
+      steps: { contact_support: '2026-11-28T10:00:00+08:00' },
+      evidence: { payment_proof: '2026-11-28T10:00:00+08:00' },
+      cardKey: null,
+      shopVanished: false,
+    });
+  });
+
+  it('unchecking removes the time', () => {
+    const checked = setStep(EMPTY_PROGRESS, 'complaint_12315', '2026-11-28T10:00:00+08:00');
+    expect(setStep(checked, 'complaint_12315', null).steps).toEqual({});
+  });
+});
+
+describe('supportMessage', () => {
+  it('states the order, amount, what the page said and the deadline', () => {
+    const [summary] = groupCases([capture({ message: '支付网关异常！Get Wechat API Error:签名错误' })]);
+    const text = supportMessage(summary!, '2026-12-01T12:00:00+08:00', (key, subs) => `${key}(${(subs ?? []).join(',')})`, (iso) => `T[${iso}]`);
+    expect(text.split('\n')).toEqual([
+      'supportMsg_greeting()',
+      'supportMsg_order(ORDER0000000001)',
+      'supportMsg_amount(¥25.00)',
+      'supportMsg_when(T[2026-11-28T09:30:00.000+08:00])',
+      'supportMsg_seen(支付网关异常！Get Wechat API Error:签名错误)',
+      'supportMsg_evidence(1)',
+      'supportMsg_request(T[2026-12-01T12:00:00+08:00])',
+    ]);
+  });
+});

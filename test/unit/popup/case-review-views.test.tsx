@@ -1,0 +1,145 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { groupCases } from '../../../src/cases/group-cases';
+import { EMPTY_PROGRESS, type CaseProgress } from '../../../src/checklist/case-progress';
+import { buildChecklist } from '../../../src/checklist/refund-checklist';
+import { CaseList, PAGE_SIZE } from '../../../src/popup/case-list';
+import { ChecklistView } from '../../../src/popup/checklist-view';
+import { UnfairClausesView } from '../../../src/popup/shop-trust-view';
+import { capture } from '../../helpers/case-builders';
+
+vi.mock('webextension-polyfill', async () => {
+  const { localeGetMessage } = await import('../../helpers/locale-messages');
+  return { default: { i18n: { getMessage: localeGetMessage('en') } } };
+});
+
+let root: HTMLElement;
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+function manyCases(count: number) {
+  return groupCases(
+    Array.from({ length: count }, (_, index) =>
+      capture({ id: `m${index}`, orderId: `ORDER${String(index).padStart(10, '0')}`, capturedAt: new Date(Date.UTC(2026, 10, 1) + index * 60_000).toISOString() }),
+    ),
+  );
+}
+
+describe('CaseList', () => {
+  it('renders a thousand cases a page at a time, with chip, amount and completeness', () => {
+    const cases = manyCases(1000);
+    const opened: string[] = [];
+    act(() => render(<CaseList cases={cases} progress={new Map()} supportDeadlineHours={72} now={0} onOpen={(id) => opened.push(id)} />, root));
+    expect(root.querySelectorAll('li')).toHaveLength(PAGE_SIZE);
+    expect(root.textContent).toContain('1000 cases');
+    const first = root.querySelector<HTMLButtonElement>('button.case-row')!;
+    expect(first.textContent).toContain('Platform');
+    expect(first.textContent).toContain('¥25.00');
+    expect(first.textContent).toContain('Evidence 1/4');
+    act(() => first.click());
+    expect(opened).toEqual([cases[0]!.caseId]);
+
+    const more = [...root.querySelectorAll('button')].find((button) => button.textContent?.startsWith('Show'))!;
+    expect(more.textContent).toBe(`Show ${PAGE_SIZE} more (${1000 - PAGE_SIZE} left)`);
+    act(() => more.click());
+    expect(root.querySelectorAll('li')).toHaveLength(PAGE_SIZE * 2);
+  });
+
+  it('shows a running support deadline and marks a passed one', () => {
+    const cases = manyCases(2);
+    const progress = new Map<string, CaseProgress>([
+      [cases[0]!.caseId, { ...EMPTY_PROGRESS, steps: { contact_support: '2026-11-01T00:00:00Z' } }],
+    ]);
+    act(() => render(<CaseList cases={cases} progress={progress} supportDeadlineHours={24} now={Date.parse('2026-11-01T12:00:00Z')} onOpen={() => undefined} />, root));
+    expect(root.querySelector('.deadline')!.textContent).toMatch(/^Support deadline /);
+    act(() => render(<CaseList cases={cases} progress={progress} supportDeadlineHours={24} now={Date.parse('2026-11-03T00:00:00Z')} onOpen={() => undefined} />, root));
+    expect(root.querySelector('.deadline.overdue')!.textContent).toMatch(/^Deadline passed/);
+  });
+});
+
+describe('ChecklistView', () => {
+  function mount(progress: CaseProgress, pageTexts: string[] = []) {
+    const [summary] = groupCases([capture({ url: 'https://ka.example/pay/alipay/ORDER0000000001' })]);
+    const checklist = buildChecklist({ summary: summary!, progress, pageTexts, now: Date.now(), supportDeadlineHours: 72 });
+    const changes: CaseProgress[] = [];
+    act(() =>
+      render(
+        <ChecklistView summary={summary!} checklist={checklist} progress={progress} supportDeadlineHours={72} onChange={(next) => changes.push(next)} />,
+        root,
+      ),
+    );
+    return changes;
+  }
+
+  function checkbox(name: string): HTMLInputElement {
+    const label = [...root.querySelectorAll('label')].find((element) => element.textContent?.includes(name));
+    if (!label) throw new Error(`no control labelled ${name}`);
+    return label.querySelector('input')!;
+  }
+
+  it('every control is a labelled checkbox or radio; checking a step stores its time', () => {
+    const changes = mount(EMPTY_PROGRESS);
+    for (const input of root.querySelectorAll('input')) expect(input.closest('label')?.textContent?.trim()).toBeTruthy();
+    const before = Date.now();
+    act(() => checkbox('Complain through Alipay').click());
+    const stored = changes.at(-1)!.steps.escalate_alipay!;
+    expect(Date.parse(stored)).toBeGreaterThanOrEqual(before);
+    expect(root.textContent).toContain('我的 → 账单');
+    expect(root.textContent).not.toContain('Complain through WeChat Pay');
+  });
+
+  it('shows how to get missing evidence and lets the shopper mark payment proof as held', () => {
+    const changes = mount(EMPTY_PROGRESS);
+    expect(root.textContent).toContain('Screenshot the bank SMS');
+    act(() => checkbox('Proof of payment').click());
+    expect(Object.keys(changes.at(-1)!.evidence)).toEqual(['payment_proof']);
+  });
+
+  it('asks about the card key for virtual goods and explains the answer', () => {
+    mount({ ...EMPTY_PROGRESS, cardKey: 'used' }, ['卡密自动发货']);
+    expect(root.querySelector('fieldset legend')!.textContent).toContain('card key');
+    expect(root.textContent).toContain('Consumed virtual goods are normally not refundable');
+  });
+
+  it('the police step follows the shop-vanished answer', () => {
+    const changes = mount(EMPTY_PROGRESS);
+    expect(root.textContent).not.toContain('96110');
+    act(() => checkbox('The shop has vanished').click());
+    expect(changes.at(-1)!.shopVanished).toBe(true);
+    mount(changes.at(-1)!);
+    expect(root.textContent).toContain('96110');
+  });
+
+  it('the support message carries the facts; copying starts the deadline', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const changes = mount(EMPTY_PROGRESS);
+    const message = root.querySelector<HTMLTextAreaElement>('textarea')!;
+    expect(root.querySelector(`label[for="${message.id}"]`)!.textContent).toBe('Message to support');
+    expect(message.value).toContain('Order number: ORDER0000000001');
+    expect(message.value).toContain('Amount paid: ¥25.00');
+    const copy = [...root.querySelectorAll('button')].find((button) => button.textContent === 'Copy and start the deadline')!;
+    await act(async () => copy.click());
+    expect(writeText).toHaveBeenCalledWith(message.value);
+    expect(changes.at(-1)!.steps.contact_support).toBeTruthy();
+  });
+});
+
+describe('UnfairClausesView', () => {
+  it('renders clause text as text, never as markup, with the not-legal-advice note', () => {
+    const hostile = '本站不承担任何责任<img src=x onerror="alert(1)">';
+    act(() => render(<UnfairClausesView clauses={[{ rule: 'no_liability', clause: hostile, laws: ['civil_code_497'] }]} />, root));
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('blockquote')!.textContent).toBe(hostile);
+    expect(root.textContent).toContain('Civil Code art. 497');
+    expect(root.textContent).toContain('not legal advice');
+  });
+});
