@@ -1,65 +1,48 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
-import { listCaptures, type LiveCapture } from '../store/capture-store';
-import { CaptureRow } from './capture-row';
+import { CaseReview } from './case-review';
 import { ExportAllButton } from './export-all-button';
 import { HostAccessBanner } from './host-access-banner';
+import { OptionsLink } from './options-link';
 import { StorageUseLine } from './storage-use-line';
 import { StoreHealthBanner } from './store-health-banner';
+import { useCases } from './use-cases';
 import { useEvidenceDb } from './use-evidence-db';
 
-const PAGE = 50;
+// The popup shell. Each marked slot takes one line per component; a component gets `db` and may
+// call `cases.reload()` after it changed the evidence. Keep layout here, behaviour in components.
 
 export function PopupApp() {
   const { db, error } = useEvidenceDb();
-  const [captures, setCaptures] = useState<LiveCapture[]>([]);
-  const [hasMore, setHasMore] = useState(false);
-  const [loadError, setLoadError] = useState<string | null>(null);
-
-  const load = useCallback(
-    async (beforeSeq?: number) => {
-      if (!db) return;
-      try {
-        const page = await listCaptures(db, { limit: PAGE, beforeSeq });
-        setCaptures((previous) => (beforeSeq === undefined ? page : [...previous, ...page]));
-        setHasMore(page.length === PAGE);
-      } catch (failure) {
-        setLoadError(String(failure));
-      }
-    },
-    [db],
-  );
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const problem = error ?? loadError;
+  const cases = useCases(db);
+  const problem = error ?? cases.error;
   return (
     <main>
       <header>
         <h1>{t('popupTitle')}</h1>
+        {/* Slot: header actions. */}
         {db && <ExportAllButton db={db} />}
       </header>
-      <HostAccessBanner />
+
+      {/* Slot: banners (storage, quota, warnings). */}
       <StoreHealthBanner />
+      <HostAccessBanner />
       {problem && (
         <p class="status error" role="alert">
           {t('storeError', problem)}
         </p>
       )}
-      {db && captures.length === 0 && !problem && <p class="status">{t('noCaptures')}</p>}
-      <ol class="captures" aria-label={t('popupTitle')}>
-        {captures.map((stored) => (
-          <CaptureRow key={stored.entry.id} db={db!} capture={stored.entry} onDeleted={() => void load()} />
-        ))}
-      </ol>
-      {hasMore && (
-        <button type="button" class="secondary more" onClick={() => void load(captures.at(-1)?.seq)}>
-          {t('loadMore')}
-        </button>
-      )}
-      <StorageUseLine refreshKey={captures.length} />
+
+      {/* Slot: tools above the cases (manual capture, …). */}
+
+      {db && <CaseReview db={db} state={cases} />}
+
+      {/* Slot: sections below the cases (watched orders, …). */}
+
+      <footer>
+        {/* Slot: footer links. */}
+        <StorageUseLine />
+        <OptionsLink />
+      </footer>
     </main>
   );
 }
