@@ -8,9 +8,9 @@ export const GECKO_ID = 'paywitness@paywitness.dev';
 
 /**
  * 140 is the first ESR (and the first release) that knows `data_collection_permissions`, Firefox's
- * built-in data-consent key, so an older Firefox would install us without showing it. It also has
- * everything else we rely on: MV3 event pages with ES-module background scripts (112), host
- * permissions granted at install time instead of silently withheld (127) and IndexedDB in event pages.
+ * built-in data-consent key, so an older Firefox would install us without showing it. Everything
+ * else we rely on is older: MV3 event pages with ES-module background scripts, and host permissions
+ * shown and granted at install instead of silently withheld (127).
  */
 export const GECKO_MIN_VERSION = '140.0';
 
