@@ -9,6 +9,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    // Extension pages not named in manifest.json (crxjs only follows the manifest).
+    rollupOptions: { input: { 'verify-page': 'src/verify-page/index.html' } },
   },
   server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
 });

@@ -19,7 +19,43 @@ export interface BundleManifest {
     head: string | null;
     /** prevHash of the first capture: null when the bundle starts at the beginning of the chain. */
     base: string | null;
+    /**
+     * v1 extension, one-case bundles only: {hash, prevHash} of every record of the chain in order,
+     * so the case's records prove their place without disclosing the shopper's other cases.
+     * `head` / `base` are then the whole chain's.
+     */
+    links?: Array<{ hash: string; prevHash: string | null }>;
   };
+  /**
+   * v1 extension: files made at export time (README, report, complaint drafts, stamped copies).
+   * They are listed and hashed here but stay outside the sealed capture records, so making them
+   * never touches the chain. Absent in bundles written before this field existed.
+   */
+  extras?: ExtraFile[];
+  /**
+   * v1 extension: capture files a redacted export left out on purpose. Verify accepts a listed
+   * capture file missing from the zip only when it is declared here with the same SHA-256.
+   */
+  omitted?: OmittedFile[];
+}
+
+export type ExtraRole = 'readme' | 'report' | 'complaint' | 'stamped' | 'timestamp';
+
+export interface ExtraFile {
+  path: string;
+  sha256: string;
+  bytes: number;
+  type: string;
+  role: ExtraRole;
+  /** For `stamped`: the capture and the original screenshot (path + SHA-256) it was made from. */
+  captureId?: string;
+  source?: { path: string; sha256: string };
+}
+
+export interface OmittedFile {
+  path: string;
+  sha256: string;
+  reason: 'redacted';
 }
 
 export function buildManifest(
@@ -39,5 +75,22 @@ export function buildManifest(
       head: captures.at(-1)?.hash ?? null,
       base: captures[0]?.prevHash ?? null,
     },
+  };
+}
+
+/** A bundle of one case: its records only, placed in the whole chain by `chain.links`. */
+export function buildCaseManifest(
+  chain: readonly ChainEntry[],
+  caseId: string,
+  createdAt: string,
+  generatorVersion: string,
+): BundleManifest {
+  const full = buildManifest(chain, createdAt, generatorVersion);
+  const captures = chain.filter((entry) => entry.caseId === caseId);
+  return {
+    ...full,
+    captures,
+    orders: deriveOrders(liveCaptures(captures)),
+    chain: { ...full.chain, links: chain.map((entry) => ({ hash: entry.hash, prevHash: entry.prevHash })) },
   };
 }

@@ -3,27 +3,48 @@ import { liveCaptures } from '../evidence/deletion-entry';
 import { isoWithOffset } from '../evidence/iso-time';
 import { chainEntries, readFile } from '../store/capture-store';
 import type { EvidenceDb } from '../store/open-evidence-db';
-import { buildManifest } from './bundle-manifest';
+import { buildCaseManifest, buildManifest } from './bundle-manifest';
 import { bundleFileName } from './bundle-file-name';
+import { NO_CASE_NOTES, type CaseNotesByCase } from './case-notes';
+import { stampScreenshot } from './stamp-image';
 import { writeBundle } from './write-bundle';
 
-/** Builds the whole-chain bundle in this extension page and hands it to the browser's downloads. */
-export async function exportAll(
+// Builds a bundle in this extension page (stamped copies need its canvas) and hands it to the
+// browser's downloads. The zip is streamed into chunks; between files the writer yields to the
+// event loop so the popup keeps painting and answering clicks during a 100-capture export.
+
+export interface ExportRequest {
+  /** One case (its records placed in the chain by chain.links), or every capture when absent. */
+  caseId?: string | null;
+  /** Leave page text / HTML out (declared in `omitted`). */
+  redacted?: boolean;
+  /** Checklist, flagged terms and shop name per case, from the cases module. */
+  notes?: CaseNotesByCase;
+}
+
+export async function exportBundle(
   db: EvidenceDb,
+  request: ExportRequest,
   onProgress: (done: number, total: number) => void,
-): Promise<{ fileName: string }> {
+): Promise<{ fileName: string; bytes: number }> {
   const entries = await chainEntries(db);
   const now = new Date();
-  const manifest = buildManifest(entries, isoWithOffset(now), browser.runtime.getManifest().version);
+  const createdAt = isoWithOffset(now);
+  const version = browser.runtime.getManifest().version;
+  const manifest = request.caseId
+    ? buildCaseManifest(entries, request.caseId, createdAt, version)
+    : buildManifest(entries, createdAt, version);
   const chunks: Uint8Array[] = [];
   await writeBundle(
     manifest,
     async (path) => (await readFile(db, path))?.blob,
     (chunk) => chunks.push(chunk),
     ({ filesDone, filesTotal }) => onProgress(filesDone, filesTotal),
+    { stamp: stampScreenshot, redacted: request.redacted ?? false, notes: request.notes ?? NO_CASE_NOTES },
   );
-  const fileName = bundleFileName(liveCaptures(entries), now);
-  const url = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: 'application/zip' }));
+  const fileName = bundleFileName(liveCaptures(manifest.captures), now);
+  const blob = new Blob(chunks as BlobPart[], { type: 'application/zip' });
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -31,5 +52,10 @@ export async function exportAll(
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return { fileName };
+  return { fileName, bytes: blob.size };
+}
+
+/** Every capture, not redacted. */
+export function exportAll(db: EvidenceDb, onProgress: (done: number, total: number) => void): Promise<{ fileName: string; bytes: number }> {
+  return exportBundle(db, {}, onProgress);
 }

@@ -1,15 +1,29 @@
-import { useState } from 'preact/hooks';
-import { exportAll } from '../export/export-all';
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { liveCaptures } from '../evidence/deletion-entry';
+import { exportBundle } from '../export/export-all';
 import { t } from '../shared/i18n';
+import { chainEntries } from '../store/capture-store';
 import type { EvidenceDb } from '../store/open-evidence-db';
+
+// Export: every capture or one case, optionally redacted (no page text), with progress; and the
+// way to the page that checks a bundle someone else exported.
 
 export function ExportAllButton({ db }: { db: EvidenceDb }) {
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [caseIds, setCaseIds] = useState<string[]>([]);
+  const [caseId, setCaseId] = useState('');
+  const [redacted, setRedacted] = useState(false);
+  useEffect(() => {
+    void chainEntries(db).then((entries) => setCaseIds([...new Set(liveCaptures(entries).map((entry) => entry.caseId))]));
+  }, [db]);
   const run = async () => {
     setBusy(true);
     try {
-      const { fileName } = await exportAll(db, (done, total) => setStatus({ text: t('exporting', [String(done), String(total)]), error: false }));
+      const { fileName } = await exportBundle(db, { caseId: caseId || null, redacted }, (done, total) =>
+        setStatus({ text: t('exporting', [String(done), String(total)]), error: false }),
+      );
       setStatus({ text: t('exportDone', fileName), error: false });
     } catch (error) {
       setStatus({ text: t('exportFailed', String(error)), error: true });
@@ -20,8 +34,29 @@ export function ExportAllButton({ db }: { db: EvidenceDb }) {
   return (
     <>
       <button type="button" onClick={() => void run()} disabled={busy}>
-        {t('exportAll')}
+        {caseId ? t('exportCase') : t('exportAll')}
       </button>
+      <details class="export-options">
+        <summary>{t('exportOptions')}</summary>
+        <label>
+          {t('exportWhich')}{' '}
+          <select value={caseId} onChange={(event) => setCaseId((event.target as HTMLSelectElement).value)} aria-label={t('exportWhich')}>
+            <option value="">{t('exportEveryCase')}</option>
+            {caseIds.map((id) => (
+              <option key={id} value={id}>
+                {id}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <input type="checkbox" checked={redacted} onChange={(event) => setRedacted((event.target as HTMLInputElement).checked)} />{' '}
+          {t('exportRedacted')}
+        </label>
+        <a href={browser.runtime.getURL('src/verify-page/index.html')} target="_blank" rel="noopener">
+          {t('openVerifyPage')}
+        </a>
+      </details>
       {status && (
         <span class={`status${status.error ? ' error' : ''}`} role="status">
           {status.text}

@@ -3,6 +3,8 @@ import { isDeletion, type ChainEntry, type DeletionEntry } from '../evidence/del
 import { sha256Hex } from '../evidence/sha256';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, MANIFEST_PATH } from '../export/bundle-manifest';
 import { readZip, UnreadableBundleError, type ZipLimits } from './read-zip';
+import { checkExtras, declaredOmissions, type DerivedLists } from './verify-derived-files';
+import { isPartialChain, partialChainProblems } from './verify-partial-chain';
 
 // One verify routine for the extension and the CLI. It trusts nothing in the bundle: every file is
 // re-hashed, every capture record re-hashed, and every link of the chain re-checked.
@@ -14,7 +16,17 @@ export interface Problem {
 }
 
 export type VerifyResult =
-  | { status: 'intact'; captures: number; files: number; head: string | null; deletions?: DeletionSummary[] }
+  | {
+      status: 'intact';
+      captures: number;
+      files: number;
+      head: string | null;
+      deletions?: DeletionSummary[];
+      /** Export-time files (README, report, complaints, stamped copies) checked against `extras`. */
+      extras?: number;
+      /** Capture files a redacted export declared as left out. */
+      omitted?: number;
+    }
   | { status: 'tampered'; problems: Problem[] }
   | { status: 'unreadable'; error: string };
 
@@ -55,6 +67,11 @@ export async function verifyBundle(zipBytes: Uint8Array, limits?: ZipLimits): Pr
   for (const entry of captures) if (isDeletion(entry)) for (const ref of entry.removedFiles ?? []) removed.set(ref.path, ref.sha256);
   const deletions: DeletionSummary[] = [];
   const seen = new Map<string, number>();
+  const derived = manifest as DerivedLists;
+  const omissions = declaredOmissions(derived, captures, files, problems);
+  // A one-case bundle proves its order through chain.links instead of consecutive prevHash links.
+  const partial = isPartialChain(chain);
+  if (partial) problems.push(...partialChainProblems(captures, chain));
 
   for (const [index, capture] of captures.entries()) {
     const label = `capture #${index + 1} (${capture.id})`;
@@ -77,6 +94,10 @@ export async function verifyBundle(zipBytes: Uint8Array, limits?: ZipLimits): Pr
         fileCount--;
         continue;
       }
+      if (!data && omissions.get(ref.path) === ref.sha256) {
+        fileCount--;
+        continue;
+      }
       if (!data) {
         problems.push({ entry: ref.path, reason: 'listed in the manifest but missing from the zip' });
         continue;
@@ -93,7 +114,7 @@ export async function verifyBundle(zipBytes: Uint8Array, limits?: ZipLimits): Pr
     if (recomputed !== capture.hash) {
       problems.push({ entry: label, reason: 'its record was edited: the hash of its fields no longer matches' });
     }
-    if (capture.prevHash !== previous) {
+    if (!partial && capture.prevHash !== previous) {
       problems.push({
         entry: label,
         reason: 'the chain is broken before it: a capture was removed, inserted, reordered or swapped',
@@ -101,12 +122,13 @@ export async function verifyBundle(zipBytes: Uint8Array, limits?: ZipLimits): Pr
     }
     previous = capture.hash;
   }
-  if (chain.head !== previous) {
+  if (!partial && chain.head !== previous) {
     problems.push({
       entry: 'chain.head',
       reason: 'the chain head does not match the last capture: a capture was removed or added at the end',
     });
   }
+  const extraCount = await checkExtras(derived, captures, files, listed, problems);
   for (const path of files.keys()) {
     if (!listed.has(path)) problems.push({ entry: path, reason: 'this file is in the zip but not in the manifest' });
   }
@@ -116,8 +138,10 @@ export async function verifyBundle(zipBytes: Uint8Array, limits?: ZipLimits): Pr
         status: 'intact',
         captures: captures.length - deletions.length,
         files: fileCount,
-        head: previous,
+        head: partial ? chain.head : previous,
         ...(deletions.length ? { deletions } : {}),
+        ...(extraCount ? { extras: extraCount } : {}),
+        ...(omissions.size ? { omitted: omissions.size } : {}),
       };
 }
 

@@ -26,7 +26,7 @@ function withManifest(files: Record<string, Uint8Array>, edit: (m: ReturnType<ty
 describe('verifyBundle', () => {
   it('passes a bundle exactly as exported', async () => {
     const { bytes, entries } = await intactBundle();
-    expect(await verifyBundle(bytes)).toEqual({ status: 'intact', captures: 3, files: 6, head: entries[2]!.hash });
+    expect(await verifyBundle(bytes)).toEqual({ status: 'intact', captures: 3, files: 6, extras: 6, head: entries[2]!.hash });
   });
 
   it('names the file whose byte was flipped', async () => {

@@ -1,0 +1,45 @@
+import { liveCaptures } from '../evidence/deletion-entry';
+import type { BundleManifest, ExtraRole } from './bundle-manifest';
+import { caseFacts } from './case-facts';
+import type { CaseNotesByCase } from './case-notes';
+import { complaintDrafts } from './complaints/complaint-drafts';
+import { readmeText, README_PATH } from './readme-text';
+import { renderReport, REPORT_PATH } from './report-html';
+import type { ShopIdentity } from './shop-identity';
+
+// The human-readable files of a bundle, all derived from the manifest: made at export time and
+// listed in `extras`, never in the sealed capture records.
+
+export interface BundleDocument {
+  path: string;
+  text: string;
+  type: string;
+  role: ExtraRole;
+}
+
+export function bundleDocuments(
+  manifest: BundleManifest,
+  notes: CaseNotesByCase,
+  identities: ReadonlyMap<string, ShopIdentity>,
+): BundleDocument[] {
+  const cases = caseFacts(liveCaptures(manifest.captures), notes, identities);
+  const complaints = cases.flatMap((facts, index) => {
+    // One case: complaints/<form>.txt; several: complaints/<n>-<order or day>/<form>.txt.
+    const folder = cases.length === 1 ? 'complaints' : `complaints/${index + 1}-${caseFolderName(facts.orderId ?? facts.caseId)}`;
+    return complaintDrafts(facts, { now: manifest.createdAt }).map((draft) => ({
+      path: `${folder}/${draft.name}`,
+      text: draft.text,
+      type: 'text/plain;charset=utf-8',
+      role: 'complaint' as const,
+    }));
+  });
+  return [
+    { path: README_PATH, text: readmeText(manifest), type: 'text/plain;charset=utf-8', role: 'readme' },
+    { path: REPORT_PATH, text: renderReport(manifest, cases), type: 'text/html;charset=utf-8', role: 'report' },
+    ...complaints,
+  ];
+}
+
+function caseFolderName(label: string): string {
+  return label.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 40) || 'case';
+}

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { sealEntry } from '../../../src/evidence/capture-chain';
+import type { CaptureEntry } from '../../../src/evidence/capture-entry';
+import { buildManifest } from '../../../src/export/bundle-manifest';
+import { caseFacts } from '../../../src/export/case-facts';
+import { complaint12315, complaintDrafts } from '../../../src/export/complaints/complaint-drafts';
+import { charCount, fitLength } from '../../../src/export/complaints/fit-length';
+import { FORM_LIMITS } from '../../../src/export/complaints/form-limits';
+import { readmeText } from '../../../src/export/readme-text';
+import { renderReport } from '../../../src/export/report-html';
+import { findShopIdentity } from '../../../src/export/shop-identity';
+import { stampLines, textColumns } from '../../../src/export/stamp-lines';
+import { draft } from '../../helpers/evidence-builders';
+
+const HOSTILE = `<script>alert(1)</script>"><img src=x onerror=alert(2)>'&`;
+
+async function chain(overrides: Array<Partial<CaptureEntry>>): Promise<CaptureEntry[]> {
+  const out: CaptureEntry[] = [];
+  for (const [i, o] of overrides.entries()) {
+    const id = `cap-${i}`;
+    const files = [
+      { path: `captures/${id}/screenshot.png`, sha256: `${i}`.repeat(64).slice(0, 64), bytes: 100 + i, type: 'image/png', role: 'screenshot' as const },
+      { path: `captures/${id}/page.txt`, sha256: `a${i}`.repeat(32), bytes: 50, type: 'text/plain', role: 'text' as const },
+    ];
+    out.push(await sealEntry({ ...draft({ id, ...o }), files, prevHash: out.at(-1)?.hash ?? null }));
+  }
+  return out;
+}
+
+describe('report.html', () => {
+  it('escapes every page-derived string and forbids scripts with its CSP', async () => {
+    const captures = await chain([{ title: HOSTILE, message: HOSTILE, url: `https://shop.example/?q=${HOSTILE}`, orderId: HOSTILE, status: HOSTILE, reason: HOSTILE }]);
+    const manifest = buildManifest(captures, '2026-11-28T10:00:00.000+08:00', '0.1.0');
+    const html = renderReport(manifest, caseFacts(captures, new Map([[captures[0]!.caseId, { shopName: HOSTILE, checklist: [{ label: HOSTILE, done: true }], flaggedTerms: [{ text: HOSTILE, why: HOSTILE }] }]])));
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<img src=x/i);
+    expect(html).not.toContain('"><img');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;&#39;&amp;');
+    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src [^"]*; style-src 'unsafe-inline'/);
+  });
+
+  it('has one section per case with summary, verdict, checklist, terms, timeline, and every file hash plus the chain head', async () => {
+    const captures = await chain([
+      { caseId: 'shop.example#order:A1', orderId: 'A1', message: '支付网关异常！' },
+      { caseId: 'shop.example#order:B2', orderId: 'B2', kind: 'stalled_order', status: '处理中', message: '处理中' },
+      { caseId: 'shop.example#order:A1', orderId: 'A1', kind: 'order_status', responsibility: null, message: '待支付' },
+    ]);
+    const manifest = buildManifest(captures, '2026-11-28T10:00:00.000+08:00', '0.1.0');
+    const html = renderReport(manifest, caseFacts(captures, new Map()));
+    expect(html.match(/<section class="case"/g)).toHaveLength(2);
+    for (const heading of ['概要', '判断与理由', '维权清单', '可疑条款', '时间线', '文件与哈希']) expect(html).toContain(heading);
+    for (const file of captures.flatMap((c) => c.files)) expect(html).toContain(file.sha256);
+    expect(html).toContain(manifest.chain.head!);
+    expect(html).toContain('src="captures/cap-0/screenshot.png"');
+    // Case A1's verdict is its payment error, not the later neutral status snapshot.
+    expect(caseFacts(captures, new Map())[0]!.verdict.captureId).toBe('cap-0');
+  });
+});
+
+describe('stamp lines', () => {
+  it('carries Beijing time and UTC, URL, site, order, amount, capture id and the original hash prefix', async () => {
+    const [capture] = await chain([{ capturedAt: '2026-11-28T09:30:05.000+08:00', url: `https://shop.example/pay/${'x'.repeat(200)}` }]);
+    const text = stampLines({ capture: capture!, originalSha256: 'ab'.repeat(32) }, 400).join('\n');
+    expect(text).toContain('北京时间 2026-11-28 09:30:05');
+    expect(text).toContain('(UTC) 2026-11-28 01:30:05');
+    expect(text).toContain('shop.example');
+    expect(text).toContain('ABCDEFGH12345678');
+    expect(text).toContain('10.00 CNY');
+    expect(text).toContain(capture!.id);
+    expect(text).toContain('abababababababab');
+    expect(text).not.toContain('ab'.repeat(9));
+    // At phone width the URL is wrapped, never cut: joined back it is whole.
+    const lines = stampLines({ capture: capture!, originalSha256: 'ab'.repeat(32) }, 60);
+    expect(lines.length).toBeGreaterThan(6);
+    expect(lines.map((line, i) => (i ? line.replace(/^ {2}/, '') : line)).join('')).toContain(capture!.url);
+    for (const line of lines) expect(textColumns(line)).toBeLessThanOrEqual(60);
+  });
+
+  it('omits order and amount when unknown', async () => {
+    const [capture] = await chain([{ orderId: null, amount: null }]);
+    expect(stampLines({ capture: capture!, originalSha256: '0'.repeat(64) }, 80).join('\n')).not.toMatch(/订单号|金额/);
+  });
+});
+
+describe('complaint drafts', () => {
+  it('keep every limited field within its form limit, facts in time order', async () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({
+      capturedAt: `2026-11-28T${String(i % 24).padStart(2, '0')}:00:00.000+08:00`,
+      message: `第${i}次：支付网关异常！${'很长的错误信息'.repeat(10)}`,
+    }));
+    const facts = caseFacts(await chain(many), new Map())[0]!;
+    const drafts = complaintDrafts(facts, { now: '2026-11-28T10:00:00.000+08:00' });
+    expect(drafts.map((d) => d.name)).toEqual(['致商家客服.txt', '支付宝-申请售后-投诉.txt', '微信支付-投诉.txt', '12315-投诉.txt']);
+    expect(charCount(drafts[0]!.text)).toBeLessThanOrEqual(FORM_LIMITS.shopSupport + 1);
+    for (const [draftText, limit] of [[drafts[1]!.text, FORM_LIMITS.alipayDescription], [drafts[2]!.text, FORM_LIMITS.wechatDescription]] as const) {
+      const box = draftText.split('以内整理）：\n')[1]!.split('\n\n')[0]!;
+      expect(charCount(box)).toBeLessThanOrEqual(limit);
+      expect(box).toContain('第0次');
+      expect(box).toContain('请全额退还已付款项');
+    }
+    const facts12315 = drafts[3]!.text.split('四、争议事实')[1]!.split('\n\n')[0]!.split('\n').slice(1).join('\n');
+    expect(charCount(facts12315)).toBeLessThanOrEqual(FORM_LIMITS.gov12315Facts);
+    expect(facts12315.indexOf('第0次')).toBeLessThan(facts12315.indexOf('第1次'));
+    expect(drafts[0]!.text).toMatch(/24 小时内（北京时间 2026-11-29 10:00:00 前）/);
+  });
+
+  it('12315 leaves the complainant blank and names the shop, site, company and ICP seen', async () => {
+    const captures = await chain([{}]);
+    const identity = findShopIdentity('页脚 版权所有©星河网络科技有限公司 粤ICP备12345678号-1');
+    const facts = caseFacts(captures, new Map([[captures[0]!.caseId, { shopName: '星河发卡' }]]), new Map([['cap-0', identity]]))[0]!;
+    const text = complaint12315(facts);
+    expect(text).toMatch(/姓名：_+/);
+    expect(text).toMatch(/手机号码：_+/);
+    expect(text).toContain('名称：星河发卡');
+    expect(text).toContain('网址：shop.example');
+    expect(text).toContain('星河网络科技有限公司');
+    expect(text).toContain('粤ICP备12345678号-1');
+    expect(text).toContain('请全额退还已付款项 10.00 CNY');
+  });
+
+  it('fitLength keeps whole lines and says where the rest is', () => {
+    const text = ['第一行', '第二行很长'.repeat(5), '第三行'].join('\n');
+    const cut = fitLength(text, 30);
+    expect(charCount(cut)).toBeLessThanOrEqual(30);
+    expect(cut.startsWith('第一行')).toBe(true);
+    expect(cut).toContain('证据包');
+    expect(fitLength('短', 30)).toBe('短');
+  });
+});
+
+describe('README.txt', () => {
+  it('explains in Chinese then English how to verify, with the chain head', async () => {
+    const captures = await chain([{}]);
+    const text = readmeText(buildManifest(captures, '2026-11-28T10:00:00.000+08:00', '0.1.0'));
+    expect(text.indexOf('如何校验')).toBeLessThan(text.indexOf('How to verify'));
+    expect(text).toContain('npx paywitness verify');
+    expect(text).toContain('sha256sum');
+    expect(text).toContain('RFC 8785');
+    expect(text).toContain(captures[0]!.hash);
+  });
+});
