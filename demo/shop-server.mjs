@@ -266,6 +266,24 @@ function searchPage() {
 </div></div></div></div></div></section>`, '/order-search');
 }
 
+/**
+ * A user-centre balance log (acg-faka / 卡盟 style 余额明细) where one order was deducted twice,
+ * two seconds apart: the shop's own ledger shows the double charge.
+ * @param {string} sn @param {number} t0
+ */
+function recordsPage(sn, t0) {
+  const at = (/** @type {number} */ minutesAgo) => fmt(t0 - minutesAgo * 60e3);
+  const rows = [
+    `${at(240)}  余额充值  +100.00  余额：100.00`,
+    `${at(180)}  购买扣款  订单号：${sn}  -50.00  余额：50.00`,
+    `${at(179.97)}  购买扣款  订单号：${sn}  -50.00  余额：0.00`,
+  ].map((row) => `<div class="log-row">${esc(row)}</div>`).join('\n');
+  return layout('余额明细', `<section class="main-container"><div class="container"><div class="card m-3"><div class="card-body">
+<h3 class="card-title">余额明细</h3>
+${rows}
+</div></div></div></section>`, '/user/records');
+}
+
 /** epay includes/function.php sysmsg() page @param {string} msg */
 function sysmsg(msg) {
   return `<!DOCTYPE html>
@@ -316,7 +334,9 @@ function listen(server, host, port) {
  * Start the demo shop and its 易支付 gateway.
  * @param {{ host?: string, port?: number, gatewayPort?: number, now?: () => number }} [options]
  * @returns {Promise<{ origin: string, gatewayOrigin: string, close: () => Promise<void>,
- *   orders: { stalled: string, completed: string, fresh: string, unpaid: string } }>}
+ *   orders: { stalled: string, completed: string, fresh: string, unpaid: string, twiceFirst: string, twiceSecond: string,
+ *     chargedTwice: string },
+ *   addOrder: (spec: { goodsId: number, amount?: number, status: 'pending'|'processing'|'completed', ageMs: number }) => string }>}
  */
 export async function startShop({ host = '127.0.0.1', port = 0, gatewayPort = 0, now = () => Date.now() } = {}) {
   const t0 = now();
@@ -338,7 +358,23 @@ export async function startShop({ host = '127.0.0.1', port = 0, gatewayPort = 0,
       status: ST.PENDING, createdAt: t0 - 10 * 60e3, info: '' }),
     unpaid: add({ sn: 'WAITPAY10YUAN004', goodsId: 1, amount: 1, email: 'buyer@example.com', pwd: '123456', pay: 'epay',
       status: ST.WAIT_PAY, createdAt: t0 - 60e3, info: '' }),
+    // Two paid orders for the same product and amount, 8 minutes apart: one purchase charged twice,
+    // or two purchases? Each order page alone looks normal. (Own email: keeps the lists above as they were.)
+    twiceFirst: add({ sn: 'TWICE30YUAN00005', goodsId: 1, amount: 3, email: 'twice@example.com', pwd: '123456', pay: 'epay',
+      status: ST.PROCESSING, createdAt: t0 - 20 * 60e3, info: '' }),
+    twiceSecond: add({ sn: 'TWICE30YUAN00006', goodsId: 1, amount: 3, email: 'twice@example.com', pwd: '123456', pay: 'epay',
+      status: ST.PENDING, createdAt: t0 - 12 * 60e3, info: '' }),
+    // The order the purchase-records page (/user/records) shows deducted twice.
+    chargedTwice: add({ sn: 'CHARGED2X50YUAN7', goodsId: 3, amount: 1, email: 'twice@example.com', pwd: '123456', pay: 'epay',
+      status: ST.PROCESSING, createdAt: t0 - 3 * 3600e3, info: '' }),
   };
+  /**
+   * Adds an order as if placed `ageMs` ago (tests use it to put an order just under the stall
+   * threshold); returns its order number.
+   * @param {{ goodsId: number, amount?: number, status: 'pending'|'processing'|'completed', ageMs: number }} spec
+   */
+  const addOrder = (spec) => add({ sn: newSN(), goodsId: spec.goodsId, amount: spec.amount ?? 1, email: 'added@example.com', pwd: '123456',
+    pay: 'epay', status: { pending: ST.PENDING, processing: ST.PROCESSING, completed: ST.COMPLETED }[spec.status], createdAt: now() - spec.ageMs, info: '' });
   /** @type {{ origin: string, gatewayOrigin: string }} */
   const o = { origin: '', gatewayOrigin: '' };
 
@@ -445,6 +481,7 @@ export async function startShop({ host = '127.0.0.1', port = 0, gatewayPort = 0,
           .sort((a, b) => b.createdAt - a.createdAt).slice(0, 5);
         return page(list.length ? orderInfoPage(list, path) : errorPage('未找到相关订单！', path));
       }
+      if (req.method === 'GET' && path === '/user/records') return page(recordsPage(orders.chargedTwice, t0));
       if (req.method === 'POST' && path === '/search-order-by-browser') {
         const raw = /dujiaoka_orders=([^;]*)/.exec(req.headers.cookie ?? '')?.[1];
         /** @type {string[]} */ let sns = [];
@@ -481,7 +518,7 @@ export async function startShop({ host = '127.0.0.1', port = 0, gatewayPort = 0,
       await new Promise((resolve) => { s.close(() => resolve(undefined)); s.closeAllConnections(); });
     }
   };
-  return { origin: o.origin, gatewayOrigin: o.gatewayOrigin, close, orders };
+  return { origin: o.origin, gatewayOrigin: o.gatewayOrigin, close, orders, addOrder };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -3,6 +3,9 @@ import { loadSettings } from '../settings/settings';
 import { t } from '../shared/i18n';
 import { openEvidenceDb, type EvidenceDb } from '../store/open-evidence-db';
 import { createCaptureQueue } from './capture-queue';
+import { ensureRecheckAlarm, listenForOrderAlarms } from './order-alarms';
+import { handleOrderMessage } from './order-messages';
+import { linkCapture, refineVerdict, type OrderTrackingDeps } from './order-tracking';
 import { handleDeleteCapture } from './delete-capture';
 import { createMessageRouter } from './message-router';
 import { recoverPendingCaptures } from './recover-pending';
@@ -24,7 +27,12 @@ const deps: SubmitDeps = {
   reasonText: (code) => t(`reason_${code}`),
   reportStoreFailure,
   reportStoreOk,
+  orders: {
+    refine: (verdict, snapshot, site) => refineVerdict(verdict, snapshot, site, orderDeps),
+    link: (entry) => linkCapture(entry, orderDeps),
+  },
 };
+const orderDeps: OrderTrackingDeps = { db: deps.db, settings: loadSettings, now: () => new Date() };
 
 const own = { runtimeId: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
 
@@ -50,3 +58,9 @@ const route = createMessageRouter<browser.Runtime.MessageSender>(own, {
 });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => route(message, sender));
+
+// Order tracking (orders, stalls, duplicate charges, support deadlines): its own messages, alarm
+// and notification listeners, all registered here at the top level.
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => handleOrderMessage(message, sender, orderDeps));
+listenForOrderAlarms(orderDeps);
+void ensureRecheckAlarm();

@@ -1,7 +1,9 @@
 import browser from 'webextension-polyfill';
 import { detectPage } from '../detect/detect-page';
 import { caseIdFor } from '../evidence/case-id';
-import type { CaptureEnvironment } from '../evidence/capture-entry';
+import type { PageSnapshot } from '../detect/page-snapshot';
+import type { Verdict } from '../detect/verdict';
+import type { CaptureEnvironment, UnhashedEntry } from '../evidence/capture-entry';
 import { isoWithOffset, localTimeZone } from '../evidence/iso-time';
 import { pageTextBlob, pageTextFile } from '../evidence/page-text';
 import type { SubmitSnapshotRequest, SubmitSnapshotResponse } from '../messages/message-map';
@@ -20,6 +22,11 @@ export interface SubmitDeps {
   /** Tells the shopper at once (badge, banner) that evidence could not be written. */
   reportStoreFailure: (error: unknown) => Promise<unknown>;
   reportStoreOk: () => Promise<void>;
+  /** Order tracking: re-decides with the order records, then links the capture to its order. */
+  orders?: {
+    refine: (verdict: Verdict, snapshot: PageSnapshot, site: string) => Promise<Verdict>;
+    link: (entry: UnhashedEntry) => Promise<void>;
+  };
 }
 
 /**
@@ -40,7 +47,8 @@ export async function submitSnapshot(
   }
   const settings = await deps.settings();
   if (!settings.autoCapture) return { ok: false, error: 'automatic capture is off' };
-  const verdict = detectPage(snapshot, { stallThresholdHours: settings.stallThresholdHours });
+  const detected = detectPage(snapshot, { stallThresholdHours: settings.stallThresholdHours });
+  const verdict = deps.orders ? await deps.orders.refine(detected, snapshot, pageUrl.hostname) : detected;
   if (verdict.kind === 'none') return { ok: false, error: 'nothing on this page to capture' };
 
   const db = await deps.db();
@@ -98,6 +106,7 @@ export async function submitSnapshot(
     return storeFailed(error, deps);
   }
   void deps.reportStoreOk().catch(() => undefined);
+  if (deps.orders && !result.duplicate) await deps.orders.link({ ...draft, screenshotError, files: [], prevHash: null }).catch(() => undefined);
   return { ok: true, ...result, screenshotError };
 }
 

@@ -7,6 +7,7 @@ import type { Message, WhoAmIResponse } from '../messages/message-map';
 import { sendToWorker } from '../messages/send-message';
 import { randomToken, shortDigest } from '../shared/short-id';
 import { DEFAULT_SETTINGS, loadSettings, type Settings } from '../settings/settings';
+import { createOrderObserver } from './order-observer';
 import { watchPage } from './page-watcher';
 import { readSnapshot } from './read-snapshot';
 import { submitWithRetry } from './submit-with-retry';
@@ -16,6 +17,7 @@ import { submitWithRetry } from './submit-with-retry';
 
 const docToken = randomToken();
 const reported = new Set<string>();
+const observeOrders = createOrderObserver(docToken);
 let settings: Settings = DEFAULT_SETTINGS;
 let isShop = false;
 
@@ -30,6 +32,7 @@ function scan(): void {
   if (!isShop) isShop = looksLikeShopPage(snapshot.url, snapshot.title, snapshotText(snapshot));
   if (!isShop) return;
   const verdict = detectPage(snapshot, { stallThresholdHours: settings.stallThresholdHours });
+  observeOrders(snapshot, verdict.kind !== 'none');
   if (verdict.kind === 'none') return;
   const signature = verdictSignature(snapshot.url, verdict);
   if (reported.has(signature)) return;

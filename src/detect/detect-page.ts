@@ -10,7 +10,7 @@ export function detectPage(snapshot: PageSnapshot, settings: DetectSettings = DE
   const view: PageView = { snapshot, url: safeUrl(snapshot.url), facts, now: Date.parse(snapshot.seenAt), settings };
   for (const detector of DETECTORS) {
     const finding = detector.detect(view);
-    if (finding) return { ...facts, ...finding, relatedOrderIds: [] };
+    if (finding) return { ...facts, ...finding, relatedOrderIds: finding.relatedOrderIds ?? [] };
   }
   return noneVerdict(facts);
 }

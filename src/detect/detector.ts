@@ -24,6 +24,9 @@ export interface Finding {
   responsibility: Responsibility | null;
   reasonCode: string;
   message: string;
+  /** When the finding is about an order the page's labelled facts do not name (a records row). */
+  orderId?: string;
+  relatedOrderIds?: string[];
 }
 
 /** One detector per file, each a pure function of the page. */

@@ -1,4 +1,6 @@
 import type { PageSnapshot } from '../detect/page-snapshot';
+import type { OrderSighting } from '../orders/order-record';
+import type { SupportDeadline } from '../orders/support-deadline';
 
 // Every message between contexts, declared once. Senders and handlers are typed from this map;
 // handlers still validate at runtime because a message is input from another process.
@@ -28,6 +30,21 @@ export interface WhoAmIResponse {
   url: string;
 }
 
+export interface ObserveOrdersRequest {
+  /** The page the orders were seen on (must be the sender's own page). */
+  url: string;
+  orders: OrderSighting[];
+}
+
+/** `capture: true` asks the page to submit its snapshot: the worker sees a stall or a duplicate. */
+export type ObserveOrdersResponse = { ok: true; capture: boolean } | { ok: false; error: string };
+
+export interface SupportCaseRequest {
+  caseId: string;
+}
+
+export type SupportDeadlineResponse = { ok: true; deadline: SupportDeadline } | { ok: false; error: string };
+
 export interface MessageMap {
   /** content script → worker: the page shows something worth keeping. */
   'capture:submit': { request: SubmitSnapshotRequest; response: SubmitSnapshotResponse };
@@ -35,6 +52,12 @@ export interface MessageMap {
   'content:whoami': { request: Record<string, never>; response: WhoAmIResponse };
   /** extension page → worker (refused for anyone else): remove a capture's files, record the deletion in the chain. */
   'evidence:delete': { request: DeleteCaptureRequest; response: DeleteCaptureResponse };
+  /** content script → worker: the orders this page shows (facts only, no capture). */
+  'order:observe': { request: ObserveOrdersRequest; response: ObserveOrdersResponse };
+  /** extension page → worker: the shopper contacted support about a case; start its deadline. */
+  'support:contacted': { request: SupportCaseRequest; response: SupportDeadlineResponse };
+  /** extension page → worker: the case was resolved; its deadline stops. */
+  'support:resolved': { request: SupportCaseRequest; response: SupportDeadlineResponse };
 }
 
 export type MessageType = keyof MessageMap;

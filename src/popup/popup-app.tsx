@@ -7,6 +7,7 @@ import { StorageUseLine } from './storage-use-line';
 import { StoreHealthBanner } from './store-health-banner';
 import { useCases } from './use-cases';
 import { useEvidenceDb } from './use-evidence-db';
+import { WatchingOrders } from './watching-orders';
 
 // The popup shell. Each marked slot takes one line per component; a component gets `db` and may
 // call `cases.reload()` after it changed the evidence. Keep layout here, behaviour in components.
@@ -37,6 +38,7 @@ export function PopupApp() {
       {db && <CaseReview db={db} state={cases} />}
 
       {/* Slot: sections below the cases (watched orders, …). */}
+      {db && <WatchingOrders db={db} />}
 
       <footer>
         {/* Slot: footer links. */}

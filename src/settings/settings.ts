@@ -15,6 +15,8 @@ export interface Settings {
   siteDenyList: string[];
   /** 'auto' follows the browser's language; otherwise the extension pages use this `_locales` folder. */
   language: LanguageSetting;
+  /** Reopen a stalled order's page by itself, in a background tab (text-only capture; off by default). */
+  autoReopenStalled: boolean;
 }
 
 export const LANGUAGE_SETTINGS = ['auto', 'zh_CN', 'en'] as const;
@@ -28,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   siteAllowList: [],
   siteDenyList: [],
   language: 'auto',
+  autoReopenStalled: false,
 };
 
 const KEY = 'settings';
@@ -60,6 +63,8 @@ export function mergeSettings(stored: unknown): Settings {
     siteAllowList: hostList(value.siteAllowList),
     siteDenyList: hostList(value.siteDenyList),
     language: LANGUAGE_SETTINGS.find((code) => code === value.language) ?? DEFAULT_SETTINGS.language,
+    autoReopenStalled:
+      typeof value.autoReopenStalled === 'boolean' ? value.autoReopenStalled : DEFAULT_SETTINGS.autoReopenStalled,
   };
 }
 

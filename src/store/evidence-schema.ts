@@ -1,6 +1,8 @@
 import type { DBSchema } from 'idb';
 import type { FileRole } from '../evidence/capture-entry';
 import type { ChainEntry } from '../evidence/deletion-entry';
+import type { OrderRecord } from '../orders/order-record';
+import type { SupportDeadline } from '../orders/support-deadline';
 import type { CaptureDraft } from './capture-store';
 
 export const DB_NAME = 'paywitness-evidence';
@@ -53,4 +55,6 @@ export interface EvidenceSchema extends DBSchema {
   meta: { key: 'chain'; value: ChainState };
   requests: { key: string; value: RequestRecord };
   pending: { key: string; value: PendingCapture };
+  orders: { key: [string, string]; value: OrderRecord; indexes: { site: string } };
+  supportDeadlines: { key: string; value: SupportDeadline };
 }

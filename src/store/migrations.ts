@@ -21,6 +21,12 @@ export const MIGRATIONS: readonly Migration[] = [
   (db) => {
     db.createObjectStore('pending', { keyPath: 'key' });
   },
+  // 3: order records (site + order id) and support deadlines (per case), beside the chain.
+  (db) => {
+    const orders = db.createObjectStore('orders', { keyPath: ['site', 'orderId'] });
+    orders.createIndex('site', 'site');
+    db.createObjectStore('supportDeadlines', { keyPath: 'caseId' });
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

@@ -1,0 +1,62 @@
+import type { OrderState } from '../detect/facts/order-status';
+import type { Responsibility } from '../evidence/capture-entry';
+import type { OrderRecord } from './order-record';
+
+// Two or more paid orders on one site for the same amount, for the same product or made within
+// 30 minutes of each other, look like one purchase charged twice. Whose fault it is depends on
+// what the pages said: two orders each delivered means the shopper bought twice (and got both);
+// otherwise the records alone cannot tell a double charge from a double order.
+
+const SAME_AMOUNT = 0.01;
+const CLOSE_IN_TIME_MS = 30 * 60_000;
+const PAID: ReadonlySet<OrderState> = new Set(['pending', 'processing', 'completed']);
+
+export interface DuplicateGroup {
+  site: string;
+  /** Sorted, so the same group always has the same key. */
+  orderIds: string[];
+  amount: number;
+  responsibility: Responsibility | null;
+  reasonCode: 'duplicate_orders_both_delivered' | 'duplicate_charge_unclear';
+}
+
+type DuplicateInput = Pick<OrderRecord, 'site' | 'orderId' | 'amount' | 'currency' | 'product' | 'state' | 'createdAt'>;
+
+export function findDuplicateCharges(records: readonly DuplicateInput[]): DuplicateGroup[] {
+  const paid = records.filter((r) => r.amount !== null && r.state !== null && PAID.has(r.state));
+  // Union-find over "looks like the same purchase" so chains of three or more form one group.
+  const parent = paid.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  for (let i = 0; i < paid.length; i++) {
+    for (let j = i + 1; j < paid.length; j++) {
+      if (samePurchase(paid[i]!, paid[j]!)) parent[root(j)] = root(i);
+    }
+  }
+  const groups = new Map<number, DuplicateInput[]>();
+  paid.forEach((record, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), record]));
+  return [...groups.values()]
+    .filter((members) => members.length >= 2)
+    .map((members) => {
+      const allDelivered = members.every((m) => m.state === 'completed');
+      return {
+        site: members[0]!.site,
+        orderIds: members.map((m) => m.orderId).sort(),
+        amount: members[0]!.amount!,
+        responsibility: allDelivered ? 'user' : null,
+        reasonCode: allDelivered ? 'duplicate_orders_both_delivered' : 'duplicate_charge_unclear',
+      };
+    });
+}
+
+export function duplicateGroupKey(group: Pick<DuplicateGroup, 'orderIds'>): string {
+  return group.orderIds.join(',');
+}
+
+function samePurchase(a: DuplicateInput, b: DuplicateInput): boolean {
+  if (a.site !== b.site || a.orderId === b.orderId) return false;
+  if (a.currency && b.currency && a.currency !== b.currency) return false;
+  if (Math.abs(a.amount! - b.amount!) > SAME_AMOUNT + 1e-9) return false;
+  const sameProduct = !!a.product && a.product === b.product;
+  const closeInTime = Math.abs(Date.parse(a.createdAt) - Date.parse(b.createdAt)) <= CLOSE_IN_TIME_MS;
+  return sameProduct || closeInTime;
+}
