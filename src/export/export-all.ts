@@ -5,7 +5,8 @@ import { chainEntries, readFile } from '../store/capture-store';
 import type { EvidenceDb } from '../store/open-evidence-db';
 import { buildCaseManifest, buildManifest } from './bundle-manifest';
 import { bundleFileName } from './bundle-file-name';
-import { NO_CASE_NOTES, type CaseNotesByCase } from './case-notes';
+import type { CaseNotesByCase } from './case-notes';
+import { loadCaseNotes } from './load-case-notes';
 import { stampScreenshot } from './stamp-image';
 import { writeBundle } from './write-bundle';
 
@@ -18,7 +19,7 @@ export interface ExportRequest {
   caseId?: string | null;
   /** Leave page text / HTML out (declared in `omitted`). */
   redacted?: boolean;
-  /** Checklist, flagged terms and shop name per case, from the cases module. */
+  /** Checklist, flagged terms and shop name per case; read from the checklist store when absent. */
   notes?: CaseNotesByCase;
 }
 
@@ -34,13 +35,14 @@ export async function exportBundle(
   const manifest = request.caseId
     ? buildCaseManifest(entries, request.caseId, createdAt, version)
     : buildManifest(entries, createdAt, version);
+  const notes = request.notes ?? (await loadCaseNotes(liveCaptures(manifest.captures)).catch(() => new Map()));
   const chunks: Uint8Array[] = [];
   await writeBundle(
     manifest,
     async (path) => (await readFile(db, path))?.blob,
     (chunk) => chunks.push(chunk),
     ({ filesDone, filesTotal }) => onProgress(filesDone, filesTotal),
-    { stamp: stampScreenshot, redacted: request.redacted ?? false, notes: request.notes ?? NO_CASE_NOTES },
+    { stamp: stampScreenshot, redacted: request.redacted ?? false, notes },
   );
   const fileName = bundleFileName(liveCaptures(manifest.captures), now);
   const blob = new Blob(chunks as BlobPart[], { type: 'application/zip' });

@@ -4,7 +4,8 @@ import { isDeletion } from '../evidence/deletion-entry';
 import { sha256Hex } from '../evidence/sha256';
 import { bundleDocuments } from './bundle-documents';
 import { MANIFEST_PATH, type BundleManifest, type ExtraFile, type OmittedFile } from './bundle-manifest';
-import { NO_CASE_NOTES, type CaseNotesByCase } from './case-notes';
+import { NO_CASE_NOTES, type CaseNotesByCase, type FlaggedTermNote } from './case-notes';
+import { flaggedTermNotes } from './case-notes-from-checklist';
 import { findShopIdentity, type ShopIdentity } from './shop-identity';
 
 // Streams the bundle zip: every capture file chunk by chunk (with its stamped copy right after a
@@ -58,6 +59,7 @@ export function writeBundle(
   const extras: ExtraFile[] = [];
   const omitted: OmittedFile[] = [];
   const identities = new Map<string, ShopIdentity>();
+  const pageTerms = new Map<string, FlaggedTermNote[]>();
 
   return new Promise((resolve, reject) => {
     let finalManifest = manifest;
@@ -88,7 +90,11 @@ export function writeBundle(
               entry.mtime = mtime;
               zip.add(entry);
               await pushBlob(entry, blob);
-              if (file.role === 'text' && blob.size <= MAX_TEXT_SCANNED) identities.set(capture.id, findShopIdentity(await blob.text()));
+              if (file.role === 'text' && blob.size <= MAX_TEXT_SCANNED) {
+                const text = await blob.text();
+                identities.set(capture.id, findShopIdentity(text));
+                if (capture.kind === 'terms') pageTerms.set(capture.caseId, [...(pageTerms.get(capture.caseId) ?? []), ...flaggedTermNotes(capture.id, text)]);
+              }
               if (file.role === 'screenshot' && options.stamp && !isDeletion(capture)) {
                 // A browser that cannot draw the copy still exports the evidence itself.
                 const stamped = await options.stamp(capture, blob, file.sha256).catch(() => null);
@@ -113,7 +119,7 @@ export function writeBundle(
         }
       }
       const withDerived: BundleManifest = { ...manifest, extras: [...extras], ...(omitted.length ? { omitted } : {}) };
-      for (const document of bundleDocuments(withDerived, options.notes ?? NO_CASE_NOTES, identities)) {
+      for (const document of bundleDocuments(withDerived, withPageTerms(options.notes ?? NO_CASE_NOTES, pageTerms), identities)) {
         await pause();
         const bytes = strToU8(document.text);
         addBytes(document.path, bytes, true);
@@ -137,4 +143,15 @@ async function pushBlob(entry: ZipPassThrough | ZipDeflate, blob: Blob): Promise
     previous = value;
   }
   entry.push(previous ?? new Uint8Array(0), true);
+}
+
+/** Terms flagged in the page text read during this export join whatever the caller knew. */
+function withPageTerms(notes: CaseNotesByCase, pageTerms: ReadonlyMap<string, FlaggedTermNote[]>): CaseNotesByCase {
+  if (pageTerms.size === 0) return notes;
+  const merged = new Map(notes);
+  for (const [caseId, terms] of pageTerms) {
+    const known = merged.get(caseId) ?? {};
+    merged.set(caseId, { ...known, flaggedTerms: [...(known.flaggedTerms ?? []), ...terms] });
+  }
+  return merged;
 }

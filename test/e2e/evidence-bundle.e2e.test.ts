@@ -65,6 +65,12 @@ describe('evidence bundle made by the real extension', () => {
     entries = await session.entries();
     expect(entries).toHaveLength(3);
     expect(entries[2]!.title).toContain('<script>');
+    // The shopper ticked "contacted support" on the first case (where the popup keeps it).
+    const progressKey = `caseProgress:${entries[0]!.caseId}`;
+    await session.probe.evaluate(
+      (key) => chrome.storage.local.set({ [key]: { steps: { contact_support: '2026-11-28T01:00:00.000Z' }, evidence: {}, cardKey: null, shopVanished: false } }),
+      progressKey,
+    );
   });
 
   it('exports from the popup a bundle with README, report, complaints and a stamped copy per screenshot, all verified', async () => {
@@ -162,6 +168,7 @@ describe('evidence bundle made by the real extension', () => {
     expect(report.pwned).toBeNull();
     expect(dialogs).toEqual([]);
     expect(report.text).toContain('<script>window.__pw=1</script>');
+    expect(report.text).toMatch(/☑ 联系商家客服[^\n]*\n?[^\n]*2026-11-28 09:00:00/);
     expect(report.text).toContain(manifestOf(files).chain.head!);
     expect(report.csp).toMatch(/default-src 'none'/);
     // A4 print: the PDF renders and has a page per case plus the hash table.

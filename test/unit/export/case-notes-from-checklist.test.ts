@@ -1,0 +1,44 @@
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { groupCases } from '../../../src/cases/group-cases';
+import { EMPTY_PROGRESS } from '../../../src/checklist/case-progress';
+import { sealEntry } from '../../../src/evidence/capture-chain';
+import { buildManifest } from '../../../src/export/bundle-manifest';
+import { checklistNotes, flaggedTermNotes } from '../../../src/export/case-notes-from-checklist';
+import { writeBundle } from '../../../src/export/write-bundle';
+import { chainEntries, commitCapture, readFile } from '../../../src/store/capture-store';
+import { concat, draft, freshDb } from '../../helpers/evidence-builders';
+
+describe('case notes from the checklist and the terms scanner', () => {
+  it('lists the checklist with what the shopper did and when', async () => {
+    const entry = await sealEntry({ ...draft({ id: 'c1' }), files: [{ path: 'captures/c1/screenshot.png', sha256: '0'.repeat(64), bytes: 1, type: 'image/png', role: 'screenshot' as const }], prevHash: null });
+    const [summary] = groupCases([entry]);
+    const progress = { ...EMPTY_PROGRESS, steps: { contact_support: '2026-11-28T02:00:00.000Z' } };
+    const notes = checklistNotes(summary!, progress, 72, Date.parse('2026-11-28T03:00:00Z'));
+    expect(notes).toContainEqual({ label: expect.stringContaining('联系商家客服'), done: true, doneAt: '2026-11-28T02:00:00.000Z' });
+    expect(notes).toContainEqual(expect.objectContaining({ label: expect.stringContaining('出错页面截图'), done: true }));
+    expect(notes.some((note) => !note.done)).toBe(true);
+  });
+
+  it('flags unfair clauses with the law that makes them suspect', () => {
+    const notes = flaggedTermNotes('t1', '购买须知：虚拟商品一经售出概不退款。本站拥有最终解释权。');
+    expect(notes.map((note) => note.why).join('\n')).toMatch(/消费者权益保护法/);
+    expect(notes.map((note) => note.text).join('\n')).toContain('最终解释权');
+  });
+
+  it('puts clauses flagged in a terms page into the exported report', async () => {
+    const db = await freshDb();
+    await commitCapture(
+      db,
+      draft({ id: 'terms-1', kind: 'terms', responsibility: null, reasonCode: 'unfair_terms', message: '最终解释权', caseId: 'shop.example#day:2026-11-28', orderId: null }),
+      [{ name: 'page.txt', blob: new Blob(['用户协议\n本站对以上条款拥有最终解释权。']), role: 'text' }],
+      'k',
+    );
+    const chunks: Uint8Array[] = [];
+    const manifest = buildManifest(await chainEntries(db), '2026-11-28T10:00:00.000+08:00', '0.1.0');
+    await writeBundle(manifest, async (path) => (await readFile(db, path))?.blob, (chunk) => chunks.push(chunk));
+    const report = new TextDecoder().decode(unzipSync(concat(chunks))['report.html']);
+    expect(report).toContain('本站对以上条款拥有最终解释权');
+    expect(report).toContain('《消费者权益保护法》第26条');
+  });
+});
