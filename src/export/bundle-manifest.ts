@@ -1,4 +1,5 @@
 import { liveCaptures, type ChainEntry } from '../evidence/deletion-entry';
+import type { OrderRecord } from '../orders/order-record';
 import { deriveOrders, type OrderSummary } from './derive-orders';
 
 export const BUNDLE_FORMAT = 'paywitness-evidence';
@@ -62,6 +63,7 @@ export function buildManifest(
   captures: readonly ChainEntry[],
   createdAt: string,
   generatorVersion: string,
+  orderRecords: readonly OrderRecord[] = [],
 ): BundleManifest {
   return {
     format: BUNDLE_FORMAT,
@@ -69,7 +71,7 @@ export function buildManifest(
     createdAt,
     generator: { name: 'PayWitness', version: generatorVersion },
     captures: [...captures],
-    orders: deriveOrders(liveCaptures(captures)),
+    orders: deriveOrders(liveCaptures(captures), orderRecords),
     chain: {
       algorithm: 'sha256',
       head: captures.at(-1)?.hash ?? null,
@@ -84,13 +86,14 @@ export function buildCaseManifest(
   caseId: string,
   createdAt: string,
   generatorVersion: string,
+  orderRecords: readonly OrderRecord[] = [],
 ): BundleManifest {
-  const full = buildManifest(chain, createdAt, generatorVersion);
+  const full = buildManifest(chain, createdAt, generatorVersion, orderRecords);
   const captures = chain.filter((entry) => entry.caseId === caseId);
   return {
     ...full,
     captures,
-    orders: deriveOrders(liveCaptures(captures)),
+    orders: deriveOrders(liveCaptures(captures), orderRecords),
     chain: { ...full.chain, links: chain.map((entry) => ({ hash: entry.hash, prevHash: entry.prevHash })) },
   };
 }

@@ -3,6 +3,7 @@ import { liveCaptures } from '../evidence/deletion-entry';
 import { isoWithOffset } from '../evidence/iso-time';
 import { chainEntries, readFile } from '../store/capture-store';
 import type { EvidenceDb } from '../store/open-evidence-db';
+import { listOrders } from '../store/order-store';
 import { buildCaseManifest, buildManifest } from './bundle-manifest';
 import { bundleFileName } from './bundle-file-name';
 import type { CaseNotesByCase } from './case-notes';
@@ -32,9 +33,10 @@ export async function exportBundle(
   const now = new Date();
   const createdAt = isoWithOffset(now);
   const version = browser.runtime.getManifest().version;
+  const orders = await listOrders(db);
   const manifest = request.caseId
-    ? buildCaseManifest(entries, request.caseId, createdAt, version)
-    : buildManifest(entries, createdAt, version);
+    ? buildCaseManifest(entries, request.caseId, createdAt, version, orders)
+    : buildManifest(entries, createdAt, version, orders);
   const notes = request.notes ?? (await loadCaseNotes(liveCaptures(manifest.captures)).catch(() => new Map()));
   const chunks: Uint8Array[] = [];
   await writeBundle(
