@@ -30,7 +30,7 @@ const rezip = (files: Files) => zipSync(files, { level: 0 });
 const problems = (result: VerifyResult) => (result.status === 'tampered' ? result.problems : []);
 
 async function downloadFrom(popup: Page, button: RegExp | string, saveAs: string): Promise<{ name: string; bytes: Uint8Array }> {
-  const [download] = await Promise.all([popup.waitForEvent('download', { timeout: 60_000 }), popup.getByRole('button', { name: button }).click()]);
+  const [download] = await Promise.all([popup.waitForEvent('download', { timeout: 60_000 }), popup.getByRole('button', { name: button }).first().click()]);
   await download.saveAs(saveAs);
   return { name: download.suggestedFilename(), bytes: new Uint8Array(await readFile(saveAs)) };
 }
@@ -234,6 +234,22 @@ describe('evidence bundle made by the real extension', () => {
       expect(await page.textContent('#result'), name).toMatch(text);
     }
     await page.close();
+  });
+
+  it('the popup gives the stamped image of a capture in one click', async () => {
+    const popup = await visit(session.context, session.popupUrl);
+    await popup.getByRole('button', { name: /签名校验失败/ }).first().click();
+    const { name, bytes } = await downloadFrom(popup, '下载水印截图', join(outDir, 'one-stamped.png'));
+    await popup.close();
+    expect(name).toMatch(/^paywitness-127\.0\.0\.1-.+-stamped\.(png|jpg)$/);
+    expect(bytes.length).toBeLessThanOrEqual(2 * 1024 * 1024);
+    // PNG header: width and height, big-endian at bytes 16 and 20; the band makes it taller than the tab.
+    const view = new DataView(bytes.buffer, bytes.byteOffset);
+    const capture = entries.find((entry) => name.includes(`-${entry.id.slice(0, 8)}-`))!;
+    const shot = capture.files.find((file) => file.role === 'screenshot')!;
+    const original = new DataView(files[shot.path]!.buffer, files[shot.path]!.byteOffset);
+    expect(view.getUint32(16)).toBe(original.getUint32(16));
+    expect(view.getUint32(20)).toBeGreaterThan(original.getUint32(20) + 80);
   });
 
   it('exports one case, redacted, from the popup: only that case, no page text, still verifies', async () => {
