@@ -185,6 +185,34 @@ describe('order tracker in real Chromium', () => {
     await popup.close();
   });
 
+  it('a support deadline that passes unresolved is announced by the next alarm, with the next step', async () => {
+    const caseId = `127.0.0.1#order:${stallingSn}`;
+    // Move the deadline started in the popup into the past, as a day's wait would.
+    await probe.evaluate(
+      (id) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('paywitness-evidence');
+          open.onsuccess = () => {
+            const store = open.result.transaction('supportDeadlines', 'readwrite').objectStore('supportDeadlines');
+            const request = store.get(id);
+            request.onsuccess = () => {
+              store.put({ ...request.result, dueAt: new Date(Date.now() - 60_000).toISOString() });
+              store.transaction.oncomplete = () => resolve();
+            };
+            request.onerror = () => reject(request.error);
+          };
+        }),
+      caseId,
+    );
+    await worker().evaluate(() => chrome.alarms.create('orders:recheck', { when: Date.now() }));
+    const shown = await poll(() => worker().evaluate(() => chrome.notifications.getAll()), (ids) => `support|${caseId}` in ids);
+    expect(Object.keys(shown)).toContain(`support|${caseId}`);
+    const popup = await visit(browser.context, `chrome-extension://${browser.extensionId}/src/popup/index.html`);
+    const section = popup.getByRole('region', { name: '正在监视的订单' });
+    await expect.poll(() => section.locator('li.stalled .deadline').textContent()).toContain('客服期限已过 — 下一步：支付宝');
+    await popup.close();
+  });
+
   it('order records survive a browser restart', async () => {
     const beforeRestart = await orders();
     await browser.context.close();
