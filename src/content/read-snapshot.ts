@@ -245,6 +245,8 @@ function ownHints(el: Element): BlockHint[] {
   if (isReadonlyField(el)) hints.push('readonly');
   const classes = `${typeof el.className === 'string' ? el.className : ''} ${el.id}`;
   if (classes.trim()) for (const [pattern, hint] of HINT_BY_CLASS) if (pattern.test(classes)) hints.push(hint);
+  // A toast's own parts are often named "notice" (ant-message-notice, el-notification): a toast it is.
+  if (hints.includes('toast')) return hints.filter((hint) => hint !== 'notice');
   return hints;
 }
 

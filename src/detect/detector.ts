@@ -33,4 +33,9 @@ export interface Finding {
 export interface Detector {
   id: string;
   detect(page: PageView): Finding | null;
+  /**
+   * Fixture pages (test/fixtures/pages/<system>/<slug>) this detector must accept; the corpus test
+   * also runs it on every other detector's pages and on every negative and expects "no".
+   */
+  fixtures?: readonly string[];
 }

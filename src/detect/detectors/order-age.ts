@@ -7,6 +7,23 @@ const HOUR = 3_600_000;
 // shop's failure to deliver. Finished, expired or cancelled orders are not alarms and stay silent.
 export const orderAge: Detector = {
   id: 'order-age',
+  fixtures: [
+    'acg-faka/query-paid-waiting-fresh',
+    'acg-faka/query-pending-payment-fresh',
+    'acg-faka/query-waiting-shipment-stalled',
+    'dujiaoka/hyper-orderinfo-processed-fresh',
+    'dujiaoka/luna-orderinfo-processing-stalled',
+    'dujiaoka/unicorn-orderinfo-pending-stalled',
+    'dujiaoka/unicorn-orderinfo-wait-pay-fresh',
+    'english-shop/dujiaoka-en-hyper-orderinfo-pending-stalled',
+    'english-shop/orders-usdt-pending-payment-fresh',
+    'kameng/query-pending-fresh',
+    'kameng/query-pending-stalled',
+    'kameng/query-processing-fresh',
+    'kameng/query-processing-stalled',
+    'zfaka/query-pending-fresh',
+    'zfaka/query-pending-stalled',
+  ],
   detect({ facts, now, settings }) {
     if (!facts.orderId || !facts.status) return null;
     const state = orderState(facts.status);

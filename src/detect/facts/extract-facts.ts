@@ -1,50 +1,105 @@
 import { safeUrl } from '../../shared/safe-url';
-import type { PageSnapshot } from '../page-snapshot';
+import type { PageSnapshot, TextBlock } from '../page-snapshot';
 import type { OrderFacts } from '../verdict';
-import { parseMoney } from './amount';
+import { parseMoney, type Money } from './amount';
 import { labelledValues } from './labelled-values';
+import { orderState } from './order-status';
 import { parseShownTime } from './shown-time';
+import { tableValues } from './table-values';
 
 // Order ids as the systems print them: dujiaoka's 16-char order_sn, numeric trade numbers of
-// acg-faka / zfaka / epay, prefixed ids of generic 卡盟. Long enough to never be a price or a date.
-const ORDER_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{5,63}$/;
+// acg-faka / zfaka / epay / 卡盟, zfaka's `zlkb…`, kamiFaka's `Order_…`, WooCommerce-style "#1038".
+const ORDER_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$/;
 
-const URL_ORDER_PATHS = /\/(?:bill|detail-order-sn|order|orders|query|pay-gateway\/[^/]+\/[^/]+)\/([A-Za-z0-9_-]{6,64})(?:[/?#]|$)/i;
-const URL_ORDER_PARAMS = ['out_trade_no', 'order_sn', 'orderid', 'order_id', 'trade_no', 'orderSn'];
+const URL_ORDER_PATHS =
+  /\/(?:bill|detail-order-sn|order|orders|query|checkout|checkout-counter|pay-gateway\/[^/]+\/[^/]+|pay\/[^/]+\/[^/]+)\/([A-Za-z0-9_-]{6,64})(?:[/?#]|$)/i;
+const URL_ORDER_PARAMS = ['out_trade_no', 'order_sn', 'orderid', 'order_id', 'trade_no', 'orderSn', 'tradeNo'];
+
+/** A line that is only an order number: acg-faka's "#135261127213305871", "Order #1038 · …". */
+const HASH_ID = /(?:^|\border\s*)#\s*([A-Za-z0-9][A-Za-z0-9_-]{2,63})\b/i;
+/** Money printed with its currency, the fallback when no label names the amount. */
+const SHOWN_MONEY = /(?:[¥￥$]\s*\d[\d,]*(?:\.\d{1,8})?|\d[\d,]*(?:\.\d{1,8})?\s*(?:元|USDT|USD|CNY))/i;
+const NOT_THE_PRICE = /(余额|balance|已售|库存|满\d|优惠|wallet)/i;
+const QUIET_HINTS = new Set(['nav', 'footer', 'article', 'notice']);
 
 export function extractFacts(snapshot: Pick<PageSnapshot, 'url' | 'blocks'>): OrderFacts {
-  const labelled = labelledValues(snapshot.blocks);
+  const blocks = snapshot.blocks;
+  const labelled = { ...tableValues(blocks), ...labelledValues(blocks) };
   const url = safeUrl(snapshot.url);
-  const money = labelled.amount ? parseMoney(labelled.amount) : urlMoney(url);
+  // The amount a gateway URL carries (易支付 submit.php?money=) is what the shop asked to charge.
+  const money = (labelled.amount ? parseMoney(labelled.amount) : null) ?? shownMoney(blocks) ?? urlMoney(url);
+  const orderId = pickOrderId(labelled.orderId) ?? hashOrderId(blocks) ?? urlOrderId(url);
+  const status = labelled.status ? cleanStatus(labelled.status) : orderId ? badgeStatus(blocks) : null;
   return {
-    orderId: pickOrderId(labelled.orderId) ?? urlOrderId(url),
+    orderId,
     amount: money?.amount ?? null,
     currency: money?.currency ?? null,
-    status: labelled.status ? cleanStatus(labelled.status) : null,
+    status,
     createdAt: labelled.createdAt ? parseShownTime(labelled.createdAt) : null,
   };
 }
 
 function pickOrderId(value: string | undefined): string | null {
-  const token = value?.split(/\s+/)[0]?.replace(/^[#＃]/, '');
-  return token && ORDER_ID.test(token) && /\d/.test(token) ? token : null;
+  const token = value?.split(/[\s·|｜]+/)[0]?.replace(/^[#＃]/, '');
+  return token && ORDER_ID.test(token) && /\d/.test(token) && (token.length >= 6 || /^\d+$/.test(token)) ? token : null;
 }
 
 function urlOrderId(url: URL | null): string | null {
   if (!url) return null;
   for (const name of URL_ORDER_PARAMS) {
     const id = pickOrderId(url.searchParams.get(name) ?? undefined);
-    if (id) return id;
+    if (id && id.length >= 6) return id;
   }
-  return pickOrderId(URL_ORDER_PATHS.exec(url.pathname)?.[1]);
+  const fromPath = pickOrderId(URL_ORDER_PATHS.exec(url.pathname)?.[1]);
+  return fromPath && (fromPath.length >= 6 || /\/checkout\//.test(url.pathname)) ? fromPath : null;
 }
 
-function urlMoney(url: URL | null): { amount: number; currency: string | null } | null {
+function urlMoney(url: URL | null): Money | null {
   const raw = url?.searchParams.get('money') ?? url?.searchParams.get('total_fee');
   if (!raw || !/^\d+(\.\d+)?$/.test(raw)) return null;
   return { amount: Number(raw), currency: 'CNY' };
 }
 
+function visibleLines(blocks: readonly TextBlock[]): string[] {
+  return blocks
+    .filter((block) => block.tag !== 'th' && !block.hints.some((hint) => QUIET_HINTS.has(hint)))
+    .flatMap((block) => block.text.split('\n'))
+    .map((line) => line.trim());
+}
+
+function hashOrderId(blocks: readonly TextBlock[]): string | null {
+  for (const line of visibleLines(blocks)) {
+    if (line.length > 120) continue;
+    const id = pickOrderId(HASH_ID.exec(line)?.[1]);
+    if (id) return id;
+  }
+  return null;
+}
+
+/** acg-faka prints status as bare badges (已付款 … 已发货); the last badge is the latest stage. */
+function badgeStatus(blocks: readonly TextBlock[]): string | null {
+  let found: string | null = null;
+  for (const line of visibleLines(blocks)) if (line.length <= 12 && orderState(line)) found = line;
+  return found;
+}
+
+/** Prices are printed with cents ("¥103.00"); a round "100元" is more often part of a product name. */
+function shownMoney(blocks: readonly TextBlock[]): Money | null {
+  let round: Money | null = null;
+  for (const line of visibleLines(blocks)) {
+    if (line.length > 160 || NOT_THE_PRICE.test(line)) continue;
+    const shown = SHOWN_MONEY.exec(line);
+    if (!shown) continue;
+    if (/\.\d/.test(shown[0])) return parseMoney(shown[0]);
+    round ??= parseMoney(shown[0]);
+  }
+  return round;
+}
+
+/** "已完成提取卡密" is a badge run into its button: keep the known label when one starts the value. */
 function cleanStatus(value: string): string {
-  return value.split(/\s{2,}|\s[|｜]\s/)[0]!.trim().slice(0, 40);
+  const first = value.split(/\s{2,}|\s[|｜]\s/)[0]!.trim().slice(0, 40);
+  if (orderState(first)) return first;
+  for (let end = first.length - 1; end >= 2; end--) if (orderState(first.slice(0, end))) return first.slice(0, end);
+  return first;
 }

@@ -4,29 +4,31 @@ import type { TextBlock } from '../page-snapshot';
 
 export type FactName = 'orderId' | 'amount' | 'status' | 'createdAt';
 
-const LABELS: Record<FactName, RegExp> = {
-  orderId: /^(订单号|订单编号|订单号码|商户订单号|订单SN|交易号|交易单号|Order\s*(?:number|No\.?|ID|SN)|Order#)/i,
+export const FACT_LABELS: Record<FactName, RegExp> = {
+  orderId: /^(当前订单号|订单号|订单编号|订单号码|商户订单号|订单ID|订单SN|交易号|交易单号|Order\s*(?:number|No\.?|ID|SN)|Order#)/i,
   amount: /^(订单金额|订单总价|实际支付价格|实付金额|支付金额|应付金额|付款金额|商品总价|订单总额|总价|金额|Order\s*total|Total|Amount)/i,
   status: /^(订单状态|支付状态|Order\s*status|Status|状态)/i,
-  createdAt: /^(创建时间|下单时间|订单时间|订单创建时间|创建日期|Created\s*at|Order\s*(?:time|date)|Date)/i,
+  createdAt: /^(创建时间|下单时间|订单时间|订单创建时间|创建日期|购买时间|Created\s*at|Order\s*(?:time|date)|Placed\s*on|Date)/i,
 };
 
 const SEPARATOR = /^\s*[:：]?\s*/;
 
 export function labelledValues(blocks: readonly TextBlock[]): Partial<Record<FactName, string>> {
   const lines = blocks
-    .filter((block) => !block.hints.includes('article') && !block.hints.includes('notice'))
+    .filter((block) => block.tag !== 'th' && !block.hints.includes('article') && !block.hints.includes('notice'))
     .flatMap((block) => block.text.split('\n'))
     .map((line) => line.trim())
     .filter(Boolean);
   const found: Partial<Record<FactName, string>> = {};
   lines.forEach((line, index) => {
-    for (const name of Object.keys(LABELS) as FactName[]) {
+    for (const name of Object.keys(FACT_LABELS) as FactName[]) {
       if (found[name] !== undefined) continue;
-      const label = LABELS[name].exec(line);
+      const label = FACT_LABELS[name].exec(line);
       if (!label) continue;
       const rest = line.slice(label[0].length);
-      if (rest && !/^\s*[:：]/.test(rest) && !/^\s/.test(rest)) continue;
+      // "订单金额¥26.80" (acg-faka) runs the value into the label; a letter or CJK char there means
+      // the label was only the start of a longer word ("Totally", "订单号码查询").
+      if (rest && !/^\s*[:：]/.test(rest) && !/^\s/.test(rest) && !(name === 'amount' && /^[¥￥$\d]/.test(rest))) continue;
       const value = rest.replace(SEPARATOR, '').trim() || (lines[index + 1] ?? '').trim();
       if (value && value.length <= 80 && !isLabel(value)) found[name] = value;
     }
@@ -35,5 +37,5 @@ export function labelledValues(blocks: readonly TextBlock[]): Partial<Record<Fac
 }
 
 function isLabel(text: string): boolean {
-  return Object.values(LABELS).some((label) => label.test(text) && text.replace(label, '').trim().length <= 1);
+  return Object.values(FACT_LABELS).some((label) => label.test(text) && text.replace(label, '').trim().length <= 1);
 }

@@ -2,8 +2,16 @@
 
 const SHOWN = /(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})日?(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?/;
 
+// English shops print "Nov 27, 2026 21:14" (still shop-local time).
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const ENGLISH = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (\d{1,2}),? (\d{4})(?:,? (\d{1,2}):(\d{2})(?::(\d{2}))?)?/i;
+
 export function parseShownTime(value: string): string | null {
-  const m = SHOWN.exec(value);
+  const english = ENGLISH.exec(value);
+  const numeric = english
+    ? `${english[3]}-${MONTHS.indexOf(english[1]!.slice(0, 3).toLowerCase()) + 1}-${english[2]} ${english[4] ?? '0'}:${english[5] ?? '00'}:${english[6] ?? '00'}`
+    : value;
+  const m = SHOWN.exec(numeric);
   if (!m) return null;
   const [, y, mo, d, h = '0', mi = '0', s = '0', zone] = m;
   const nums = [mo, d, h, mi, s].map((part) => Number(part));

@@ -17,7 +17,8 @@ describe('detectPage: the spine rules', () => {
     expect(verdict).toMatchObject({
       kind: 'payment_error',
       responsibility: 'platform',
-      reasonCode: 'shop_gateway_error',
+      // The relayed detail names the cause: WeChat refused the shop's signature.
+      reasonCode: 'provider_refused_shop',
       message: '支付网关异常！Get Wechat API Error:签名错误',
       orderId: 'ABCDEFGH12345678',
     });
@@ -81,8 +82,14 @@ describe('detectPage: the spine rules', () => {
     expect(detectPage(page, { stallThresholdHours: 0.1 })).toMatchObject({ kind: 'stalled_order' });
   });
 
-  it('completed and expired orders are not alarms', () => {
-    for (const status of ['已完成', '已过期', 'Completed']) {
+  it('completed orders are not alarms; an expired unpaid order is the shopper\'s (user_error)', () => {
+    const expired = snapshot(`${SHOP}/detail-order-sn/LATE2DAYSAGO0002`, [
+      '订单号：LATE2DAYSAGO0002',
+      '订单创建时间：2026-11-26 10:00:00',
+      '订单状态：已过期',
+    ]);
+    expect(detectPage(expired)).toMatchObject({ kind: 'user_error', responsibility: 'user', reasonCode: 'order_expired' });
+    for (const status of ['已完成', 'Completed', '已退款(平台余额)']) {
       const page = snapshot(`${SHOP}/detail-order-sn/DONE2DAYSAGO0002`, [
         '订单号：DONE2DAYSAGO0002',
         '订单创建时间：2026-11-26 10:00:00',

@@ -1,0 +1,101 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { CaptureKind, Responsibility } from '../../src/evidence/capture-entry';
+
+// The fixture pages of test/fixtures/pages with their sidecars, and a local https server that
+// answers for every made-up shop host: the browser is told to resolve all hosts to 127.0.0.1 and to
+// accept the server's self-signed test certificate (see `browserArgs`; https because .dev/.app
+// hosts are HSTS-preloaded), so a page loads under its own URL and the detector sees the URL a
+// shopper would. Several pages share one URL (a list page in two states),
+// so a page may name its fixture in the `x-paywitness-fixture` request header.
+
+export const FIXTURE_ROOT = fileURLToPath(new URL('../fixtures/pages/', import.meta.url));
+export const FIXTURE_HEADER = 'x-paywitness-fixture';
+
+export interface FixtureExpectation {
+  kind: CaptureKind | 'none';
+  responsibility: Responsibility | null;
+  orderId: string | null;
+  amount: number | null;
+  currency: string | null;
+  status: string | null;
+  createdAt: string | null;
+}
+
+export interface Fixture {
+  /** "<system>/<slug>" */
+  id: string;
+  system: string;
+  url: string;
+  now: string;
+  delayMs: number;
+  note: string;
+  expected: FixtureExpectation;
+  html: string;
+}
+
+export function loadCorpus(): Fixture[] {
+  const fixtures: Fixture[] = [];
+  for (const system of readdirSync(FIXTURE_ROOT, { withFileTypes: true })) {
+    if (!system.isDirectory()) continue;
+    for (const file of readdirSync(`${FIXTURE_ROOT}${system.name}`).sort()) {
+      if (!file.endsWith('.json')) continue;
+      const slug = file.slice(0, -'.json'.length);
+      const sidecar = JSON.parse(readFileSync(`${FIXTURE_ROOT}${system.name}/${file}`, 'utf8')) as Omit<Fixture, 'id' | 'system' | 'html'>;
+      fixtures.push({
+        id: `${system.name}/${slug}`,
+        system: system.name,
+        url: sidecar.url,
+        now: sidecar.now,
+        delayMs: sidecar.delayMs ?? 0,
+        note: sidecar.note ?? '',
+        expected: sidecar.expected,
+        html: readFileSync(`${FIXTURE_ROOT}${system.name}/${slug}.html`, 'utf8'),
+      });
+    }
+  }
+  return fixtures;
+}
+
+/** The address the browser loads for a fixture: its own URL. */
+export function servedUrl(fixture: Pick<Fixture, 'url'>): string {
+  return fixture.url;
+}
+
+export interface FixtureServer {
+  port: number;
+  /** Chromium flags that send every host name to this server and accept its test certificate. */
+  browserArgs: string[];
+  close(): Promise<void>;
+}
+
+export async function startFixtureServer(corpus: readonly Fixture[]): Promise<FixtureServer> {
+  const byId = new Map(corpus.map((fixture) => [fixture.id, fixture]));
+  const byUrl = new Map<string, Fixture>();
+  for (const fixture of corpus) if (!byUrl.has(urlKey(fixture.url))) byUrl.set(urlKey(fixture.url), fixture);
+  const tls = { key: readFileSync(new URL('./fixture-tls.key', import.meta.url)), cert: readFileSync(new URL('./fixture-tls.crt', import.meta.url)) };
+  const server: Server = createServer(tls, (request, response) => {
+    const named = request.headers[FIXTURE_HEADER];
+    const url = `https://${request.headers.host ?? ''}${request.url ?? '/'}`;
+    const fixture = (typeof named === 'string' ? byId.get(named) : undefined) ?? byUrl.get(urlKey(url));
+    if (!fixture || (typeof named === 'string' && urlKey(fixture.url) !== urlKey(url))) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture');
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(fixture.html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    browserArgs: [`--host-resolver-rules=MAP * 127.0.0.1:${port}`, '--ignore-certificate-errors'],
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+function urlKey(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.host}${parsed.pathname}${parsed.search}`;
+}

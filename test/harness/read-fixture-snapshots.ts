@@ -1,0 +1,67 @@
+import { chromium, type Browser } from 'playwright-core';
+import { findBrowser } from '../../scripts/find-browser.mjs';
+import type { PageSnapshot } from '../../src/detect/page-snapshot';
+import { FIXTURE_HEADER, servedUrl, startFixtureServer, type Fixture } from './fixture-corpus';
+import { pageReaderScript } from './page-reader-script';
+
+// Reads every fixture page with the extension's real reader (src/content/read-snapshot.ts) in one
+// headless Chromium: the page loads under its own URL from the local fixture server, a delayed
+// page is read only after its error has had time to appear, and `seenAt` is set to the sidecar's
+// `now` so the stall rules judge every page against the same clock.
+
+const DELAY_MARGIN_MS = 400;
+
+export interface CorpusReader {
+  browser: Browser;
+  read(fixture: Fixture): Promise<PageSnapshot>;
+  readAll(fixtures: readonly Fixture[], concurrency?: number): Promise<Map<string, PageSnapshot>>;
+  close(): Promise<void>;
+}
+
+export async function startCorpusReader(corpus: readonly Fixture[]): Promise<CorpusReader> {
+  const executablePath = findBrowser();
+  if (!executablePath) throw new Error('no Chromium-family browser found (set CHROME_PATH)');
+  const server = await startFixtureServer(corpus);
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: [...server.browserArgs, '--no-sandbox', '--disable-gpu', '--disable-quic'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  const script = await pageReaderScript();
+
+  const read = async (fixture: Fixture): Promise<PageSnapshot> => {
+    const page = await context.newPage();
+    try {
+      await page.setExtraHTTPHeaders({ [FIXTURE_HEADER]: fixture.id });
+      await page.goto(servedUrl(fixture), { waitUntil: 'load' });
+      if (fixture.delayMs > 0) await page.waitForTimeout(fixture.delayMs + DELAY_MARGIN_MS);
+      await page.addScriptTag({ content: script });
+      const snapshot = (await page.evaluate('globalThis.__payWitnessRead()')) as PageSnapshot;
+      return { ...snapshot, seenAt: fixture.now };
+    } finally {
+      await page.close();
+    }
+  };
+
+  return {
+    browser,
+    read,
+    async readAll(fixtures, concurrency = 4) {
+      const result = new Map<string, PageSnapshot>();
+      let next = 0;
+      const worker = async () => {
+        while (next < fixtures.length) {
+          const fixture = fixtures[next++]!;
+          result.set(fixture.id, await read(fixture));
+        }
+      };
+      await Promise.all(Array.from({ length: concurrency }, worker));
+      return result;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
