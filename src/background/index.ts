@@ -7,6 +7,9 @@ import { ensureRecheckAlarm, listenForOrderAlarms } from './order-alarms';
 import { handleOrderMessage } from './order-messages';
 import { linkCapture, refineVerdict, type OrderTrackingDeps } from './order-tracking';
 import { handleDeleteCapture } from './delete-capture';
+import { captureTabNow } from './manual-capture';
+import { registerManualCaptureEntryPoints } from './manual-capture-entry-points';
+import { handleManualCaptureMessage } from './manual-capture-requests';
 import { createMessageRouter } from './message-router';
 import { recoverPendingCaptures } from './recover-pending';
 import { reportStoreFailure, reportStoreOk } from './store-health-report';
@@ -58,6 +61,12 @@ const route = createMessageRouter<browser.Runtime.MessageSender>(own, {
 });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => route(message, sender));
+
+// Manual capture: context menu 保存为证据, the save-evidence command, and the popup's button.
+registerManualCaptureEntryPoints(browser, () => t('saveAsEvidence'), captureTabNow);
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
+  handleManualCaptureMessage(message, sender, own, captureTabNow),
+);
 
 // Order tracking (orders, stalls, duplicate charges, support deadlines): its own messages, alarm
 // and notification listeners, all registered here at the top level.

@@ -3,15 +3,20 @@ import { detectPage } from '../detect/detect-page';
 import { caseIdFor } from '../evidence/case-id';
 import type { PageSnapshot } from '../detect/page-snapshot';
 import type { Verdict } from '../detect/verdict';
-import type { CaptureEnvironment, UnhashedEntry } from '../evidence/capture-entry';
+import { manualVerdict } from '../detect/manual-verdict';
+import type { UnhashedEntry } from '../evidence/capture-entry';
 import { isoWithOffset, localTimeZone } from '../evidence/iso-time';
 import { pageTextBlob, pageTextFile } from '../evidence/page-text';
 import type { SubmitSnapshotRequest, SubmitSnapshotResponse } from '../messages/message-map';
 import type { Settings } from '../settings/settings';
+import { redactField, redactText } from '../privacy/redact-text';
 import { safeUrl } from '../shared/safe-url';
 import { commitCapture, dropPending, journalPending, type CaptureDraft, type NewFile } from '../store/capture-store';
 import type { EvidenceDb } from '../store/open-evidence-db';
 import type { CaptureQueue } from './capture-queue';
+import { captureEnvironment } from './capture-environment';
+import { consumeManualGrant } from './manual-capture';
+import { takeHtmlSnapshot } from './take-html-snapshot';
 import { screenshotTab } from './take-screenshot';
 
 export interface SubmitDeps {
@@ -46,9 +51,12 @@ export async function submitSnapshot(
     return { ok: false, error: 'a page may only submit its own snapshot' };
   }
   const settings = await deps.settings();
-  if (!settings.autoCapture) return { ok: false, error: 'automatic capture is off' };
+  // A capture the shopper asked for carries a one-time grant from this worker (manual-capture.ts).
+  const manual = request.manualGrant !== undefined && consumeManualGrant(request.manualGrant, tabId);
+  if (!settings.autoCapture && !manual) return { ok: false, error: 'automatic capture is off' };
   const detected = detectPage(snapshot, { stallThresholdHours: settings.stallThresholdHours });
-  const verdict = deps.orders ? await deps.orders.refine(detected, snapshot, pageUrl.hostname) : detected;
+  const refined = deps.orders ? await deps.orders.refine(detected, snapshot, pageUrl.hostname) : detected;
+  const verdict = manual ? manualVerdict(refined) : refined;
   if (verdict.kind === 'none') return { ok: false, error: 'nothing on this page to capture' };
 
   const db = await deps.db();
@@ -57,25 +65,22 @@ export async function submitSnapshot(
 
   const captureId = crypto.randomUUID();
   const capturedAt = isoWithOffset(new Date());
-  const environment: CaptureEnvironment = {
-    extensionVersion: browser.runtime.getManifest().version,
-    userAgent: navigator.userAgent,
-    viewport: snapshot.viewport,
-  };
+  const environment = await captureEnvironment(snapshot.viewport);
   const draft: CaptureDraft = {
       id: captureId,
       caseId: caseIdFor(pageUrl.hostname, verdict.orderId, capturedAt),
-      trigger: 'auto',
-      url: snapshot.url,
+      trigger: manual ? 'manual' : 'auto',
+      // Card, 身份证 and phone numbers are masked before anything is stored (src/privacy).
+      url: redactField(snapshot.url),
       site: pageUrl.hostname,
-      title: snapshot.title,
+      title: redactField(snapshot.title),
       capturedAt,
       timeZone: localTimeZone(),
       kind: verdict.kind,
       responsibility: verdict.responsibility,
       reasonCode: verdict.reasonCode,
       reason: deps.reasonText(verdict.reasonCode),
-      message: verdict.message,
+      message: redactField(verdict.message),
       orderId: verdict.orderId,
       amount: verdict.amount,
       currency: verdict.currency,
@@ -85,7 +90,7 @@ export async function submitSnapshot(
       screenshotError: null,
       environment,
   };
-  const pageText = pageTextFile(snapshot);
+  const pageText = redactText(pageTextFile(snapshot)).text;
   // Journal first: if the worker dies during the screenshot, its next start commits this
   // text-only under the same key (recover-pending.ts) instead of losing it.
   try {
@@ -97,6 +102,8 @@ export async function submitSnapshot(
   const shot = await screenshotTab(deps.queue, tabId, request.docToken);
   const files: NewFile[] = [{ name: 'page.txt', blob: pageTextBlob(pageText), role: 'text' }];
   if ('png' in shot) files.unshift({ name: 'screenshot.png', blob: shot.png, role: 'screenshot' });
+  const html = await takeHtmlSnapshot(tabId, request.docToken);
+  if ('file' in html) files.push(html.file);
   const screenshotError = 'png' in shot ? null : shot.error;
   let result;
   try {

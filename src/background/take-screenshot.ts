@@ -8,21 +8,45 @@ import type { CaptureQueue } from './capture-queue';
 
 export type ScreenshotResult = { png: Blob } | { error: string };
 
+const MASK_HOLD_MS = 3_000;
+
 export async function screenshotTab(queue: CaptureQueue, tabId: number, docToken: string): Promise<ScreenshotResult> {
   return queue(async () => {
     const before = await checkTab(tabId, docToken);
     if ('problem' in before) return { error: before.problem };
     let dataUrl: string;
     try {
-      dataUrl = await browser.tabs.captureVisibleTab(before.windowId, { format: 'png' });
+      dataUrl = await withSecretFieldsCovered(tabId, () => browser.tabs.captureVisibleTab(before.windowId, { format: 'png' }));
     } catch (error) {
       if (/MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND/.test(String(error))) throw error;
+      if (error instanceof SecretsNotCoveredError) return { error: 'secret_fields_not_covered' };
       return { error: `capture_failed: ${errorText(error)}` };
     }
     const after = await checkTab(tabId, docToken);
     if ('problem' in after) return { error: `${after.problem} (after the shot; image discarded)` };
     return { png: dataUrlToBlob(dataUrl) };
   });
+}
+
+class SecretsNotCoveredError extends Error {}
+
+/**
+ * Password, card, CVV and one-time-code fields are covered by the page's content script for the
+ * instant of the shot and uncovered right after, whatever happens. The covers also remove
+ * themselves after MASK_HOLD_MS in case this worker is stopped in between. When the page cannot
+ * confirm the covers, no screenshot is taken: the capture is kept text-only with the reason.
+ */
+async function withSecretFieldsCovered<T>(tabId: number, shoot: () => Promise<T>): Promise<T> {
+  try {
+    await sendToTab(tabId, 'content:mask-secrets', { holdMs: MASK_HOLD_MS });
+  } catch {
+    throw new SecretsNotCoveredError();
+  }
+  try {
+    return await shoot();
+  } finally {
+    await sendToTab(tabId, 'content:unmask-secrets', {}).catch(() => undefined);
+  }
 }
 
 async function checkTab(tabId: number, docToken: string): Promise<{ windowId: number } | { problem: string }> {
@@ -38,13 +62,18 @@ async function checkTab(tabId: number, docToken: string): Promise<{ windowId: nu
   } catch {
     return { problem: 'tab_closed' };
   }
+  if (!(await showsSameDocument(tabId, docToken))) return { problem: 'page_changed' };
+  return { windowId: tab.windowId };
+}
+
+/** The tab still holds the document that asked (its content script answers with the same token). */
+export async function showsSameDocument(tabId: number, docToken: string): Promise<boolean> {
   try {
     const who = await sendToTab(tabId, 'content:whoami', {});
-    if (who?.docToken !== docToken) return { problem: 'page_changed' };
+    return who?.docToken === docToken;
   } catch {
-    return { problem: 'page_changed' };
+    return false;
   }
-  return { windowId: tab.windowId };
 }
 
 function dataUrlToBlob(dataUrl: string): Blob {

@@ -9,6 +9,7 @@ import { randomToken, shortDigest } from '../shared/short-id';
 import { DEFAULT_SETTINGS, loadSettings, type Settings } from '../settings/settings';
 import { createOrderObserver } from './order-observer';
 import { watchPage } from './page-watcher';
+import { listenForWorkerRequests } from './worker-requests';
 import { readSnapshot } from './read-snapshot';
 import { submitWithRetry } from './submit-with-retry';
 
@@ -16,6 +17,7 @@ import { submitWithRetry } from './submit-with-retry';
 // decides again with its own copy of the rules; this side only decides when it is worth asking.
 
 const docToken = randomToken();
+listenForWorkerRequests(docToken);
 const reported = new Set<string>();
 const observeOrders = createOrderObserver(docToken);
 let settings: Settings = DEFAULT_SETTINGS;

@@ -1,5 +1,6 @@
 import type { BlockHint, PageSnapshot, TextBlock } from '../detect/page-snapshot';
 import { isoWithOffset } from '../evidence/iso-time';
+import { isSecretField } from './secret-fields';
 
 // Reads what a shopper can actually see: text hidden by CSS, attributes or off-screen positioning
 // is skipped (shops ship hidden error templates), and nothing typed into editable fields is read.
@@ -20,7 +21,6 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
 };
 
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'SELECT']);
-const SECRET_AUTOCOMPLETE = /cc-|one-time-code|password/i;
 
 const HINT_BY_CLASS: ReadonlyArray<[RegExp, BlockHint]> = [
   [/(^|[-_\s])(toast|toastr|layui-layer-msg|el-message|ant-message|notyf|snackbar)/i, 'toast'],
@@ -202,7 +202,8 @@ function isReadonlyField(el: Element): boolean {
     const type = (field as HTMLInputElement).type;
     if (!['text', 'search', 'url', 'email', 'tel', 'number', ''].includes(type)) return false;
   }
-  return !SECRET_AUTOCOMPLETE.test(field.autocomplete ?? '') && !SECRET_AUTOCOMPLETE.test(field.name ?? '');
+  // Read-only or not, a password / card / CVV / one-time-code field's value is never read.
+  return !isSecretField(field);
 }
 
 function skipSubtree(walker: TreeWalker): Node | null {

@@ -8,6 +8,10 @@ export const CAPTURE_KINDS = [
   'duplicate_charge',
   'order_status',
   'terms',
+  // v1 extensions: a page the shopper kept by hand with nothing detected on it, and a file the
+  // shopper added to a case (bank SMS screenshot, receipt, support chat).
+  'manual',
+  'attachment',
 ] as const;
 export type CaptureKind = (typeof CAPTURE_KINDS)[number];
 
@@ -28,6 +32,8 @@ export interface CaptureEnvironment {
   extensionVersion: string;
   userAgent: string;
   viewport: { width: number; height: number; devicePixelRatio: number } | null;
+  /** v1 extension: the browser's name and version (absent in records made before it existed). */
+  browser?: { name: string; version: string } | null;
 }
 
 export interface CaptureEntry {

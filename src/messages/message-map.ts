@@ -11,6 +11,8 @@ export interface SubmitSnapshotRequest {
   key: string;
   /** Random per document: lets the worker check the tab still shows the page that asked. */
   docToken: string;
+  /** One-time grant the worker handed out for a capture the shopper asked for (menu, shortcut, popup). */
+  manualGrant?: string;
 }
 
 export type SubmitSnapshotResponse =
@@ -45,11 +47,39 @@ export interface SupportCaseRequest {
 
 export type SupportDeadlineResponse = { ok: true; deadline: SupportDeadline } | { ok: false; error: string };
 
+export interface MaskSecretsRequest {
+  /** The masks remove themselves after this long even if no unmask request arrives. */
+  holdMs: number;
+}
+
+export interface SerializePageRequest {
+  maxChars: number;
+}
+
+export interface SerializedPageResponse {
+  html: string;
+  truncated: boolean;
+}
+
+export interface ManualCaptureRequest {
+  tabId: number;
+}
+
 export interface MessageMap {
   /** content script → worker: the page shows something worth keeping. */
   'capture:submit': { request: SubmitSnapshotRequest; response: SubmitSnapshotResponse };
   /** worker → content script (one tab, top frame): which document is this? */
   'content:whoami': { request: Record<string, never>; response: WhoAmIResponse };
+  /** worker → content script: cover password / card / CVV / one-time-code fields for a screenshot. */
+  'content:mask-secrets': { request: MaskSecretsRequest; response: { masked: number } };
+  /** worker → content script: the screenshot is taken; remove the covers. */
+  'content:unmask-secrets': { request: Record<string, never>; response: { ok: true } };
+  /** worker → content script: the page as masked HTML (where MHTML cannot be saved). */
+  'content:serialize-page': { request: SerializePageRequest; response: SerializedPageResponse };
+  /** worker → content script: the shopper asked to keep this page; submit it with the grant. */
+  'content:capture-now': { request: { grant: string }; response: SubmitSnapshotResponse };
+  /** extension page (popup) → worker: keep the given tab's page as evidence now. */
+  'capture:manual': { request: ManualCaptureRequest; response: SubmitSnapshotResponse };
   /** extension page → worker (refused for anyone else): remove a capture's files, record the deletion in the chain. */
   'evidence:delete': { request: DeleteCaptureRequest; response: DeleteCaptureResponse };
   /** content script → worker: the orders this page shows (facts only, no capture). */

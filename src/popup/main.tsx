@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { applyLanguageSetting } from '../shared/apply-language';
 import { PopupApp } from './popup-app';
 
-render(<PopupApp />, document.getElementById('app')!);
+void applyLanguageSetting().then(() => render(<PopupApp />, document.getElementById('app')!));

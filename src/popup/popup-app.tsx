@@ -1,4 +1,5 @@
 import { t } from '../shared/i18n';
+import { CaptureTools } from './capture-tools';
 import { CaseReview } from './case-review';
 import { ExportAllButton } from './export-all-button';
 import { HostAccessBanner } from './host-access-banner';
@@ -34,6 +35,7 @@ export function PopupApp() {
       )}
 
       {/* Slot: tools above the cases (manual capture, …). */}
+      {db && <CaptureTools db={db} onChange={cases.reload} />}
 
       {db && <CaseReview db={db} state={cases} />}
 

@@ -94,6 +94,51 @@ describe('case review popup, zh-CN', () => {
     await popup.screenshot({ path: `${SHOT_DIR}/paywitness-terms-zh.png`, fullPage: true });
     await popup.close();
   });
+  it('options page: labelled settings with defaults persist across a reload', async () => {
+    const options = await session.context.newPage();
+    await options.goto(session.popupUrl.replace('src/popup/index.html', 'src/options/index.html'));
+    const deadline = options.getByRole('spinbutton', { name: '给商家客服的答复期限（小时）' });
+    await expect.poll(() => deadline.inputValue()).toBe('72');
+    expect(await options.getByRole('checkbox', { name: '在发卡网和支付页面自动保存证据' }).isChecked()).toBe(true);
+    expect(await options.getByRole('combobox', { name: '扩展界面语言' }).count()).toBe(1);
+    await deadline.fill('48');
+    await options.getByRole('textbox', { name: '从不关注这些网站' }).fill('https://bad.example/path\nbad.example\n');
+    await options.getByRole('button', { name: '保存设置' }).click();
+    await expect.poll(() => options.getByRole('status').first().textContent()).toBe('已保存。');
+    await options.reload();
+    await expect.poll(() => options.getByRole('spinbutton', { name: '给商家客服的答复期限（小时）' }).inputValue()).toBe('48');
+    expect(await options.getByRole('textbox', { name: '从不关注这些网站' }).inputValue()).toBe('bad.example');
+    await options.close();
+  });
+
+  it('options page: search, filter and delete a case with confirmation through the worker', async () => {
+    const options = await session.context.newPage();
+    await options.goto(session.popupUrl.replace('src/popup/index.html', 'src/options/index.html'));
+    const table = options.getByRole('table', { name: '全部案件' });
+    await expect.poll(() => table.getByRole('row').count()).toBe(4);
+    await options.getByRole('combobox', { name: '责任' }).selectOption('none');
+    await expect.poll(() => table.getByRole('row').count()).toBe(2);
+    await options.getByRole('combobox', { name: '责任' }).selectOption('all');
+    await options.getByRole('searchbox', { name: '搜索' }).fill('STALL30');
+    await expect.poll(() => table.getByRole('row').count()).toBe(2);
+    await options.getByRole('checkbox', { name: /选择 127\.0\.0\.1 STALL30HOURS0001/ }).check();
+    await options.getByRole('button', { name: '删除所选（1）' }).click();
+    const dialog = options.getByRole('alertdialog', { name: '确定删除这些案件？' });
+    expect(await dialog.textContent()).toContain('共 1 个案件、1 份记录');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    expect(await dialog.count()).toBe(0);
+    await options.getByRole('button', { name: '删除所选（1）' }).click();
+    await dialog.getByRole('textbox', { name: '原因（可不填）' }).fill('测试删除');
+    await dialog.getByRole('button', { name: '删除' }).click();
+    await expect.poll(() => options.getByRole('status').last().textContent()).toBe('已删除 1 份记录。');
+    await options.getByRole('searchbox', { name: '搜索' }).fill('');
+    await expect.poll(() => table.getByRole('row').count()).toBe(3);
+    await options.screenshot({ path: `${SHOT_DIR}/paywitness-options-zh.png`, fullPage: true });
+    const entries = await session.entries();
+    const deletion = entries.find((entry) => (entry.kind as string) === 'deletion') as unknown as { reason: string } | undefined;
+    expect(deletion?.reason).toBe('测试删除');
+    await options.close();
+  });
 });
 
 describe('case review popup, en', () => {
@@ -121,6 +166,66 @@ describe('case review popup, en', () => {
     expect(await popup.getByRole('checkbox', { name: 'Contact the shop\'s support, with a deadline' }).count()).toBe(1);
     expect(await popup.getByRole('button', { name: 'Copy and start the deadline' }).count()).toBe(1);
     expect(await popup.getByRole('button', { name: '← All cases' }).count()).toBe(1);
+    await popup.close();
+  });
+
+  it('options page in English', async () => {
+    const options = await session.context.newPage();
+    await options.goto(session.popupUrl.replace('src/popup/index.html', 'src/options/index.html'));
+    await expect.poll(() => options.getByRole('heading', { name: 'Settings', exact: true }).count()).toBe(1);
+    expect(await options.getByRole('spinbutton', { name: 'An open order counts as stalled after (hours)' }).inputValue()).toBe('24');
+    expect(await options.getByRole('table', { name: 'All cases' }).getByRole('row').count()).toBe(2);
+    expect(await options.getByRole('button', { name: 'Delete selected (0)' }).isDisabled()).toBe(true);
+    await options.close();
+  });
+
+  it('lists a thousand more cases a page at a time', async () => {
+    // Copies of the real capture record under new order ids, written straight into the store.
+    await session.probe.evaluate(
+      (count) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('paywitness-evidence');
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction('captures', 'readwrite');
+            const store = tx.objectStore('captures');
+            const first = store.index('seq').openCursor();
+            first.onsuccess = () => {
+              const template = first.result!.value as { seq: number; entry: Record<string, unknown> };
+              for (let index = 0; index < count; index++) {
+                const orderId = `BULK${String(index).padStart(12, '0')}`;
+                const entry = { ...template.entry, id: `bulk-${index}`, orderId, caseId: `bulk${index % 40}.example#order:${orderId}`, site: `bulk${index % 40}.example` };
+                store.put({ seq: 10_000 + index, entry });
+              }
+            };
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          };
+          open.onerror = () => reject(open.error);
+        }),
+      1000,
+    );
+    const popup = await openPopup(session);
+    const started = Date.now();
+    await expect.poll(() => popup.getByText('1001 cases').count()).toBe(1);
+    console.log(`[case-review] popup listed 1001 cases in ${Date.now() - started} ms (${await popup.locator('ul.cases li').count()} rows in the DOM)`);
+    expect(await popup.locator('ul.cases li').count()).toBe(25);
+    await popup.getByRole('button', { name: 'Show 25 more (976 left)' }).click();
+    expect(await popup.locator('ul.cases li').count()).toBe(50);
+    await popup.close();
+  });
+
+  it('the language setting overrides the browser language in the popup', async () => {
+    const options = await session.context.newPage();
+    await options.goto(session.popupUrl.replace('src/popup/index.html', 'src/options/index.html'));
+    await options.getByRole('combobox', { name: 'Language of PayWitness' }).selectOption('zh_CN');
+    await options.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => options.getByRole('status').first().textContent()).toBe('Saved.');
+    await options.close();
+    const popup = await openPopup(session);
+    await expect.poll(() => popup.getByRole('list', { name: '案件' }).count()).toBe(1);
+    expect(await popup.getByRole('button', { name: '导出全部' }).count()).toBe(1);
+    expect(await popup.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await popup.close();
   });
 });

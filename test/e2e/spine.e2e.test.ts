@@ -43,7 +43,7 @@ describe('spine in real Chromium: detect → capture → store → popup → exp
     });
     expect(entry!.message).toContain('支付网关异常');
     expect(entry!.reason).toMatch(/平台|商家/);
-    expect(entry!.files.map((file) => file.role)).toEqual(['screenshot', 'text']);
+    expect(entry!.files.map((file) => file.role)).toEqual(['screenshot', 'text', 'html']);
     expect(entry!.files[0]!.type).toBe('image/png');
     expect(entry!.files[0]!.bytes).toBeGreaterThan(1_000);
     await page.close();
@@ -78,7 +78,7 @@ describe('spine in real Chromium: detect → capture → store → popup → exp
     const bundlePath = join(outDir, 'bundle.zip');
     await download.saveAs(bundlePath);
     const bytes = new Uint8Array(await readFile(bundlePath));
-    expect(await verifyBundle(bytes)).toMatchObject({ status: 'intact', captures: 2, files: 4 });
+    expect(await verifyBundle(bytes)).toMatchObject({ status: 'intact', captures: 2, files: 6 });
 
     // The CLI a support agent would run, exactly as installed.
     const intact = await run(process.execPath, ['bin/paywitness.mjs', 'verify', bundlePath]);

@@ -1,0 +1,39 @@
+import type { SubmitSnapshotResponse } from '../messages/message-map';
+import { sendToTab } from '../messages/send-message';
+import { randomToken } from '../shared/short-id';
+
+// A capture the shopper asks for (context menu, keyboard shortcut, popup button). The worker hands
+// the tab's content script a one-time grant; the content script reads its page and submits it
+// through the normal capture path with the grant, which is what lets that path keep a page the
+// detectors found nothing on. A grant is for one tab, is used once, and expires.
+
+const GRANT_TTL_MS = 30_000;
+const grants = new Map<string, { tabId: number; expires: number }>();
+
+export function issueManualGrant(tabId: number, now = Date.now()): string {
+  for (const [grant, entry] of grants) if (entry.expires < now) grants.delete(grant);
+  const grant = randomToken();
+  grants.set(grant, { tabId, expires: now + GRANT_TTL_MS });
+  return grant;
+}
+
+/** True once per grant, for the tab it was issued for, before it expires. */
+export function consumeManualGrant(grant: unknown, tabId: number, now = Date.now()): boolean {
+  if (typeof grant !== 'string') return false;
+  const entry = grants.get(grant);
+  if (!entry) return false;
+  grants.delete(grant);
+  return entry.tabId === tabId && entry.expires >= now;
+}
+
+export async function captureTabNow(tabId: number): Promise<SubmitSnapshotResponse> {
+  const grant = issueManualGrant(tabId);
+  try {
+    const reply = await sendToTab(tabId, 'content:capture-now', { grant });
+    return reply ?? { ok: false, error: 'no_answer_from_page' };
+  } catch {
+    // No content script: a browser page, a store page, or a tab opened before the extension was.
+    grants.delete(grant);
+    return { ok: false, error: 'page_not_capturable' };
+  }
+}

@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { CaptureEntry } from '../evidence/capture-entry';
+import { sendToWorker } from '../messages/send-message';
+import { t } from '../shared/i18n';
+import { liveCaptureEntries } from '../store/capture-store';
+import type { EvidenceDb } from '../store/open-evidence-db';
+import { addAttachment, AttachmentTooLargeError } from './add-attachment';
+
+// Manual capture of the current tab, and adding a file to a case. Small on purpose: the popup's
+// case views may later move the attachment input into each case.
+
+type Status = { text: string; error: boolean } | null;
+
+export function CaptureTools({ db, onChange }: { db: EvidenceDb; onChange: () => void }) {
+  const [status, setStatus] = useState<Status>(null);
+  const [busy, setBusy] = useState(false);
+  const [cases, setCases] = useState<CaptureEntry[]>([]);
+  const [caseId, setCaseId] = useState('');
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    void liveCaptureEntries(db).then((entries) => {
+      const latest = new Map<string, CaptureEntry>();
+      for (const entry of entries) latest.set(entry.caseId, entry);
+      const list = [...latest.values()].reverse();
+      setCases(list);
+      setCaseId((current) => (list.some((entry) => entry.caseId === current) ? current : (list[0]?.caseId ?? '')));
+    });
+  }, [db, generation]);
+
+  const changed = () => {
+    setGeneration((value) => value + 1);
+    onChange();
+  };
+
+  const savePage = async () => {
+    setBusy(true);
+    try {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      const reply = tab?.id === undefined ? { ok: false as const, error: 'no tab' } : await sendToWorker('capture:manual', { tabId: tab.id });
+      setStatus(reply?.ok ? { text: t('manualCaptureDone'), error: false } : { text: t('manualCaptureFailed', reply?.error ?? '?'), error: true });
+      if (reply?.ok) changed();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const attach = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    const target = cases.find((entry) => entry.caseId === caseId);
+    if (!file || !target) return;
+    setBusy(true);
+    try {
+      await addAttachment(db, target, file);
+      setStatus({ text: t('attachmentAdded', file.name), error: false });
+      changed();
+    } catch (error) {
+      const text = error instanceof AttachmentTooLargeError ? error.message : t('attachmentFailed', String(error));
+      setStatus({ text, error: true });
+    } finally {
+      input.value = '';
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="capture-tools">
+      <button type="button" onClick={() => void savePage()} disabled={busy}>
+        {t('popupSaveCurrentPage')}
+      </button>
+      {cases.length > 0 && (
+        <span class="attach">
+          <select aria-label={t('attachmentCase')} value={caseId} onChange={(event) => setCaseId(event.currentTarget.value)}>
+            {cases.map((entry) => (
+              <option key={entry.caseId} value={entry.caseId}>
+                {entry.orderId ? `${entry.site} · ${entry.orderId}` : `${entry.site} · ${entry.capturedAt.slice(0, 10)}`}
+              </option>
+            ))}
+          </select>
+          <label class="secondary">
+            {t('addAttachment')}
+            <input type="file" disabled={busy} onChange={(event) => void attach(event.currentTarget)} />
+          </label>
+        </span>
+      )}
+      {status && (
+        <span class={`status${status.error ? ' error' : ''}`} role="status">
+          {status.text}
+        </span>
+      )}
+    </section>
+  );
+}
