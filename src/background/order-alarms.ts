@@ -21,7 +21,9 @@ export function listenForOrderAlarms(deps: OrderTrackingDeps): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RECHECK_ALARM) void recheckOrders(deps).finally(() => ensureRecheckAlarm());
   });
-  browser.notifications.onButtonClicked.addListener((id) => void reopenFromNotification(id, deps));
+  // Firefox has no notification buttons (onButtonClicked is missing there): a click on the
+  // notification itself reopens the page in every browser.
+  browser.notifications.onButtonClicked?.addListener((id) => void reopenFromNotification(id, deps));
   browser.notifications.onClicked.addListener((id) => void reopenFromNotification(id, deps));
   browser.runtime.onInstalled.addListener(() => void ensureRecheckAlarm());
   browser.runtime.onStartup.addListener(() => void ensureRecheckAlarm());
