@@ -21,7 +21,7 @@ import { submitSnapshot, type SubmitDeps } from './submit-snapshot';
 
 let dbPromise: Promise<EvidenceDb> | null = null;
 const deps: SubmitDeps = {
-  db: () => (dbPromise ??= openEvidenceDb().catch((error) => {
+  db: () => (dbPromise ??= openEvidenceDb(undefined, { onTerminated: () => (dbPromise = null) }).catch((error) => {
     dbPromise = null;
     throw error;
   })),

@@ -1,16 +1,20 @@
 import browser from 'webextension-polyfill';
 import { isoWithOffset } from '../evidence/iso-time';
 import { t } from '../shared/i18n';
+import { readStorageUse } from '../shared/storage-use';
 import { classifyStoreFailure, parseStoreHealth, STORE_HEALTH_KEY, type StoreHealth } from '../shared/store-health';
 
 // A failed evidence write must never be silent: the badge turns red at once (the shopper sees it
-// without opening anything) and the state is kept for the popup's banner.
+// without opening anything) and the state is kept for the popup's banner. On a full disk the
+// storage.local write fails too; the badge and its title (browser memory, not disk) still carry
+// the alarm, and the banner falls back to them (store-health-banner.tsx).
 
 export async function reportStoreFailure(error: unknown): Promise<StoreHealth> {
-  const health = classifyStoreFailure(error, isoWithOffset(new Date()));
+  const at = isoWithOffset(new Date());
+  await browser.action.setBadgeText({ text: '!' }).catch(() => undefined);
+  const health = classifyStoreFailure(error, at, (await readStorageUse())?.freeBytes ?? null);
   await Promise.allSettled([
     browser.action.setBadgeBackgroundColor({ color: '#b91c1c' }),
-    browser.action.setBadgeText({ text: '!' }),
     browser.action.setTitle({ title: t(health.ok ? 'extName' : `storeHealth_${health.code}`) }),
     browser.storage.local.set({ [STORE_HEALTH_KEY]: health }),
   ]);
@@ -20,7 +24,8 @@ export async function reportStoreFailure(error: unknown): Promise<StoreHealth> {
 /** After a failure, the next successful write clears the alarm; otherwise this costs one read. */
 export async function reportStoreOk(): Promise<void> {
   const current = parseStoreHealth((await browser.storage.local.get(STORE_HEALTH_KEY))[STORE_HEALTH_KEY]);
-  if (!current || current.ok) return;
+  const badge = await browser.action.getBadgeText({}).catch(() => '');
+  if ((!current || current.ok) && badge !== '!') return;
   await Promise.allSettled([
     browser.action.setBadgeText({ text: '' }),
     browser.action.setTitle({ title: t('extName') }),

@@ -11,7 +11,8 @@ import type { SubmitSnapshotRequest, SubmitSnapshotResponse } from '../messages/
 import type { Settings } from '../settings/settings';
 import { redactField, redactText } from '../privacy/redact-text';
 import { safeUrl } from '../shared/safe-url';
-import { commitCapture, dropPending, journalPending, type CaptureDraft, type NewFile } from '../store/capture-store';
+import { commitCapture, journalPending, type CaptureDraft, type NewFile } from '../store/capture-store';
+import { abandonJournal, dropAbandonedJournals } from './abandoned-journal';
 import type { EvidenceDb } from '../store/open-evidence-db';
 import type { CaptureQueue } from './capture-queue';
 import { captureEnvironment } from './capture-environment';
@@ -109,9 +110,10 @@ export async function submitSnapshot(
   try {
     result = await commitCapture(db, { ...draft, screenshotError }, files, request.key);
   } catch (error) {
-    await dropPending(db, request.key).catch(() => undefined);
+    await abandonJournal(await deps.db().catch(() => db), request.key);
     return storeFailed(error, deps);
   }
+  await dropAbandonedJournals(db);
   void deps.reportStoreOk().catch(() => undefined);
   if (deps.orders && !result.duplicate) await deps.orders.link({ ...draft, screenshotError, files: [], prevHash: null }).catch(() => undefined);
   return { ok: true, ...result, screenshotError };

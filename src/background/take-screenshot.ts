@@ -9,8 +9,13 @@ import type { CaptureQueue } from './capture-queue';
 export type ScreenshotResult = { png: Blob } | { error: string };
 
 const MASK_HOLD_MS = 3_000;
+const WHOAMI_TIMEOUT_MS = 1_500;
 
 export async function screenshotTab(queue: CaptureQueue, tabId: number, docToken: string): Promise<ScreenshotResult> {
+  // A tab that cannot be shot now (behind another tab, closed, changed) does not wait for, or use
+  // up, one of the two shots a second: a burst of background captures stays instant.
+  const early = await checkTab(tabId, docToken);
+  if ('problem' in early) return { error: early.problem };
   return queue(async () => {
     const before = await checkTab(tabId, docToken);
     if ('problem' in before) return { error: before.problem };
@@ -69,7 +74,10 @@ async function checkTab(tabId: number, docToken: string): Promise<{ windowId: nu
 /** The tab still holds the document that asked (its content script answers with the same token). */
 export async function showsSameDocument(tabId: number, docToken: string): Promise<boolean> {
   try {
-    const who = await sendToTab(tabId, 'content:whoami', {});
+    // A document leaving for the back/forward cache may never answer: silence is "changed", and
+    // it must not hold the one screenshot queue.
+    const silence = new Promise<null>((resolve) => setTimeout(() => resolve(null), WHOAMI_TIMEOUT_MS));
+    const who = await Promise.race([sendToTab(tabId, 'content:whoami', {}), silence]);
     return who?.docToken === docToken;
   } catch {
     return false;

@@ -8,11 +8,18 @@ export type StoreFailureCode = 'quota_exceeded' | 'write_failed';
 
 export type StoreHealth = { ok: true; at: string } | { ok: false; code: StoreFailureCode; detail: string; at: string };
 
-/** Quota errors are told apart from other failures so the shopper knows to free space. */
-export function classifyStoreFailure(error: unknown, at: string): StoreHealth {
+/** Below this much free room a failed write is taken to be a full disk. */
+export const LOW_SPACE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Quota errors are told apart from other failures so the shopper knows to free space. A full disk
+ * often surfaces as a plain I/O error ("Failed to write blobs (IOError)"), so the room left on the
+ * device, when known, decides too.
+ */
+export function classifyStoreFailure(error: unknown, at: string, freeBytes: number | null = null): StoreHealth {
   const name = error instanceof Error || error instanceof DOMException ? error.name : '';
   const detail = (error instanceof Error || error instanceof DOMException ? error.message : String(error)).slice(0, 300);
-  const quota = name === 'QuotaExceededError' || /quota|disk is full|no space/i.test(detail);
+  const quota = name === 'QuotaExceededError' || /quota|disk is full|no space/i.test(detail) || (freeBytes !== null && freeBytes < LOW_SPACE_BYTES);
   return { ok: false, code: quota ? 'quota_exceeded' : 'write_failed', detail, at };
 }
 

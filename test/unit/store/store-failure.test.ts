@@ -63,5 +63,8 @@ describe('a write that fails for lack of space', () => {
     expect(classifyStoreFailure(quotaError(), 'now')).toMatchObject({ ok: false, code: 'quota_exceeded' });
     expect(classifyStoreFailure(new Error('Disk is full'), 'now')).toMatchObject({ code: 'quota_exceeded' });
     expect(classifyStoreFailure(new DOMException('boom', 'UnknownError'), 'now')).toMatchObject({ code: 'write_failed', detail: 'boom' });
+    // Chromium reports a full disk as a plain I/O error; the room left decides.
+    expect(classifyStoreFailure(new DOMException('Failed to write blobs (IOError)', 'UnknownError'), 'now', 4_096)).toMatchObject({ code: 'quota_exceeded' });
+    expect(classifyStoreFailure(new DOMException('Failed to write blobs (IOError)', 'UnknownError'), 'now', 5e9)).toMatchObject({ code: 'write_failed' });
   });
 });
