@@ -30,6 +30,9 @@ function describe(file: string, result: VerifyResult): string[] {
         `INTACT: ${file}`,
         `  ${result.captures} captures, ${result.files} files: every SHA-256 and every chain link checks out.`,
         `  chain head: ${result.head ?? '(empty bundle)'}`,
+        ...(result.timestamp
+          ? [`  trusted timestamp (RFC 3161) over the chain head: ${result.timestamp.genTime} — signature ${result.timestamp.signature}; ${result.timestamp.note}`]
+          : []),
         ...(result.deletions ?? []).map(
           (d) => `  deleted on the device: capture ${d.captureId} at ${d.deletedAt}${d.reason ? ` (${d.reason})` : ''}; its record stays, its files were removed`,
         ),

@@ -7,6 +7,7 @@ import { listOrders } from '../store/order-store';
 import { buildCaseManifest, buildManifest } from './bundle-manifest';
 import { bundleFileName } from './bundle-file-name';
 import type { CaseNotesByCase } from './case-notes';
+import { requestTimestamp } from '../timestamp/request-timestamp';
 import { loadCaseNotes } from './load-case-notes';
 import { stampScreenshot } from './stamp-image';
 import { writeBundle } from './write-bundle';
@@ -20,6 +21,8 @@ export interface ExportRequest {
   caseId?: string | null;
   /** Leave page text / HTML out (declared in `omitted`). */
   redacted?: boolean;
+  /** RFC 3161 time-stamping authority to stamp chain.head with; absent = no timestamp. */
+  timestampUrl?: string | null;
   /** Checklist, flagged terms and shop name per case; read from the checklist store when absent. */
   notes?: CaseNotesByCase;
 }
@@ -38,13 +41,14 @@ export async function exportBundle(
     ? buildCaseManifest(entries, request.caseId, createdAt, version, orders)
     : buildManifest(entries, createdAt, version, orders);
   const notes = request.notes ?? (await loadCaseNotes(liveCaptures(manifest.captures)).catch(() => new Map()));
+  const timestamp = request.timestampUrl && manifest.chain.head ? await requestTimestamp(request.timestampUrl, manifest.chain.head) : undefined;
   const chunks: Uint8Array[] = [];
   await writeBundle(
     manifest,
     async (path) => (await readFile(db, path))?.blob,
     (chunk) => chunks.push(chunk),
     ({ filesDone, filesTotal }) => onProgress(filesDone, filesTotal),
-    { stamp: stampScreenshot, redacted: request.redacted ?? false, notes },
+    { stamp: stampScreenshot, redacted: request.redacted ?? false, notes, timestamp },
   );
   const fileName = bundleFileName(liveCaptures(manifest.captures), now);
   const blob = new Blob(chunks as BlobPart[], { type: 'application/zip' });

@@ -33,12 +33,16 @@ export interface WriteOptions {
   redacted?: boolean;
   /** Checklist, flagged terms, shop name … per case, from the cases module (see case-notes.ts). */
   notes?: CaseNotesByCase;
+  /** An RFC 3161 TimeStampResp over `chain.head`, stored as timestamp.tsr (extras, role "timestamp"). */
+  timestamp?: Uint8Array;
   /** Runs between files so the page stays responsive during a long export. */
   pause?: () => Promise<void>;
 }
 
 /** Roles a redacted export leaves out: what the page said, as opposed to what the record says. */
 export const REDACTED_ROLES: ReadonlySet<FileRef['role']> = new Set(['text', 'html']);
+
+export const TIMESTAMP_PATH = 'timestamp.tsr';
 
 const ALREADY_COMPRESSED = /^(image\/(png|jpeg|webp|gif)|application\/zip)/;
 const MAX_TEXT_SCANNED = 2 * 1024 * 1024;
@@ -117,6 +121,10 @@ export function writeBundle(
           }
           onProgress({ filesDone: ++done, filesTotal });
         }
+      }
+      if (options.timestamp) {
+        addBytes(TIMESTAMP_PATH, options.timestamp, false);
+        extras.push({ path: TIMESTAMP_PATH, sha256: await sha256Hex(options.timestamp), bytes: options.timestamp.byteLength, type: 'application/timestamp-reply', role: 'timestamp' });
       }
       const withDerived: BundleManifest = { ...manifest, extras: [...extras], ...(omitted.length ? { omitted } : {}) };
       for (const document of bundleDocuments(withDerived, withPageTerms(options.notes ?? NO_CASE_NOTES, pageTerms), identities)) {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { liveCaptures } from '../evidence/deletion-entry';
 import { exportBundle } from '../export/export-all';
+import { loadSettings, saveSettings } from '../settings/settings';
 import { t } from '../shared/i18n';
 import { chainEntries } from '../store/capture-store';
 import type { EvidenceDb } from '../store/open-evidence-db';
@@ -15,13 +16,20 @@ export function ExportAllButton({ db }: { db: EvidenceDb }) {
   const [caseIds, setCaseIds] = useState<string[]>([]);
   const [caseId, setCaseId] = useState('');
   const [redacted, setRedacted] = useState(false);
+  const [timestampUrl, setTimestampUrl] = useState('');
+  useEffect(() => {
+    void loadSettings().then((settings) => setTimestampUrl(settings.timestampUrl));
+  }, []);
   useEffect(() => {
     void chainEntries(db).then((entries) => setCaseIds([...new Set(liveCaptures(entries).map((entry) => entry.caseId))]));
   }, [db]);
   const run = async () => {
+    // Asked for here, inside the click, as browsers require: access to the one TSA host, only when used.
+    const allowed = timestampUrl ? browser.permissions.request({ origins: [`${new URL(timestampUrl).origin}/*`] }) : Promise.resolve(true);
     setBusy(true);
     try {
-      const { fileName } = await exportBundle(db, { caseId: caseId || null, redacted }, (done, total) =>
+      if (!(await allowed)) throw new Error(t('timestampDenied'));
+      const { fileName } = await exportBundle(db, { caseId: caseId || null, redacted, timestampUrl: timestampUrl || null }, (done, total) =>
         setStatus({ text: t('exporting', [String(done), String(total)]), error: false }),
       );
       setStatus({ text: t('exportDone', fileName), error: false });
@@ -52,6 +60,19 @@ export function ExportAllButton({ db }: { db: EvidenceDb }) {
         <label>
           <input type="checkbox" checked={redacted} onChange={(event) => setRedacted((event.target as HTMLInputElement).checked)} />{' '}
           {t('exportRedacted')}
+        </label>
+        <label>
+          {t('timestampUrl')}{' '}
+          <input
+            type="url"
+            value={timestampUrl}
+            placeholder="https://…"
+            aria-label={t('timestampUrl')}
+            onChange={(event) => {
+              const value = (event.target as HTMLInputElement).value.trim();
+              void saveSettings({ timestampUrl: value }).then((saved) => setTimestampUrl(saved.timestampUrl));
+            }}
+          />
         </label>
         <a href={browser.runtime.getURL('src/verify-page/index.html')} target="_blank" rel="noopener">
           {t('openVerifyPage')}

@@ -17,6 +17,8 @@ export interface Settings {
   language: LanguageSetting;
   /** Reopen a stalled order's page by itself, in a background tab (text-only capture; off by default). */
   autoReopenStalled: boolean;
+  /** RFC 3161 time-stamping authority for exports; '' = off (the default: it is a network request). */
+  timestampUrl: string;
 }
 
 export const LANGUAGE_SETTINGS = ['auto', 'zh_CN', 'en'] as const;
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: Settings = {
   siteDenyList: [],
   language: 'auto',
   autoReopenStalled: false,
+  timestampUrl: '',
 };
 
 const KEY = 'settings';
@@ -65,7 +68,13 @@ export function mergeSettings(stored: unknown): Settings {
     language: LANGUAGE_SETTINGS.find((code) => code === value.language) ?? DEFAULT_SETTINGS.language,
     autoReopenStalled:
       typeof value.autoReopenStalled === 'boolean' ? value.autoReopenStalled : DEFAULT_SETTINGS.autoReopenStalled,
+    timestampUrl: httpUrl(value.timestampUrl),
   };
+}
+
+function httpUrl(value: unknown): string {
+  if (typeof value !== 'string' || value.length > 2048 || !/^https?:\/\/[^\s/]+/i.test(value)) return '';
+  return value;
 }
 
 function hostList(value: unknown): string[] {

@@ -5,6 +5,7 @@ import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, MANIFEST_PATH } from '../export/b
 import { readZip, UnreadableBundleError, type ZipLimits } from './read-zip';
 import { checkExtras, declaredOmissions, type DerivedLists } from './verify-derived-files';
 import { isPartialChain, partialChainProblems } from './verify-partial-chain';
+import { checkTimestamps, type TimestampSummary } from './verify-timestamp';
 
 // One verify routine for the extension and the CLI. It trusts nothing in the bundle: every file is
 // re-hashed, every capture record re-hashed, and every link of the chain re-checked.
@@ -26,6 +27,8 @@ export type VerifyResult =
       extras?: number;
       /** Capture files a redacted export declared as left out. */
       omitted?: number;
+      /** The trusted timestamp over chain.head, when the bundle carries one. */
+      timestamp?: TimestampSummary;
     }
   | { status: 'tampered'; problems: Problem[] }
   | { status: 'unreadable'; error: string };
@@ -129,6 +132,7 @@ export async function verifyBundle(zipBytes: Uint8Array, limits?: ZipLimits): Pr
     });
   }
   const extraCount = await checkExtras(derived, captures, files, listed, problems);
+  const timestamp = await checkTimestamps(derived.extras, chain.head, files, problems);
   for (const path of files.keys()) {
     if (!listed.has(path)) problems.push({ entry: path, reason: 'this file is in the zip but not in the manifest' });
   }
@@ -142,6 +146,7 @@ export async function verifyBundle(zipBytes: Uint8Array, limits?: ZipLimits): Pr
         ...(deletions.length ? { deletions } : {}),
         ...(extraCount ? { extras: extraCount } : {}),
         ...(omissions.size ? { omitted: omissions.size } : {}),
+        ...(timestamp ? { timestamp } : {}),
       };
 }
 
