@@ -59,20 +59,21 @@ describe('the Firefox build in headless Firefox: lint → detect → capture →
     const { shop } = session;
     const page = await session.visit(`${shop.origin}/pay-gateway/wx/wxpay/${shop.orders.unpaid}`);
     const [entry] = await session.waitForEntries(1);
+    // Which rule names the failure is pure detection, tested browser-free; here: the same pipeline.
     expect(entry).toMatchObject({
       kind: 'payment_error',
       responsibility: 'platform',
-      reasonCode: 'shop_gateway_error',
       orderId: shop.orders.unpaid,
       screenshotError: null,
       site: '127.0.0.1',
     });
     expect(entry!.message).toContain('支付网关异常');
     expect(entry!.environment.userAgent).toMatch(/Firefox\//);
-    expect(entry!.files.map((file) => file.role)).toEqual(expect.arrayContaining(['screenshot', 'text']));
+    expect(entry!.files.map((file) => file.role)).toEqual(['screenshot', 'text', 'html']);
     expect(entry!.files[0]).toMatchObject({ role: 'screenshot', type: 'image/png' });
-    // Firefox has no pageCapture: a page copy, if any, is the serialized DOM, never MHTML.
-    expect(entry!.files.filter((file) => /\.mhtml$/.test(file.path))).toEqual([]);
+    // Firefox has no pageCapture: the page copy is the serialized DOM (page.html), never MHTML.
+    expect(entry!.files[2]!.path).toMatch(/\/page\.html$/);
+    expect(entry!.files[2]!.type).toMatch(/^text\/html/);
     await page.close();
   });
 
@@ -83,6 +84,15 @@ describe('the Firefox build in headless Firefox: lint → detect → capture →
     expect(entries[1]).toMatchObject({ reasonCode: 'provider_refused_shop', orderId: shop.orders.unpaid, amount: 10 });
     expect(new URL(entries[1]!.url).origin).toBe(shop.gatewayOrigin);
     await page.close();
+  });
+
+  it("takes the popup for the extension's own page: Firefox stamps moz-extension:// senders", async () => {
+    // Only a content script may submit a page; the worker tells an extension page so by name, and
+    // would not answer a stranger at all — so this reply proves the sender check placed the page.
+    const reply = await session.probe.evaluate(() =>
+      browser.runtime.sendMessage({ type: 'capture:submit', key: 'k', docToken: 't', snapshot: {} }),
+    );
+    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/extension-page/) });
   });
 
   it('exports from the popup a bundle that verifies like a Chromium one, and catches tampering', async () => {
@@ -105,6 +115,9 @@ describe('the Firefox build in headless Firefox: lint → detect → capture →
     expect([...shot.subarray(1, 4)].map((code) => String.fromCharCode(code)).join('')).toBe('PNG');
     const viewport = entries[0]!.environment.viewport!;
     expect(pngSize(shot).width).toBe(Math.round(viewport.width * viewport.devicePixelRatio));
+
+    const pageCopy = new TextDecoder().decode(files[entries[0]!.files[2]!.path]!);
+    expect(pageCopy).toContain('支付网关异常');
 
     const flipped = shot.slice();
     flipped[Math.floor(flipped.length / 2)]! ^= 0xff;
