@@ -11,15 +11,40 @@ import { BROWSER_HELP, findBrowser } from './find-browser.mjs';
  * @param {{ extensionDir?: string, headless?: boolean, locale?: string, userDataDir?: string, extraArgs?: string[] }} [options]
  */
 export async function launchWithExtension(options = {}) {
-  const executablePath = findBrowser();
-  if (!executablePath) throw new Error(BROWSER_HELP);
+  if (!findBrowser()) throw new Error(BROWSER_HELP);
   // PAYWITNESS_DIST lets parallel runs each test their own build (vite build --outDir dist-x).
   const extensionDir = resolve(options.extensionDir ?? process.env.PAYWITNESS_DIST ?? 'dist');
+  const { context, userDataDir, close } = await launchProfile({
+    ...options,
+    extraArgs: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...(options.extraArgs ?? [])],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    userDataDir,
+    worker,
+    close,
+  };
+}
+
+/**
+ * The same browser with the same flags and no extension: the baseline the benches compare against.
+ * @param {{ headless?: boolean, locale?: string, userDataDir?: string, extraArgs?: string[] }} [options]
+ */
+export async function launchWithoutExtension(options = {}) {
+  if (!findBrowser()) throw new Error(BROWSER_HELP);
+  return launchProfile(options);
+}
+
+/** @param {{ headless?: boolean, locale?: string, userDataDir?: string, extraArgs?: string[] }} options */
+async function launchProfile(options) {
   const ownsProfile = !options.userDataDir;
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'paywitness-profile-')));
   const locale = options.locale ?? 'zh-CN';
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
+    executablePath: findBrowser() ?? undefined,
     headless: options.headless ?? true,
     acceptDownloads: true,
     locale,
@@ -27,8 +52,6 @@ export async function launchWithExtension(options = {}) {
     // Chromium on Linux takes its UI language (and so chrome.i18n's) from these, not from --lang.
     env: { ...process.env, LANGUAGE: locale.replace('-', '_'), LANG: `${locale.replace('-', '_')}.UTF-8` },
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
       `--lang=${locale}`,
       '--no-sandbox',
       '--disable-gpu',
@@ -40,13 +63,9 @@ export async function launchWithExtension(options = {}) {
       ...(options.extraArgs ?? []),
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const extensionId = new URL(worker.url()).host;
   return {
     context,
-    extensionId,
     userDataDir,
-    worker,
     async close() {
       await context.close();
       if (ownsProfile) await rm(userDataDir, { recursive: true, force: true });

@@ -2,6 +2,8 @@
 // change: an error toast that appears after an XHR must be seen within a second, while a page that
 // mutates without end costs at most one read per `minIntervalMs`.
 
+import { timed } from './bench-timing';
+
 export interface WatchOptions {
   debounceMs: number;
   maxWaitMs: number;
@@ -22,7 +24,7 @@ export function watchPage(target: Node, onSettled: () => void, options: WatchOpt
     onSettled();
   };
 
-  const observer = new MutationObserver(() => {
+  const onMutations = () => {
     const now = Date.now();
     if (!firstChangeAt) firstChangeAt = now;
     if (debounce) clearTimeout(debounce);
@@ -31,7 +33,8 @@ export function watchPage(target: Node, onSettled: () => void, options: WatchOpt
     const earliest = lastRunAt + options.minIntervalMs;
     const due = Math.max(Math.min(dueByDebounce, dueByMaxWait), earliest);
     debounce = setTimeout(run, Math.max(0, due - now));
-  });
+  };
+  const observer = new MutationObserver(timed('paywitness:observe', onMutations));
   observer.observe(target, {
     childList: true,
     subtree: true,

@@ -1,0 +1,275 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadavg } from 'node:os';
+import { startShop } from '../demo/shop-server.mjs';
+import { DB_NAME } from '../src/store/evidence-schema';
+import { frontTab, launchBaseline, launchBenchExtension, openBenchPage, popupUrl } from './bench-browsers';
+import { median, percentile, sum } from './bench-stats';
+import { buildForBench } from './build-for-bench';
+import { measureBundleSizes } from './bundle-size';
+import { measureCaptureLatency, screenshotBase64 } from './capture-latency';
+import { measureMutationCost, summariseMutationCost } from './content-script-cost';
+import { startGeneratedPages } from './generated-pages';
+import { machineInfo } from './machine-info';
+import { measurePageLoads, summarisePageLoads } from './page-load';
+import { measurePopupRender, summarisePopup } from './popup-render';
+import { kb, markdownTable, mb, ms, textTable, times, verdict, type ResultRow } from './results-table';
+import { connectToServiceWorker } from './worker-cdp';
+import { fillAndMeasureWorker } from './worker-memory';
+
+// `npm run bench`: builds, then measures in real headless Chromium what PayWitness costs a
+// shopper's browser, each figure beside a baseline taken in the same run. Writes bench/results.json
+// and bench/results.md, prints the table. `--quick` runs few samples, to try the harness only.
+
+const EXPORT_DB = 'paywitness-bench-export';
+
+export async function runBench(root: string, args: readonly string[], log: (line: string) => void): Promise<number> {
+  const quick = args.includes('--quick');
+  const n = quick
+    ? { loads: 3, mutationRuns: 2, latency: 4, workerCaptures: 60, popupOpens: 3, popupLarge: [100, 300], exportRuns: 1 }
+    : { loads: 30, mutationRuns: 5, latency: 25, workerCaptures: 500, popupOpens: 10, popupLarge: [1000, 10_000], exportRuns: 3 };
+  const started = Date.now();
+  const machineBefore = machineInfo();
+  const step = (what: string) => log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${what}`);
+
+  step('building the production and bench (timed) extensions');
+  const { productionDir, timedDir } = await buildForBench(root, process.env.PAYWITNESS_BENCH_DIST ?? 'dist-bench');
+  const sizes = await measureBundleSizes(productionDir);
+
+  const shop = await startShop();
+  const generated = await startGeneratedPages();
+  step(`service-worker memory: a third browser fills its store to ${n.workerCaptures} captures, alongside the rest`);
+  const fill = fillAndMeasureWorker(timedDir, `${shop.origin}/pay-gateway/wx/wxpay/${shop.orders.unpaid}`, n.workerCaptures);
+  fill.catch(() => undefined);
+  const extension = await launchBenchExtension(timedDir);
+  const baseline = await launchBaseline();
+  const bench = await openBenchPage(extension);
+  await bench.call('openStore', DB_NAME);
+  const extensionTab = await frontTab(extension.context);
+  const baselineTab = await frontTab(baseline.context);
+
+  const pages = [
+    `${shop.origin}/`,
+    `${shop.origin}/buy/1`,
+    `${shop.origin}/order-search`,
+    `${shop.origin}/detail-order-sn/${shop.orders.completed}`,
+    `${generated.origin}/checkout/LOAD0001`,
+  ];
+  step(`page loads: ${pages.length} pages × ${n.loads} loads, with and without the extension, interleaved`);
+  const loads = summarisePageLoads(await measurePageLoads(extensionTab, baselineTab, pages, n.loads));
+  await baseline.close();
+
+  step(`content script under ${n.mutationRuns} × 1,000 DOM mutations`);
+  const mutations = summariseMutationCost(await measureMutationCost(extensionTab, (run) => `${generated.origin}/checkout/MUT${run}`, n.mutationRuns));
+
+  step(`decisive text → committed capture, ${n.latency} rounds, each beside a bare captureVisibleTab`);
+  const usageBeforeShots = await bench.call('storageUsage');
+  const latency = await measureCaptureLatency(extensionTab, bench.page, extension.worker, (round) => `${generated.origin}/checkout/LAT${round}`, n.latency);
+  const usageAfterShots = await bench.call('storageUsage');
+  const shotCaptures = await bench.call('recentCaptures', DB_NAME, latency.pipelineMs.length);
+  const png = await screenshotBase64(extension.worker, extensionTab.url());
+
+  await extension.close();
+
+  // The popup and export runs get their own profile in RAM (/dev/shm): seeding 10,000 captures
+  // through commitCapture's strict-durability transactions would take minutes on disk.
+  step('popup first render and export, in a fresh profile');
+  const popupProfile = await mkdtemp('/dev/shm/paywitness-bench-');
+  const popupBrowser = await launchBenchExtension(productionDir, popupProfile);
+  const popupBench = await openBenchPage(popupBrowser);
+  await popupBench.call('openStore', DB_NAME);
+  const popupPage = popupUrl(popupBrowser);
+  const popupEmpty = summarisePopup(await measurePopupRender(popupBrowser.context, popupPage, 0, n.popupOpens));
+
+  const exportSeed = await popupBench.call('seed', { dbName: EXPORT_DB, count: 100, pngBase64: png });
+  const exportRuns = [];
+  const zipRuns = [];
+  for (let run = 0; run < n.exportRuns; run++) {
+    exportRuns.push(await popupBench.call('exportBundle', EXPORT_DB));
+    zipRuns.push(await popupBench.call('zipAlone', EXPORT_DB));
+  }
+
+  const popupLarge = [];
+  const seeding = [];
+  let stored = 0;
+  for (const target of n.popupLarge) {
+    step(`seeding the store to ${target} captures through commitCapture`);
+    seeding.push({ count: target - stored, ...(await popupBench.call('seed', { dbName: DB_NAME, count: target - stored, pngBase64: png })) });
+    stored = target;
+    step(`popup first render with ${target} captures`);
+    popupLarge.push(summarisePopup(await measurePopupRender(popupBrowser.context, popupPage, target, n.popupOpens)));
+  }
+  await popupBrowser.close();
+  await rm(popupProfile, { recursive: true, force: true });
+  step('waiting for the service-worker fill to finish');
+  const memory = await fill;
+  await generated.close();
+  await shop.close();
+
+  // ---- verdicts ----
+  const rows: ResultRow[] = [];
+  for (const page of loads) {
+    const ratio = page.extensionLoadMs / page.baselineLoadMs;
+    rows.push({
+      metric: `page load ${new URL(page.url).pathname} (median of ${page.loads})`,
+      goal: '≤ 1.03×',
+      measured: ms(page.extensionLoadMs),
+      baseline: ms(page.baselineLoadMs),
+      ratio: times(ratio),
+      result: verdict(ratio <= 1.03),
+    });
+  }
+  const worstLoad = loads.reduce((worst, page) => (page.contentScriptMs > worst.contentScriptMs ? page : worst));
+  rows.push({
+    metric: `content script main thread at load (median; worst page ${new URL(worstLoad.url).pathname})`,
+    goal: '< 2 ms',
+    measured: ms(worstLoad.contentScriptMs),
+    baseline: '—',
+    ratio: '—',
+    result: verdict(worstLoad.contentScriptMs < 2),
+  });
+  const taskDelta = loads.map((page) => page.extensionTaskMs - page.baselineTaskMs);
+  rows.push({
+    metric: 'renderer main-thread task time per load (CDP TaskDuration, worst page)',
+    goal: '—',
+    measured: ms(Math.max(...loads.map((page) => page.extensionTaskMs))),
+    baseline: ms(Math.max(...loads.map((page) => page.baselineTaskMs))),
+    ratio: `+${ms(Math.max(...taskDelta))}`,
+    result: 'info',
+  });
+  const scriptDelta = loads.map((page) => page.extensionScriptMs - page.baselineScriptMs);
+  rows.push({
+    metric: 'renderer script time per load, all scripts (CDP ScriptDuration, worst page)',
+    goal: '—',
+    measured: ms(Math.max(...loads.map((page) => page.extensionScriptMs))),
+    baseline: ms(Math.max(...loads.map((page) => page.baselineScriptMs))),
+    ratio: `+${ms(Math.max(...scriptDelta))}`,
+    result: 'info',
+  });
+  rows.push({
+    metric: `content script per 1,000 DOM mutations (median of ${mutations.runs}; ${mutations.medianScans} page reads)`,
+    goal: '< 5 ms',
+    measured: ms(mutations.medianPerThousandMs),
+    baseline: `${ms(mutations.medianScanMs)} of it reading`,
+    ratio: '—',
+    result: verdict(mutations.medianPerThousandMs < 5),
+  });
+  const p50 = percentile(latency.pipelineMs, 50);
+  const p95 = percentile(latency.pipelineMs, 95);
+  const bare50 = percentile(latency.bareCaptureMs, 50);
+  const bare95 = percentile(latency.bareCaptureMs, 95);
+  rows.push({
+    metric: `decisive text → capture committed, p50 (n=${latency.pipelineMs.length}, ${latency.timeouts} timed out)`,
+    goal: '—',
+    measured: ms(p50),
+    baseline: `${ms(bare50)} captureVisibleTab`,
+    ratio: times(p50 / bare50),
+    result: 'info',
+  });
+  rows.push({
+    metric: 'decisive text → capture committed, p95',
+    goal: '< 1500 ms',
+    measured: ms(p95),
+    baseline: `${ms(bare95)} captureVisibleTab`,
+    ratio: times(p95 / bare95),
+    result: verdict(latency.timeouts === 0 && p95 < 1500),
+  });
+  for (const [index, popup] of popupLarge.entries()) {
+    const goal = index === 0 ? 150 : 400;
+    rows.push({
+      metric: `popup first render, ${popup.stored} captures (median of ${popup.opens})`,
+      goal: quick ? '— (quick run)' : `< ${goal} ms`,
+      measured: ms(popup.medianMs),
+      baseline: `${ms(popupEmpty.medianMs)} empty store`,
+      ratio: times(popup.medianMs / popupEmpty.medianMs),
+      result: quick ? 'info' : verdict(popup.medianMs < goal),
+    });
+  }
+  const exportMedian = median(exportRuns.map((run) => run.ms));
+  const zipMedian = median(zipRuns.map((run) => run.ms));
+  const exportInput = exportRuns[0]?.inputBytes ?? 0;
+  rows.push({
+    metric: `export of 100 captures (${mb(exportInput)} of files), throughput`,
+    goal: '—',
+    measured: `${(exportInput / 1024 / 1024 / (exportMedian / 1000)).toFixed(1)} MB/s (${ms(exportMedian)})`,
+    baseline: `${(exportInput / 1024 / 1024 / (zipMedian / 1000)).toFixed(1)} MB/s fflate alone (${ms(zipMedian)})`,
+    ratio: `${times(exportMedian / zipMedian)} time`,
+    result: 'info',
+  });
+  const shotBytes = sum(shotCaptures.map((capture) => capture.fileBytes)) / Math.max(1, shotCaptures.length);
+  const shotRecordBytes = sum(shotCaptures.map((capture) => capture.recordBytes)) / Math.max(1, shotCaptures.length);
+  const textCaptures = memory.capturesAfter - memory.capturesBefore;
+  rows.push({
+    metric: `storage per capture with screenshot (storage.estimate Δ / ${shotCaptures.length})`,
+    goal: '—',
+    measured: kb((usageAfterShots - usageBeforeShots) / Math.max(1, shotCaptures.length)),
+    baseline: `${kb(shotBytes)} files + ${kb(shotRecordBytes)} record`,
+    ratio: '—',
+    result: 'info',
+  });
+  rows.push({
+    metric: `storage per text-only capture (storage.estimate Δ / ${textCaptures})`,
+    goal: '—',
+    measured: kb(memory.storageUsageDelta / Math.max(1, textCaptures)),
+    baseline: `${kb(memory.fileBytes / Math.max(1, textCaptures))} files + ${kb(memory.recordBytes / Math.max(1, textCaptures))} record`,
+    ratio: '—',
+    result: 'info',
+  });
+  rows.push({
+    metric: `service-worker JS heap after ${memory.capturesAfter} captures, ${memory.withScreenshot} with screenshot (after GC)`,
+    goal: '—',
+    measured: mb(memory.heapAfter),
+    baseline: `${mb(memory.heapBefore)} at ${memory.capturesBefore}`,
+    ratio: times(memory.heapAfter / memory.heapBefore),
+    result: 'info',
+  });
+  rows.push({
+    metric: `content script size, gzip -9 (${sizes.contentScriptFiles.length} files)`,
+    goal: '< 30 kB',
+    measured: kb(sizes.contentScriptGzipBytes),
+    baseline: `${kb(sizes.contentScriptBytes)} raw`,
+    ratio: '—',
+    result: verdict(sizes.contentScriptGzipBytes < 30 * 1024),
+  });
+  rows.push({
+    metric: `whole extension (${sizes.extensionFiles} files)`,
+    goal: '—',
+    measured: kb(sizes.extensionBytes),
+    baseline: `${kb(sizes.extensionZipBytes)} zipped`,
+    ratio: '—',
+    result: 'info',
+  });
+
+  const machine = { ...machineBefore, loadAverage1mAtEnd: loadavg()[0] ?? 0 };
+  const results = {
+    ranAt: new Date(started).toISOString(),
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    quick,
+    machine,
+    rows,
+    details: {
+      pageLoads: loads,
+      mutations,
+      captureLatency: { ...latency, p50, p95, bareP50: bare50, bareP95: bare95 },
+      screenshotCaptures: shotCaptures,
+      storageUsage: { usageBeforeShots, usageAfterShots },
+      workerMemory: memory,
+      popup: { empty: popupEmpty, stored: popupLarge, seeding },
+      export: { seed: exportSeed, runs: exportRuns, fflateAlone: zipRuns },
+      sizes,
+    },
+  };
+  const table = textTable(rows);
+  const machineLine = `${machine.nproc} × ${machine.cpuModel}, ${machine.chromium}, Node ${machine.node}; load average ${machine.loadAverage1m.toFixed(2)} at start, ${machine.loadAverage1mAtEnd.toFixed(2)} at end`;
+  if (!quick) {
+    await writeFile(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    await writeFile(join(root, 'bench/results.md'), `${markdownTable(rows)}\n\nRan ${results.ranAt} in ${results.durationSeconds} s on ${machineLine}.\n`);
+  }
+  step('done');
+  log('');
+  log(table);
+  log('');
+  log(`machine: ${machineLine}`);
+  log(quick ? '(quick run: nothing written)' : 'written: bench/results.json, bench/results.md');
+  return 0;
+}
