@@ -5,6 +5,7 @@ import { escalationSteps, newlyOverdue } from '../orders/support-deadline';
 import { t } from '../shared/i18n';
 import { getOrder, listOrders, markStalledNotified } from '../store/order-store';
 import { listSupportDeadlines, updateSupportDeadline } from '../store/support-deadline-store';
+import { showStalledOrderCount } from './action-badge';
 import type { OrderTrackingDeps } from './order-tracking';
 
 // chrome.alarms re-checks the tracked orders and support deadlines while no page is open: an
@@ -52,8 +53,7 @@ export async function recheckOrders(deps: OrderTrackingDeps): Promise<void> {
     if (settings.autoReopenStalled) await openOrderPage(order.url, false);
   }
   const stalledCount = orders.filter((o) => watchState(o, now.getTime(), settings.stallThresholdHours).kind === 'stalled').length;
-  await browser.action.setBadgeBackgroundColor({ color: '#cf1322' });
-  await browser.action.setBadgeText({ text: stalledCount ? String(stalledCount) : '' });
+  await showStalledOrderCount(stalledCount);
 
   for (const deadline of newlyOverdue(await listSupportDeadlines(db), now.getTime())) {
     const next = escalationSteps(deadline.channel).map((key) => t(key)).join(' → ');

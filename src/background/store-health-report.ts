@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { isoWithOffset } from '../evidence/iso-time';
 import { t } from '../shared/i18n';
 import { readStorageUse } from '../shared/storage-use';
+import { STORE_ALARM_BADGE } from './action-badge';
 import { classifyStoreFailure, parseStoreHealth, STORE_HEALTH_KEY, type StoreHealth } from '../shared/store-health';
 
 // A failed evidence write must never be silent: the badge turns red at once (the shopper sees it
@@ -11,7 +12,7 @@ import { classifyStoreFailure, parseStoreHealth, STORE_HEALTH_KEY, type StoreHea
 
 export async function reportStoreFailure(error: unknown): Promise<StoreHealth> {
   const at = isoWithOffset(new Date());
-  await browser.action.setBadgeText({ text: '!' }).catch(() => undefined);
+  await browser.action.setBadgeText({ text: STORE_ALARM_BADGE }).catch(() => undefined);
   const health = classifyStoreFailure(error, at, (await readStorageUse())?.freeBytes ?? null);
   await Promise.allSettled([
     browser.action.setBadgeBackgroundColor({ color: '#b91c1c' }),
@@ -25,7 +26,7 @@ export async function reportStoreFailure(error: unknown): Promise<StoreHealth> {
 export async function reportStoreOk(): Promise<void> {
   const current = parseStoreHealth((await browser.storage.local.get(STORE_HEALTH_KEY))[STORE_HEALTH_KEY]);
   const badge = await browser.action.getBadgeText({}).catch(() => '');
-  if ((!current || current.ok) && badge !== '!') return;
+  if ((!current || current.ok) && badge !== STORE_ALARM_BADGE) return;
   await Promise.allSettled([
     browser.action.setBadgeText({ text: '' }),
     browser.action.setTitle({ title: t('extName') }),

@@ -17,6 +17,7 @@ import type { EvidenceDb } from '../store/open-evidence-db';
 import type { CaptureQueue } from './capture-queue';
 import { captureEnvironment } from './capture-environment';
 import { consumeManualGrant } from './manual-capture';
+import { fullPageScreenshot } from './full-page-screenshot';
 import { takeHtmlSnapshot } from './take-html-snapshot';
 import { screenshotTab } from './take-screenshot';
 
@@ -100,7 +101,9 @@ export async function submitSnapshot(
     return storeFailed(error, deps);
   }
 
-  const shot = await screenshotTab(deps.queue, tabId, request.docToken);
+  const shot = settings.fullPageCapture
+    ? await fullPageScreenshot(deps.queue, tabId, request.docToken)
+    : await screenshotTab(deps.queue, tabId, request.docToken);
   const files: NewFile[] = [{ name: 'page.txt', blob: pageTextBlob(pageText), role: 'text' }];
   if ('png' in shot) files.unshift({ name: 'screenshot.png', blob: shot.png, role: 'screenshot' });
   const html = await takeHtmlSnapshot(tabId, request.docToken);

@@ -33,7 +33,7 @@ export async function screenshotTab(queue: CaptureQueue, tabId: number, docToken
   });
 }
 
-class SecretsNotCoveredError extends Error {}
+export class SecretsNotCoveredError extends Error {}
 
 /**
  * Password, card, CVV and one-time-code fields are covered by the page's content script for the
@@ -41,9 +41,9 @@ class SecretsNotCoveredError extends Error {}
  * themselves after MASK_HOLD_MS in case this worker is stopped in between. When the page cannot
  * confirm the covers, no screenshot is taken: the capture is kept text-only with the reason.
  */
-async function withSecretFieldsCovered<T>(tabId: number, shoot: () => Promise<T>): Promise<T> {
+export async function withSecretFieldsCovered<T>(tabId: number, shoot: () => Promise<T>, holdMs = MASK_HOLD_MS): Promise<T> {
   try {
-    await sendToTab(tabId, 'content:mask-secrets', { holdMs: MASK_HOLD_MS });
+    await sendToTab(tabId, 'content:mask-secrets', { holdMs });
   } catch {
     throw new SecretsNotCoveredError();
   }
@@ -54,7 +54,7 @@ async function withSecretFieldsCovered<T>(tabId: number, shoot: () => Promise<T>
   }
 }
 
-async function checkTab(tabId: number, docToken: string): Promise<{ windowId: number } | { problem: string }> {
+export async function checkTab(tabId: number, docToken: string): Promise<{ windowId: number } | { problem: string }> {
   let tab: browser.Tabs.Tab;
   try {
     tab = await browser.tabs.get(tabId);
@@ -84,7 +84,7 @@ export async function showsSameDocument(tabId: number, docToken: string): Promis
   }
 }
 
-function dataUrlToBlob(dataUrl: string): Blob {
+export function dataUrlToBlob(dataUrl: string): Blob {
   const [header, base64 = ''] = dataUrl.split(',', 2);
   const type = /data:([^;]+)/.exec(header ?? '')?.[1] ?? 'image/png';
   const binary = atob(base64);

@@ -5,6 +5,7 @@ import { t } from '../shared/i18n';
 import { readSnapshot } from './read-snapshot';
 import { hideSecretMasks, showSecretMasks } from './secret-field-masks';
 import { serializePage } from './serialize-page';
+import { pageMetrics, scrollAndPaint } from './page-scroll';
 
 // What the worker asks of this page at capture time: cover secret fields for the screenshot, hand
 // over a masked HTML copy, or submit the page now because the shopper asked for it. Only this
@@ -13,7 +14,13 @@ import { serializePage } from './serialize-page';
 const MAX_HOLD_MS = 10_000;
 const MAX_HTML_CHARS = 5 * 1024 * 1024;
 
-type Handled = 'content:mask-secrets' | 'content:unmask-secrets' | 'content:serialize-page' | 'content:capture-now';
+type Handled =
+  | 'content:mask-secrets'
+  | 'content:unmask-secrets'
+  | 'content:serialize-page'
+  | 'content:capture-now'
+  | 'content:page-metrics'
+  | 'content:scroll-to';
 
 export function listenForWorkerRequests(docToken: string): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined => {
@@ -35,6 +42,13 @@ export function listenForWorkerRequests(docToken: string): void {
         const grant = (message as Message<'content:capture-now'>).grant;
         if (typeof grant !== 'string' || grant.length > 100) return undefined;
         return reply<'content:capture-now'>(captureNow(docToken, grant));
+      }
+      case 'content:page-metrics':
+        return reply<'content:page-metrics'>(Promise.resolve(pageMetrics(document)));
+      case 'content:scroll-to': {
+        const { x, y } = message as Message<'content:scroll-to'>;
+        if (!Number.isFinite(x) || !Number.isFinite(y)) return undefined;
+        return reply<'content:scroll-to'>(scrollAndPaint(window, x, y));
       }
       default:
         return undefined;

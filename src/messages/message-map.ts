@@ -61,6 +61,16 @@ export interface SerializedPageResponse {
   truncated: boolean;
 }
 
+export interface PageMetrics {
+  scrollWidth: number;
+  scrollHeight: number;
+  viewportWidth: number;
+  viewportHeight: number;
+  scrollX: number;
+  scrollY: number;
+  devicePixelRatio: number;
+}
+
 export interface ManualCaptureRequest {
   tabId: number;
 }
@@ -76,6 +86,10 @@ export interface MessageMap {
   'content:unmask-secrets': { request: Record<string, never>; response: { ok: true } };
   /** worker → content script: the page as masked HTML (where MHTML cannot be saved). */
   'content:serialize-page': { request: SerializePageRequest; response: SerializedPageResponse };
+  /** worker → content script: page and viewport sizes, for a full-page screenshot. */
+  'content:page-metrics': { request: Record<string, never>; response: PageMetrics };
+  /** worker → content script: scroll to (x, y) and answer once painted, with where it really got to. */
+  'content:scroll-to': { request: { x: number; y: number }; response: { x: number; y: number } };
   /** worker → content script: the shopper asked to keep this page; submit it with the grant. */
   'content:capture-now': { request: { grant: string }; response: SubmitSnapshotResponse };
   /** extension page (popup) → worker: keep the given tab's page as evidence now. */

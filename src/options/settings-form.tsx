@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { DEFAULT_SETTINGS, LANGUAGE_SETTINGS, loadSettings, saveSettings, type Settings } from '../settings/settings';
+import { requestFullPagePermission } from './full-page-permission';
 import { parseHostList } from './host-list';
 
 // Every setting with its label, its default shown beside it, saved together. Lists of sites are
@@ -49,7 +50,16 @@ export function SettingsForm() {
   );
   const toggle = (key: 'autoCapture' | 'fullPageCapture') => (
     <label class="field check">
-      <input type="checkbox" checked={settings[key]} onChange={(event) => change(key, event.currentTarget.checked)} />
+      <input
+        type="checkbox"
+        checked={settings[key]}
+        onChange={(event) => {
+          const on = event.currentTarget.checked;
+          change(key, on);
+          // Asked inside the click, as the browser requires; see full-page-permission.ts.
+          if (key === 'fullPageCapture' && on) void requestFullPagePermission();
+        }}
+      />
       <span>{t(`setting_${key}`)}</span>
       <small>{t('settingDefault', t(DEFAULT_SETTINGS[key] ? 'on' : 'off'))}</small>
     </label>

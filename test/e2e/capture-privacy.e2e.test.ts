@@ -36,6 +36,13 @@ const ORDER_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8
 <input id="note" readonly value="备注：已付款">
 </form></body></html>`;
 
+// 3000 px tall: red, green, blue bands, and a password field far below the first viewport.
+const LONG_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>长订单页</title></head>
+<body style="margin:0"><div style="height:800px;background:#e00000"></div><div style="height:1200px;background:#00c000"></div>
+<div style="height:1000px;background:#0000e0"></div>
+<input id="pw" type="password" style="position:absolute;left:20px;top:2500px;width:240px;height:32px;background:#fff;border:0">
+</body></html>`;
+
 const PLAIN_PAGE = '<!doctype html><html><head><meta charset="utf-8"><title>说明</title></head><body><p>一段普通的说明文字。</p></body></html>';
 
 describe('capture enrichment and privacy in real Chromium', () => {
@@ -47,7 +54,7 @@ describe('capture enrichment and privacy in real Chromium', () => {
   beforeAll(async () => {
     server = createServer((request, response) => {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(request.url === '/plain' ? PLAIN_PAGE : ORDER_PAGE);
+      response.end(request.url === '/plain' ? PLAIN_PAGE : request.url === '/long' ? LONG_PAGE : ORDER_PAGE);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -121,6 +128,35 @@ describe('capture enrichment and privacy in real Chromium', () => {
     expect(commands.find((command) => command.name === 'save-evidence')).toMatchObject({ shortcut: 'Alt+Shift+S' });
     // update() fails for an item that was never created: this proves onInstalled created it.
     await session.browser.worker.evaluate(() => chrome.contextMenus.update('paywitness-save-evidence', {}));
+  });
+
+  it('full-page option without the debugger permission: scrolled tiles stitched, secret fields covered all the way down', async () => {
+    await session.probe.evaluate(() => chrome.storage.local.set({ settings: { fullPageCapture: true } }));
+    const long = await visit(session.context, `${origin}/long`);
+    await long.fill('#pw', PASSWORD);
+    const scrolledTo = await long.evaluate(() => window.scrollY);
+    const before = await session.entries();
+    expect(await manualCapture(session, `${origin}/long`)).toMatchObject({ ok: true, screenshotError: null });
+    const entry = (await session.waitForEntries(before.length + 1)).at(-1)!;
+    const shot = await storedBytes(session, pathOf(entry, 'screenshot'));
+    const [size] = await session.probe.evaluate(async (bytes) => {
+      const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+      return [[bitmap.width, bitmap.height]];
+    }, Array.from(shot));
+    expect(size![1]).toBe(3000);
+    const [top, middle, bottom, field] = await pixelsAt(session, shot, [
+      { x: 600, y: 100 },
+      { x: 600, y: 1500 },
+      { x: 600, y: 2950 },
+      { x: 30, y: 2516 },
+    ]);
+    expect(top).toEqual([224, 0, 0]);
+    expect(middle).toEqual([0, 192, 0]);
+    expect(bottom).toEqual([0, 0, 224]);
+    expect(field).toEqual([58, 58, 58]);
+    expect(await long.evaluate(() => window.scrollY)).toBe(scrolledTo); // scrolled back where it was
+    await session.probe.evaluate(() => chrome.storage.local.set({ settings: { fullPageCapture: false } }));
+    await long.close();
   });
 
   it('an attachment added in the popup is sealed into the case, exported and verified', async () => {

@@ -21,7 +21,7 @@ const fake = vi.hoisted(() => {
       },
       runtime: { onInstalled: on('installed'), onStartup: on('startup'), getURL: (p: string) => `chrome-extension://x/${p}` },
       tabs: { create: async (tab: { url: string; active: boolean }) => void fake.tabs.push(tab) },
-      action: { setBadgeBackgroundColor: async () => undefined, setBadgeText: async ({ text }: { text: string }) => void (fake.badge = text) },
+      action: { setBadgeBackgroundColor: async () => undefined, setBadgeText: async ({ text }: { text: string }) => void (fake.badge = text), getBadgeText: async () => fake.badge },
       i18n: { getMessage: (key: string, subs?: string[]) => [key, ...(subs ?? [])].join('|') },
     },
   };
@@ -80,6 +80,17 @@ describe('order alarms', () => {
     advance(HOUR);
     await recheckOrders(deps);
     expect(fake.notifications).toHaveLength(1);
+    expect(fake.badge).toBe('1');
+  });
+
+  it('never hides the red alarm of a failed evidence write behind the stalled count', async () => {
+    const { deps, see } = await setup();
+    await see('STALL0000009', '处理中', 30);
+    fake.badge = '!';
+    await recheckOrders(deps);
+    expect(fake.badge).toBe('!');
+    fake.badge = '';
+    await recheckOrders(deps);
     expect(fake.badge).toBe('1');
   });
 

@@ -1,0 +1,26 @@
+import type { PageMetrics } from '../messages/message-map';
+import { painted } from './secret-field-masks';
+
+// For a scroll-and-stitch full-page screenshot: how big the page is, and scrolling it a viewport
+// at a time (instantly, whatever the page's CSS scroll-behavior) with an answer once painted.
+
+export function pageMetrics(doc: Document): PageMetrics {
+  const view = doc.defaultView!;
+  const root = doc.documentElement;
+  const body = doc.body;
+  return {
+    scrollWidth: Math.max(root.scrollWidth, body?.scrollWidth ?? 0),
+    scrollHeight: Math.max(root.scrollHeight, body?.scrollHeight ?? 0),
+    viewportWidth: root.clientWidth || view.innerWidth,
+    viewportHeight: root.clientHeight || view.innerHeight,
+    scrollX: view.scrollX,
+    scrollY: view.scrollY,
+    devicePixelRatio: view.devicePixelRatio,
+  };
+}
+
+export async function scrollAndPaint(view: Window, x: number, y: number): Promise<{ x: number; y: number }> {
+  view.scrollTo({ left: x, top: y, behavior: 'instant' });
+  await painted(view);
+  return { x: view.scrollX, y: view.scrollY };
+}
