@@ -1,7 +1,6 @@
 import browser from 'webextension-polyfill';
 import { detectPage } from '../detect/detect-page';
-import { snapshotText } from '../detect/page-snapshot';
-import { looksLikeShopPage } from '../detect/shop-signals';
+import { shouldWatchPage } from '../detect/shop-signals';
 import type { Verdict } from '../detect/verdict';
 import type { Message, WhoAmIResponse } from '../messages/message-map';
 import { sendToWorker } from '../messages/send-message';
@@ -13,6 +12,7 @@ import { watchPage } from './page-watcher';
 import { listenForWorkerRequests } from './worker-requests';
 import { readSnapshot } from './read-snapshot';
 import { submitWithRetry } from './submit-with-retry';
+import { textSample } from './text-sample';
 
 // Thin shell: read the page, ask the pure detector, hand a snapshot to the worker. The worker
 // decides again with its own copy of the rules; this side only decides when it is worth asking.
@@ -33,9 +33,10 @@ const scan = timed('paywitness:scan', scanNow);
 
 function scanNow(): void {
   if (!settings.autoCapture) return;
-  const snapshot = readSnapshot(document);
-  if (!isShop) isShop = looksLikeShopPage(snapshot.url, snapshot.title, snapshotText(snapshot));
+  // Cheap signals first (URL, title, a text sample, the user's lists): most pages are never read.
+  if (!isShop) isShop = shouldWatchPage(location.href, document.title, textSample(document), settings);
   if (!isShop) return;
+  const snapshot = readSnapshot(document);
   const verdict = detectPage(snapshot, { stallThresholdHours: settings.stallThresholdHours });
   observeOrders(snapshot, verdict.kind !== 'none');
   if (verdict.kind === 'none') return;
@@ -50,8 +51,10 @@ function scanNow(): void {
     .catch(() => reported.delete(signature));
 }
 
+// One report per verdict per page view: the same finding re-read after every mutation (a ticking
+// countdown, a toast shown twice) is not new; another kind, rule, order or status is.
 function verdictSignature(url: string, verdict: Verdict): string {
-  return [url, verdict.kind, verdict.reasonCode, verdict.message, verdict.orderId ?? '', verdict.status ?? ''].join('|');
+  return [url, verdict.kind, verdict.responsibility ?? '', verdict.reasonCode, verdict.orderId ?? '', verdict.status ?? ''].join('|');
 }
 
 async function start(): Promise<void> {

@@ -1,11 +1,68 @@
 // Detection reads a page in depth only where it looks like a shop, an order or a payment gateway,
-// so PayWitness does not study every page a person visits. Cheap checks on URL, title and a sample.
+// so PayWitness does not study every page a person visits. The content script asks this first with
+// what is free to get (URL, title, the first few thousand characters of body text) and reads the
+// page's visible text only when the answer is yes; the user's allow list and deny list come first.
 
-const URL_SIGNALS =
-  /(submit\.php|mapi\.php|cashier|checkout|\/pay|payment|\/bill\/|order|\/buy\/|\/goods|\/item|\/product|\/shop|\/user|\/recharge|faka|kami|kameng)/i;
-const TEXT_SIGNALS =
-  /(订单|支付|付款|卡密|发卡|卡盟|自动发货|充值|收银台|商品|购买|余额|退款|order|payment|checkout|cart|refund|card key)/i;
+/** Paths and hosts of card shops and payment gateways: one is enough. */
+const URL_SIGNALS: readonly RegExp[] = [
+  /\/(submit\d?|mapi|cashier|qrpay|epay)\.php\b/i, // 易支付 / epay and clones
+  /\/(?:[a-z]+[-_])?(pay|payment|checkout|cashier|bill|order|orders|buy|cart|recharge|chongzhi)(\/|$|\?|-|_|\.)/i,
+  /\/(detail-order-sn|pay-gateway|checkout-counter|searchOrder|search-order|orderinfo)\b/i, // dujiaoka, epusdt
+  /[?&](mod=query|out_trade_no=|trade_no=|order_sn=|orderid=|tradeNo=)/i, // 卡盟 / gateways
+  /(^|[./])(faka|kami|kameng|kashop|fakashop|dujiaoka)[a-z0-9-]*\./i, // shop-system names in the host
+  /#\/(pay|order|buy|checkout)\b/i, // hash-routed shop apps (kamiFaka)
+];
+const PROVIDER_HOSTS = /(^|\.)(alipay\.com|tenpay\.com|wx\.qq\.com|weixin\.qq\.com|paypal\.com|stripe\.com|coinbase\.com)$/i;
+
+/** Words a shop, order or cashier page is made of. Two different ones make a shop page. */
+const TEXT_SIGNALS: readonly RegExp[] = [
+  /订单/,
+  /支付|付款|收银台/,
+  /卡密|发卡|卡盟|自动发货|发货/,
+  /充值|余额/,
+  /商品|购买|下单|库存/,
+  /退款|售后/,
+  /[¥￥]\s?\d|\d+(\.\d{2})?\s?元|\$\s?\d+\.\d{2}|\bUSDT\b/,
+  /\b(order|checkout|payment|cart|refund|billing|invoice)\b/i,
+  /\b(card key|cd-?key|gift card|add to cart|buy now|pay now)\b/i,
+];
 
 export function looksLikeShopPage(url: string, title: string, sample: string): boolean {
-  return URL_SIGNALS.test(url) || TEXT_SIGNALS.test(title) || TEXT_SIGNALS.test(sample.slice(0, 4000));
+  const parsed = safeParse(url);
+  if (parsed && (PROVIDER_HOSTS.test(parsed.hostname) || URL_SIGNALS.some((signal) => signal.test(url)))) return true;
+  const inTitle = TEXT_SIGNALS.filter((signal) => signal.test(title)).length;
+  const text = `${title}\n${sample.slice(0, 4000)}`;
+  const inText = TEXT_SIGNALS.filter((signal) => signal.test(text)).length;
+  return inTitle >= 1 && inText >= 2 ? true : inText >= 3;
+}
+
+export interface SiteLists {
+  siteAllowList: readonly string[];
+  siteDenyList: readonly string[];
+}
+
+/** "shop.example" on a list covers shop.example and every subdomain of it. */
+export function hostOnList(hostname: string, list: readonly string[]): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return list.some((entry) => {
+    const listed = entry.toLowerCase().replace(/^\*\./, '').replace(/\.$/, '');
+    return listed.length > 0 && (host === listed || host.endsWith(`.${listed}`));
+  });
+}
+
+/** The user's word first: denied sites are never read, allowed ones always are; else page signals. */
+export function shouldWatchPage(url: string, title: string, sample: string, lists: SiteLists): boolean {
+  const parsed = safeParse(url);
+  if (!parsed || !/^https?:$/.test(parsed.protocol)) return false;
+  if (hostOnList(parsed.hostname, lists.siteDenyList)) return false;
+  if (hostOnList(parsed.hostname, lists.siteAllowList)) return true;
+  return looksLikeShopPage(url, title, sample);
+}
+
+function safeParse(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
 }

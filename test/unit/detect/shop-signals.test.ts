@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { hostOnList, looksLikeShopPage, shouldWatchPage } from '../../../src/detect/shop-signals';
+
+const NO_LISTS = { siteAllowList: [], siteDenyList: [] };
+
+describe('shop signals: which pages are read in depth', () => {
+  it('takes card-shop and gateway URLs on the URL alone', () => {
+    for (const url of [
+      'https://shop.kaxiaomi.top/detail-order-sn/WB5E8R1ZQ4KNX6TP',
+      'https://faka.yunmiao.cc/pay/wepay/wescan/B3WQ8ZK1XN6RD4TP',
+      'https://pay.yzfpay.cn/submit.php?pid=1023&out_trade_no=Y5QK8XW2ZN7RD1MB',
+      'https://pay.yzfpay.cn/cashier.php?trade_no=2026112809412265918',
+      'https://www.92kameng.com/?mod=query&data=2849102733',
+      'https://kami.jiyunka.cn/#/pay',
+      'https://mclient.alipay.com/cashier/mobilepay.htm',
+      'https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?prepay_id=wx28',
+      'https://checkout.stripe.com/c/pay/cs_live_x',
+      'https://digitalvault.gg/checkout/1042',
+    ]) {
+      expect(looksLikeShopPage(url, '', ''), url).toBe(true);
+    }
+  });
+
+  it('takes a shop page on an ordinary URL by its words', () => {
+    expect(looksLikeShopPage('https://example.cn/', '星河发卡 - 自动发货', '商品分类 购买 ¥10.00 卡密自动发货')).toBe(true);
+    expect(looksLikeShopPage('https://example.com/', 'NightOwl Keys', 'Buy now $14.99 · Add to cart · Refund policy')).toBe(true);
+  });
+
+  it('leaves ordinary sites alone', () => {
+    for (const [url, title, sample] of [
+      ['https://news.example.com/2026/11/27/weather', '今日天气', '明天多云转晴，气温 3 到 12 度。'],
+      ['https://github.com/assimon/dujiaoka/issues/12', 'Issue · dujiaoka', 'Comments and labels'],
+      ['https://docs.example.org/guide/intro', 'Getting started', 'Install the CLI and run the first command.'],
+      ['https://video.example.com/watch?v=1', '猫咪合集', '播放 点赞 评论 关注'],
+    ] as const) {
+      expect(looksLikeShopPage(url, title, sample), url).toBe(false);
+    }
+  });
+
+  it('lets the user allow or deny a site, subdomains included, deny first', () => {
+    const lists = { siteAllowList: ['myshop.example'], siteDenyList: ['bank.example'] };
+    expect(shouldWatchPage('https://m.myshop.example/', 'home', '', lists)).toBe(true);
+    expect(shouldWatchPage('https://pay.bank.example/cashier.php', '收银台', '订单 支付', lists)).toBe(false);
+    expect(shouldWatchPage('https://both.example/checkout', '', '', { siteAllowList: ['both.example'], siteDenyList: ['both.example'] })).toBe(false);
+    expect(shouldWatchPage('https://news.example.com/', '新闻', '', NO_LISTS)).toBe(false);
+    expect(shouldWatchPage('chrome-extension://abc/popup.html', '订单', '支付 订单', NO_LISTS)).toBe(false);
+  });
+
+  it('matches list entries by whole host labels only', () => {
+    expect(hostOnList('shop.example', ['shop.example'])).toBe(true);
+    expect(hostOnList('a.b.shop.example', ['*.shop.example'])).toBe(true);
+    expect(hostOnList('notshop.example', ['shop.example'])).toBe(false);
+    expect(hostOnList('shop.example.evil', ['shop.example'])).toBe(false);
+  });
+});
