@@ -22,14 +22,15 @@ export interface RedactionResult {
 
 const MASK = '*';
 const CANDIDATE_RUN = /(?<![0-9A-Za-z])\d+(?:[ -]\d+)*[Xx]?(?![0-9A-Za-z])/g;
-const LOOK_BEHIND = 32;
+const LOOK_BEHIND = 64;
 
 // Each label may be followed by 号/号码/编号 and punctuation before the number (gap check below).
 const CARD_LABEL = /(?:银行卡|信用卡|储蓄卡|借记卡|卡号|付款卡|bank\s*card|card\s*(?:no\.?|number|num|#))/gi;
 const ORDER_LABEL =
   /(?:订单|单号|交易号|流水号|商户号|out[_\s-]?trade[_\s-]?no|trade[_\s-]?no|order(?:[_\s-]?(?:id|no\.?|sn|number))?|transaction(?:[_\s-]?id)?|txn)/gi;
 const ID_LABEL = /(?:身份证|证件号|证件|id\s*card|identity(?:\s*card)?)/gi;
-const LABEL_GAP = /^(?:号码|号|编号|码|id|no\.?|number)?[\s:：#=（）()[\]【】\-_/|]*$/i;
+// Tags may stand between label and number too: the HTML snapshot is masked with the same rules.
+const LABEL_GAP = /^(?:号码|号|编号|码|id|no\.?|number)?(?:<[^<>]{0,80}>|&nbsp;|[\s:：#=（）()[\]【】\-_/|])*$/i;
 
 type Label = 'card' | 'order' | 'id' | null;
 

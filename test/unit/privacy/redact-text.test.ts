@@ -65,6 +65,12 @@ describe('redactText', () => {
     for (const text of kept) expect(redactText(text), text).toEqual({ text, counts: { card: 0, idNumber: 0, phone: 0 } });
   });
 
+  it('reads labels across HTML tags (the MHTML snapshot is masked with the same rules)', () => {
+    const html = `<tr><td class="label">订单号</td><td class="value">${UNIONPAY_19}</td></tr>`;
+    expect(redactText(html).text).toBe(html);
+    expect(redactText(`<td>卡号</td><td>${UNIONPAY_19}</td>`).counts.card).toBe(1);
+  });
+
   it('a Luhn-valid number in a card range counts as a card when no label says it is an order id', () => {
     expect(redactText(`付款 ${UNIONPAY_19}`).counts.card).toBe(1);
     // An order label on the line above does not protect a number further down.
