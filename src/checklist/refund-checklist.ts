@@ -47,6 +47,8 @@ export interface ChecklistInput {
   pageTexts: readonly string[];
   now: number;
   supportDeadlineHours: number;
+  /** The deadline the worker keeps for the case (src/orders/support-deadline.ts), when there is one. */
+  recordedDeadline?: { dueAt: string; resolvedAt: string | null } | null;
 }
 
 const FAULT_KINDS = new Set(['payment_error', 'user_error', 'stalled_order', 'duplicate_charge']);
@@ -76,7 +78,7 @@ export function buildChecklist(input: ChecklistInput): RefundChecklist {
     askCardKey: owed && VIRTUAL_GOODS.test(text),
     askShopVanished: owed,
     steps,
-    supportDeadline: supportDeadline(progress, input.supportDeadlineHours, input.now),
+    supportDeadline: runningDeadline(input),
     channels,
   };
 }
@@ -143,6 +145,15 @@ function applicableSteps(
   if (responsibility !== 'third_party') steps.push('complaint_12315');
   if (progress.shopVanished) steps.push('report_police');
   return steps;
+}
+
+// The worker's record wins (it also drives the overdue notification); the checklist's own
+// step time is the fallback for a case the worker has no record of.
+function runningDeadline(input: ChecklistInput): RefundChecklist['supportDeadline'] {
+  const recorded = input.recordedDeadline;
+  if (!recorded) return supportDeadline(input.progress, input.supportDeadlineHours, input.now);
+  if (recorded.resolvedAt || !input.progress.steps.contact_support) return null;
+  return { at: recorded.dueAt, overdue: input.now > Date.parse(recorded.dueAt) };
 }
 
 export function paymentChannels(captures: readonly CaptureEntry[], pageTexts: readonly string[]): PaymentChannel[] {

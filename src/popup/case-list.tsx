@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { CaseSummary } from '../cases/group-cases';
+import type { SupportDeadline } from '../orders/support-deadline';
 import { EMPTY_PROGRESS, type CaseProgress } from '../checklist/case-progress';
 import { buildChecklist } from '../checklist/refund-checklist';
 import { money } from '../checklist/support-message';
@@ -14,12 +15,14 @@ export const PAGE_SIZE = 25;
 export interface CaseListProps {
   cases: readonly CaseSummary[];
   progress: ReadonlyMap<string, CaseProgress>;
+  /** Deadlines the worker keeps, by case id (may be empty). */
+  deadlines?: ReadonlyMap<string, SupportDeadline>;
   supportDeadlineHours: number;
   now: number;
   onOpen(caseId: string): void;
 }
 
-export function CaseList({ cases, progress, supportDeadlineHours, now, onOpen }: CaseListProps) {
+export function CaseList({ cases, progress, deadlines, supportDeadlineHours, now, onOpen }: CaseListProps) {
   const [pages, setPages] = useState(1);
   const shown = cases.slice(0, pages * PAGE_SIZE);
   return (
@@ -31,6 +34,7 @@ export function CaseList({ cases, progress, supportDeadlineHours, now, onOpen }:
             key={summary.caseId}
             summary={summary}
             progress={progress.get(summary.caseId) ?? EMPTY_PROGRESS}
+            recorded={deadlines?.get(summary.caseId) ?? null}
             supportDeadlineHours={supportDeadlineHours}
             now={now}
             onOpen={onOpen}
@@ -49,11 +53,12 @@ export function CaseList({ cases, progress, supportDeadlineHours, now, onOpen }:
 function CaseListRow({
   summary,
   progress,
+  recorded,
   supportDeadlineHours,
   now,
   onOpen,
-}: { summary: CaseSummary; progress: CaseProgress } & Omit<CaseListProps, 'cases' | 'progress'>) {
-  const checklist = buildChecklist({ summary, progress, pageTexts: [], now, supportDeadlineHours });
+}: { summary: CaseSummary; progress: CaseProgress; recorded: SupportDeadline | null } & Omit<CaseListProps, 'cases' | 'progress' | 'deadlines'>) {
+  const checklist = buildChecklist({ summary, progress, pageTexts: [], now, supportDeadlineHours, recordedDeadline: recorded });
   const { done, total } = checklist.completeness;
   const deadline = checklist.supportDeadline;
   return (

@@ -28,6 +28,7 @@ export function CaseReview({ db, state }: { db: EvidenceDb; state: CasesState })
         summary={open}
         siteTerms={siteTerms}
         progress={progressOf(open.caseId)}
+        recordedDeadline={state.deadlines.get(open.caseId) ?? null}
         supportDeadlineHours={settings.supportDeadlineHours}
         onProgress={(next) => setEdits(new Map(edits).set(open.caseId, next))}
         onBack={() => setOpenId(null)}
@@ -39,6 +40,7 @@ export function CaseReview({ db, state }: { db: EvidenceDb; state: CasesState })
     <CaseList
       cases={cases}
       progress={merged}
+      deadlines={state.deadlines}
       supportDeadlineHours={settings.supportDeadlineHours}
       now={Date.now()}
       onOpen={setOpenId}

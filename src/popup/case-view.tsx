@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CaseSummary } from '../cases/group-cases';
 import type { CaptureEntry } from '../evidence/capture-entry';
 import type { CaseProgress } from '../checklist/case-progress';
+import type { SupportDeadline } from '../orders/support-deadline';
 import { buildChecklist } from '../checklist/refund-checklist';
 import { money } from '../checklist/support-message';
 import { t } from '../shared/i18n';
@@ -9,6 +10,7 @@ import type { EvidenceDb } from '../store/open-evidence-db';
 import { findUnfairClauses } from '../terms/unfair-clauses';
 import { trustSignals } from '../terms/trust-signals';
 import { saveProgress } from './case-progress-store';
+import { reportSupportContacted } from './support-deadlines';
 import { CaptureTimeline } from './capture-timeline';
 import { ChecklistView } from './checklist-view';
 import { ShopTrustView, UnfairClausesView } from './shop-trust-view';
@@ -21,6 +23,7 @@ export interface CaseViewProps {
   /** Terms pages captured on the same site (they form their own day cases). */
   siteTerms: readonly CaptureEntry[];
   progress: CaseProgress;
+  recordedDeadline: SupportDeadline | null;
   supportDeadlineHours: number;
   onProgress(next: CaseProgress): void;
   onBack(): void;
@@ -29,12 +32,12 @@ export interface CaseViewProps {
 }
 
 export function CaseView(props: CaseViewProps) {
-  const { db, summary, siteTerms, progress, supportDeadlineHours, onProgress, onBack, onEvidenceChanged } = props;
+  const { db, summary, siteTerms, progress, recordedDeadline, supportDeadlineHours, onProgress, onBack, onEvidenceChanged } = props;
   const captures = useMemo(() => dedupe([...summary.captures, ...siteTerms]), [summary, siteTerms]);
   const texts = usePageTexts(db, captures);
   const caseTexts = summary.captures.map((entry) => texts.get(entry.id) ?? '');
   const termsTexts = captures.filter((entry) => entry.kind === 'terms').map((entry) => texts.get(entry.id) ?? '');
-  const checklist = buildChecklist({ summary, progress, pageTexts: caseTexts, now: Date.now(), supportDeadlineHours });
+  const checklist = buildChecklist({ summary, progress, pageTexts: caseTexts, now: Date.now(), supportDeadlineHours, recordedDeadline });
   const signals = trustSignals([...texts.values()], termsTexts.length > 0);
   const clauses = termsTexts.flatMap((text) => findUnfairClauses(text));
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -42,10 +45,14 @@ export function CaseView(props: CaseViewProps) {
 
   const change = (next: CaseProgress) => {
     onProgress(next);
-    saveProgress(summary.caseId, next).then(
-      () => setSaveError(null),
-      (error: unknown) => setSaveError(String(error)),
-    );
+    const contacted = Boolean(next.steps.contact_support);
+    const deadlineChanged = contacted !== Boolean(progress.steps.contact_support);
+    saveProgress(summary.caseId, next)
+      .then(() => (deadlineChanged ? reportSupportContacted(summary.caseId, contacted).then(onEvidenceChanged) : undefined))
+      .then(
+        () => setSaveError(null),
+        (error: unknown) => setSaveError(String(error)),
+      );
   };
   const reason = t(`reason_${summary.reasonCode}`);
   return (

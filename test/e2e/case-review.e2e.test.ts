@@ -7,12 +7,30 @@ import { startTermsServer } from '../harness/terms-page-server';
 // checklist (checked step survives a reload), the terms scanner's flags, and a screenshot.
 
 const SHOT_DIR = process.env.PAYWITNESS_SHOTS ?? '/tmp';
+// expect.poll gives up after 1 s by default; a loaded 2-core machine can take longer to render.
+const poll = <T,>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 10_000 });
 
 async function openPopup(session: ExtensionSession): Promise<Page> {
   const popup = await session.context.newPage();
   await popup.setViewportSize({ width: 420, height: 760 });
   await popup.goto(session.popupUrl);
   return popup;
+}
+
+function recordedDeadline(session: ExtensionSession, caseId: string): Promise<unknown> {
+  return session.probe.evaluate(
+    (id) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('paywitness-evidence');
+        open.onsuccess = () => {
+          const request = open.result.transaction('supportDeadlines').objectStore('supportDeadlines').get(id);
+          request.onsuccess = () => resolve(request.result ?? null);
+          request.onerror = () => reject(request.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    caseId,
+  );
 }
 
 describe('case review popup, zh-CN', () => {
@@ -49,9 +67,9 @@ describe('case review popup, zh-CN', () => {
   it('lists cases with verdict chips and evidence completeness in Chinese', async () => {
     const popup = await openPopup(session);
     const list = popup.getByRole('list', { name: '案件' });
-    await expect.poll(() => list.getByRole('listitem').count()).toBe(3);
+    await poll(() => list.getByRole('listitem').count()).toBe(3);
     const gateway = list.getByRole('button', { name: /支付网关异常/ });
-    await expect.poll(() => gateway.count()).toBe(1);
+    await poll(() => gateway.count()).toBe(1);
     expect(await gateway.textContent()).toContain('平台责任');
     expect(await gateway.textContent()).toMatch(/证据 \d\/\d/);
     await popup.close();
@@ -60,7 +78,7 @@ describe('case review popup, zh-CN', () => {
   it('opens a case: verdict, checklist steps, copy starts the deadline and survives a reload', async () => {
     const popup = await openPopup(session);
     await popup.getByRole('button', { name: /支付网关异常/ }).click();
-    await expect.poll(() => popup.getByRole('heading', { name: '127.0.0.1' }).count()).toBe(1);
+    await poll(() => popup.getByRole('heading', { name: '127.0.0.1' }).count()).toBe(1);
     expect(await popup.getByRole('heading', { name: /责任判断/ }).count()).toBe(1);
     expect(await popup.getByText('应当获得退款', { exact: false }).count()).toBe(1);
     const support = popup.getByRole('checkbox', { name: '联系商家客服并给出期限' });
@@ -68,13 +86,16 @@ describe('case review popup, zh-CN', () => {
     expect(await popup.getByRole('checkbox', { name: '向 12315 投诉' }).count()).toBe(1);
     expect(await popup.getByRole('textbox', { name: '发给客服的消息' }).inputValue()).toContain(session.shop.orders.unpaid);
     await popup.getByRole('button', { name: '复制并开始计时' }).click();
-    await expect.poll(() => support.isChecked()).toBe(true);
+    await poll(() => support.isChecked()).toBe(true);
     expect(await popup.getByText(/客服期限/).count()).toBeGreaterThan(0);
+    // The worker keeps the deadline too (it announces when it passes).
+    const caseId = `127.0.0.1#order:${session.shop.orders.unpaid}`;
+    await poll(() => recordedDeadline(session, caseId)).toMatchObject({ caseId, resolvedAt: null });
     await popup.screenshot({ path: `${SHOT_DIR}/paywitness-case-zh.png`, fullPage: true });
 
     await popup.reload();
     await popup.getByRole('button', { name: /支付网关异常/ }).click();
-    await expect.poll(() => popup.getByRole('checkbox', { name: '联系商家客服并给出期限' }).isChecked()).toBe(true);
+    await poll(() => popup.getByRole('checkbox', { name: '联系商家客服并给出期限' }).isChecked()).toBe(true);
     expect(await popup.getByText(/已完成于/).count()).toBe(1);
     await popup.close();
   });
@@ -83,7 +104,7 @@ describe('case review popup, zh-CN', () => {
     const popup = await openPopup(session);
     await popup.getByRole('button', { name: /服务条款/ }).click();
     const clauses = popup.getByRole('region', { name: '可能不公平的条款' });
-    await expect.poll(() => clauses.getByRole('listitem').count()).toBe(4);
+    await poll(() => clauses.getByRole('listitem').count()).toBe(4);
     const text = (await clauses.textContent()) ?? '';
     for (const expected of ['最终解释权', '概不退换', '不承担任何责任', '无需另行通知', '第四百九十七条', '第二十六条', '不构成法律意见']) {
       expect(text).toContain(expected);
@@ -98,15 +119,15 @@ describe('case review popup, zh-CN', () => {
     const options = await session.context.newPage();
     await options.goto(session.popupUrl.replace('src/popup/index.html', 'src/options/index.html'));
     const deadline = options.getByRole('spinbutton', { name: '给商家客服的答复期限（小时）' });
-    await expect.poll(() => deadline.inputValue()).toBe('72');
+    await poll(() => deadline.inputValue()).toBe('72');
     expect(await options.getByRole('checkbox', { name: '在发卡网和支付页面自动保存证据' }).isChecked()).toBe(true);
     expect(await options.getByRole('combobox', { name: '扩展界面语言' }).count()).toBe(1);
     await deadline.fill('48');
     await options.getByRole('textbox', { name: '从不关注这些网站' }).fill('https://bad.example/path\nbad.example\n');
     await options.getByRole('button', { name: '保存设置' }).click();
-    await expect.poll(() => options.getByRole('status').first().textContent()).toBe('已保存。');
+    await poll(() => options.getByRole('status').first().textContent()).toBe('已保存。');
     await options.reload();
-    await expect.poll(() => options.getByRole('spinbutton', { name: '给商家客服的答复期限（小时）' }).inputValue()).toBe('48');
+    await poll(() => options.getByRole('spinbutton', { name: '给商家客服的答复期限（小时）' }).inputValue()).toBe('48');
     expect(await options.getByRole('textbox', { name: '从不关注这些网站' }).inputValue()).toBe('bad.example');
     await options.close();
   });
@@ -115,12 +136,12 @@ describe('case review popup, zh-CN', () => {
     const options = await session.context.newPage();
     await options.goto(session.popupUrl.replace('src/popup/index.html', 'src/options/index.html'));
     const table = options.getByRole('table', { name: '全部案件' });
-    await expect.poll(() => table.getByRole('row').count()).toBe(4);
+    await poll(() => table.getByRole('row').count()).toBe(4);
     await options.getByRole('combobox', { name: '责任' }).selectOption('none');
-    await expect.poll(() => table.getByRole('row').count()).toBe(2);
+    await poll(() => table.getByRole('row').count()).toBe(2);
     await options.getByRole('combobox', { name: '责任' }).selectOption('all');
     await options.getByRole('searchbox', { name: '搜索' }).fill('STALL30');
-    await expect.poll(() => table.getByRole('row').count()).toBe(2);
+    await poll(() => table.getByRole('row').count()).toBe(2);
     await options.getByRole('checkbox', { name: /选择 127\.0\.0\.1 STALL30HOURS0001/ }).check();
     await options.getByRole('button', { name: '删除所选（1）' }).click();
     const dialog = options.getByRole('alertdialog', { name: '确定删除这些案件？' });
@@ -130,9 +151,9 @@ describe('case review popup, zh-CN', () => {
     await options.getByRole('button', { name: '删除所选（1）' }).click();
     await dialog.getByRole('textbox', { name: '原因（可不填）' }).fill('测试删除');
     await dialog.getByRole('button', { name: '删除' }).click();
-    await expect.poll(() => options.getByRole('status').last().textContent()).toBe('已删除 1 份记录。');
+    await poll(() => options.getByRole('status').last().textContent()).toBe('已删除 1 份记录。');
     await options.getByRole('searchbox', { name: '搜索' }).fill('');
-    await expect.poll(() => table.getByRole('row').count()).toBe(3);
+    await poll(() => table.getByRole('row').count()).toBe(3);
     await options.screenshot({ path: `${SHOT_DIR}/paywitness-options-zh.png`, fullPage: true });
     const entries = await session.entries();
     const deletion = entries.find((entry) => (entry.kind as string) === 'deletion') as unknown as { reason: string } | undefined;
@@ -157,7 +178,7 @@ describe('case review popup, en', () => {
   it('shows the same case in English', async () => {
     const popup = await openPopup(session);
     const list = popup.getByRole('list', { name: 'Cases' });
-    await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
+    await poll(() => list.getByRole('listitem').count()).toBe(1);
     const row = list.getByRole('button');
     expect(await row.textContent()).toMatch(/Evidence \d\/\d/);
     await popup.screenshot({ path: `${SHOT_DIR}/paywitness-list-en.png` });
@@ -172,7 +193,7 @@ describe('case review popup, en', () => {
   it('options page in English', async () => {
     const options = await session.context.newPage();
     await options.goto(session.popupUrl.replace('src/popup/index.html', 'src/options/index.html'));
-    await expect.poll(() => options.getByRole('heading', { name: 'Settings', exact: true }).count()).toBe(1);
+    await poll(() => options.getByRole('heading', { name: 'Settings', exact: true }).count()).toBe(1);
     expect(await options.getByRole('spinbutton', { name: 'An open order counts as stalled after (hours)' }).inputValue()).toBe('24');
     expect(await options.getByRole('table', { name: 'All cases' }).getByRole('row').count()).toBe(2);
     expect(await options.getByRole('button', { name: 'Delete selected (0)' }).isDisabled()).toBe(true);
@@ -207,7 +228,7 @@ describe('case review popup, en', () => {
     );
     const popup = await openPopup(session);
     const started = Date.now();
-    await expect.poll(() => popup.getByText('1001 cases').count()).toBe(1);
+    await poll(() => popup.getByText('1001 cases').count()).toBe(1);
     console.log(`[case-review] popup listed 1001 cases in ${Date.now() - started} ms (${await popup.locator('ul.cases li').count()} rows in the DOM)`);
     expect(await popup.locator('ul.cases li').count()).toBe(25);
     await popup.getByRole('button', { name: 'Show 25 more (976 left)' }).click();
@@ -220,10 +241,10 @@ describe('case review popup, en', () => {
     await options.goto(session.popupUrl.replace('src/popup/index.html', 'src/options/index.html'));
     await options.getByRole('combobox', { name: 'Language of PayWitness' }).selectOption('zh_CN');
     await options.getByRole('button', { name: 'Save settings' }).click();
-    await expect.poll(() => options.getByRole('status').first().textContent()).toBe('Saved.');
+    await poll(() => options.getByRole('status').first().textContent()).toBe('Saved.');
     await options.close();
     const popup = await openPopup(session);
-    await expect.poll(() => popup.getByRole('list', { name: '案件' }).count()).toBe(1);
+    await poll(() => popup.getByRole('list', { name: '案件' }).count()).toBe(1);
     expect(await popup.getByRole('button', { name: '导出全部' }).count()).toBe(1);
     expect(await popup.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await popup.close();

@@ -115,6 +115,18 @@ describe('buildChecklist: meaning and steps', () => {
   });
 });
 
+describe('buildChecklist: the worker-kept support deadline', () => {
+  const progress = setStep(EMPTY_PROGRESS, 'contact_support', '2026-11-27T12:00:00+08:00');
+  it('wins over the step time when the worker recorded one', () => {
+    const list = checklistFor([capture()], { progress, recordedDeadline: { dueAt: '2026-11-28T11:00:00+08:00', resolvedAt: null } });
+    expect(list.supportDeadline).toEqual({ at: '2026-11-28T11:00:00+08:00', overdue: true });
+  });
+  it('stops once resolved, or when the step was unchecked', () => {
+    expect(checklistFor([capture()], { progress, recordedDeadline: { dueAt: '2026-11-29T11:00:00+08:00', resolvedAt: '2026-11-28T10:00:00+08:00' } }).supportDeadline).toBeNull();
+    expect(checklistFor([capture()], { recordedDeadline: { dueAt: '2026-11-29T11:00:00+08:00', resolvedAt: null } }).supportDeadline).toBeNull();
+  });
+});
+
 describe('case progress', () => {
   it('parses stored progress defensively', () => {
     expect(parseProgress(null)).toEqual(EMPTY_PROGRESS);
