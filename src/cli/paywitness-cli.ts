@@ -30,6 +30,8 @@ function describe(file: string, result: VerifyResult): string[] {
         `INTACT: ${file}`,
         `  ${result.captures} captures, ${result.files} files: every SHA-256 and every chain link checks out.`,
         `  chain head: ${result.head ?? '(empty bundle)'}`,
+        ...(result.extras ? [`  ${result.extras} files made at export (README, report, complaints, stamped copies…) match the manifest's extras.`] : []),
+        ...(result.omitted ? [`  redacted: ${result.omitted} page text/HTML files were left out on purpose, each declared with its sealed SHA-256.`] : []),
         ...(result.timestamp
           ? [`  trusted timestamp (RFC 3161) over the chain head: ${result.timestamp.genTime} — signature ${result.timestamp.signature}; ${result.timestamp.note}`]
           : []),

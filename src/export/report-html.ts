@@ -111,9 +111,12 @@ function timelineItem(capture: CaptureEntry, manifest: BundleManifest): string {
   const shot = capture.files.find((file) => file.role === 'screenshot');
   const stamped = manifest.extras?.find((extra) => extra.role === 'stamped' && extra.captureId === capture.id);
   const who = responsibilityLabel(capture.responsibility);
+  const attachments = capture.files.filter((file) => file.role === 'attachment');
   const image = shot
     ? `<figure><img src="${e(shot.path)}" alt="截图 screenshot ${e(capture.id)}"><figcaption>${e(shot.path)}${stamped ? ` · 带水印副本 stamped copy: ${e(stamped.path)}` : ''}</figcaption></figure>`
-    : `<p class="muted">无截图 No screenshot: ${e(capture.screenshotError ?? '?')}</p>`;
+    : attachments.length
+      ? attachments.map(attachmentHtml).join('')
+      : `<p class="muted">无截图 No screenshot: ${e(capture.screenshotError ?? '?')}</p>`;
   return `<li class="capture" id="capture-${e(capture.id)}">
 <p class="when"><strong>${e(beijingTime(capture.capturedAt))}</strong> 北京时间 · ${e(utcTime(capture.capturedAt))} UTC · ${e(kindLabel(capture.kind).zh)} <span class="en">${e(kindLabel(capture.kind).en)}</span> · ${e(who.zh)}</p>
 <p class="msg"><q>${e(capture.message)}</q>${capture.status ? ` · 状态 Status: ${e(capture.status)}` : ''}</p>
@@ -121,6 +124,14 @@ function timelineItem(capture: CaptureEntry, manifest: BundleManifest): string {
 <p class="muted">理由 Reason: ${e(capture.reason)} · 证据编号 Capture ID: <code>${e(capture.id)}</code> · hash <code>${e(capture.hash.slice(0, 16))}…</code></p>
 ${image}
 </li>`;
+}
+
+/** A file the shopper added (bank SMS, receipt, chat): pictures are shown, anything else named. */
+function attachmentHtml(file: { path: string; type: string }): string {
+  if (/^image\/(png|jpeg|gif|webp)$/.test(file.type)) {
+    return `<figure><img src="${e(file.path)}" alt="附件 attachment"><figcaption>附件 Attachment: ${e(file.path)}</figcaption></figure>`;
+  }
+  return `<p>附件 Attachment: <code>${e(file.path)}</code> (${e(file.type)})</p>`;
 }
 
 function filesTable(manifest: BundleManifest): string {

@@ -139,3 +139,18 @@ describe('README.txt', () => {
     expect(text).toContain(captures[0]!.hash);
   });
 });
+
+describe('report.html attachments', () => {
+  it('shows an attached picture and names other attached files, escaped', async () => {
+    const [capture] = await chain([{ kind: 'attachment', screenshotError: null }]);
+    const files = [
+      { path: 'captures/cap-0/bank-sms.png', sha256: '1'.repeat(64), bytes: 10, type: 'image/png', role: 'attachment' as const },
+      { path: 'captures/cap-0/"><b>chat.pdf', sha256: '2'.repeat(64), bytes: 10, type: 'application/pdf', role: 'attachment' as const },
+    ];
+    const withFiles = await sealEntry({ ...capture!, files, prevHash: null });
+    const html = renderReport(buildManifest([withFiles], '2026-11-28T10:00:00.000+08:00', '0.1.0'), caseFacts([withFiles], new Map()));
+    expect(html).toContain('<img src="captures/cap-0/bank-sms.png"');
+    expect(html).toContain('captures/cap-0/&quot;&gt;&lt;b&gt;chat.pdf');
+    expect(html).not.toContain('无截图');
+  });
+});
