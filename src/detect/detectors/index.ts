@@ -11,6 +11,7 @@ import { orderExpired } from './order-expired';
 import { orderFailedByShop } from './order-failed-by-shop';
 import { outOfStock } from './out-of-stock';
 import { paymentCheckUndecided } from './payment-check-undecided';
+import { paymentFailedUnexplained } from './payment-failed-unexplained';
 import { providerMaintenance } from './provider-maintenance';
 import { providerOutage } from './provider-outage';
 import { providerRefusedShop } from './provider-refused-shop';
@@ -42,6 +43,7 @@ export const DETECTORS: readonly Detector[] = [
   outOfStock,
   deliveryFailed,
   orderFailedByShop,
+  paymentFailedUnexplained,
   doubleDeduction,
   orderAge,
   awaitingPaymentPage,

@@ -10,7 +10,7 @@ export const orderAlreadyPaid = phraseDetector({
   responsibility: 'user',
   reasonCode: 'order_already_paid',
   phrases:
-    /(订单已经支付过了|已经支付过了|已付款过|已支付过|请勿重复(?:发起)?(?:支付|付款|提交)|交易已被支付|商户订单已支付|无需重复(?:支付|操作)|ORDERPAID|TRADE_HAS_SUCCESS|(?:has )?already been paid|order (?:is )?already paid)/i,
+    /(订单已经支付过了|已经支付过了|已付款过|已支付过|请勿重复(?:发起)?(?:支付|付款|提交)|交易已被支付|商户订单已支付|无需重复(?:支付|操作)|ORDERPAID|TRADE_HAS_SUCCESS|(?:has )?already been paid|has been paid, please do not|do not (?:repeat (?:the )?payment|pay again)|order (?:is )?already paid)/i,
   fixtures: [
     'alipay/wap-cashier-trade-has-success',
     'dujiaoka/luna-error-already-paid',

@@ -10,9 +10,13 @@ export const providerRefusedShop = phraseDetector({
   kind: 'payment_error',
   responsibility: 'platform',
   reasonCode: 'provider_refused_shop',
+  // Also when the shop's error page relays the refusal ("支付网关异常！Get Alipay API Error: … isv.invalid-app-id").
   phrases:
-    /(签名校验失败|验签失败|验签出错|签名错误|invalid-signature|sign(?:ature)? (?:verification )?(?:error|failed|invalid)|商户不存在|该?商户已被封禁|商户已封禁|商户未通过审核|商户未开通[^\s，,。]{0,8}|商户信息不存在|商户号不存在|当前商户余额不足|该域名不可发起支付|域名没过白|商家存在未配置的参数|isv\.[a-z-]+|No such API key|invalid api key|invalid merchant|merchant (?:does not exist|is banned|not found))[!！。.]?/i,
+    /(?:^(?:支付网关异常|payment gateway (?:error|exception))[!！]?.*)?(签名校验失败|验签失败|验签出错|签名错误|invalid-signature|sign(?:ature)? (?:verification )?(?:error|failed|invalid)|商户不存在|该?商户已被封禁|商户已封禁|商户未通过审核|商户未开通[^\s，,。]{0,8}|商户信息不存在|商户号不存在|当前商户余额不足|该域名不可发起支付|域名没过白|商家存在未配置的参数|isv\.[a-z-]+|No such API key|invalid api key|invalid merchant|merchant (?:does not exist|is banned|not found))[!！。.]?/i,
+  maxDetailChars: 400,
   fixtures: [
+    'dujiaoka/unicorn-error-gateway-invalid-appid',
+    'english-shop/dujiaoka-en-error-gateway-coinbase',
     'alipay/gateway-invalid-signature',
     'epay/submit-domain-not-whitelisted',
     'epay/submit-merchant-balance-insufficient',

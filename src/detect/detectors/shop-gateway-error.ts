@@ -12,12 +12,10 @@ export const shopGatewayError = phraseDetector({
   reasonCode: 'shop_gateway_error',
   role: 'shop',
   phrases:
-    /(支付网关异常|支付网关不存在|支付方式不存在|支付方式已关闭|支付通道已关闭|支付渠道已关闭|支付渠道异常|支付通道异常|支付通道未开启|支付通道不存在|(?:当前)?支付方式已停用|支付方式未部署成功|未配置支付方式|暂无可用的?支付方式|站长正在加紧配置|二维码调用失败|(?:调用|请求)支付接口失败|获取支付(?:二维码|链接)失败|payment gateway (?:error|exception|does not exist|not found)|payment method (?:does not exist|is closed|is disabled|not found)|no payment methods? (?:is |are )?(?:available|configured))[!！。.]?/i,
+    /(支付网关异常|支付网关不存在|支付方式不存在|支付方式已关闭|支付通道已关闭|支付渠道已关闭|支付渠道异常|支付通道异常|支付通道未开启|支付通道不存在|(?:当前)?支付方式已停用|支付方式未部署成功|未配置支付方式|暂无可用的?支付方式|站长正在加紧配置|二维码调用失败|二维码生成失败|生成支付二维码失败|创建支付订单失败|(?:调用|请求)支付接口失败|获取支付(?:二维码|链接)失败|payment gateway (?:error|exception|does not exist|not found|is abnormal)|payment method (?:does not exist|is closed|is disabled|not found)|no payment methods? (?:is |are )?(?:available|configured))[!！。.]?/i,
   maxDetailChars: 400,
   fixtures: [
-    'dujiaoka/unicorn-error-gateway-invalid-appid',
     'dujiaoka/unicorn-error-gateway-not-exist',
-    'english-shop/dujiaoka-en-error-gateway-coinbase',
     'kamifaka/pay-qrcode-failed-delayed',
     'kameng/recharge-channel-closed-ant-message-delayed',
     'zfaka/pay-channel-closed-delayed',

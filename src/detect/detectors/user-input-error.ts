@@ -10,7 +10,7 @@ export const userInputError = phraseDetector({
   responsibility: 'user',
   reasonCode: 'user_input_error',
   phrases:
-    /(图形验证码错误|验证码错误|验证码不正确|验证码有误|短信验证码错误|(?:查询|取卡|支付)?密码错误|卡号错误|卡号有误|安全码错误|有效期错误|太多未付款订单|未付款订单过多|Your card number is incorrect|Your card's security code is incorrect|Your card's expiration (?:date|year|month) is (?:incorrect|invalid)|Your card has expired|Your postal code is incorrect|incorrect_cvc|incorrect_number|invalid_expiry|expired_card|(?:captcha|verification code) (?:is )?(?:incorrect|wrong|invalid))/i,
+    /(图形验证码错误|验证码错误|验证码不正确|验证码有误|短信验证码错误|(?:查询|取卡|支付)?密码错误|卡号错误|卡号有误|安全码错误|有效期错误|太多未付款订单|未付款订单过多|Your card number is incorrect|Your card's security code is incorrect|Your card's expiration (?:date|year|month) is (?:incorrect|invalid)|Your card has expired|Your postal code is incorrect|incorrect_cvc|incorrect_number|invalid_expiry|expired_card|(?:image )?(?:captcha|verification code) (?:is )?(?:incorrect|wrong|invalid|error))/i,
   fixtures: [
     'acg-faka/item-toastr-captcha-error-delayed',
     'acg-faka/query-secret-password-error-delayed',

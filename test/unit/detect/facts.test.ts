@@ -60,3 +60,35 @@ describe('facts', () => {
     expect(facts).toMatchObject({ orderId: '2026112899990001', amount: 8.8 });
   });
 });
+
+describe('facts in the shapes the systems print', () => {
+  it('reads the first row of a header/row table', () => {
+    const facts = extractFacts(
+      snapshot('https://kameng.example/?mod=query', [
+        ...['订单号', '下单账号', '商品名称', '购买时间', '状态', '操作'].map((text) => ({ text, tag: 'th', hints: ['table' as const] })),
+        ...['20261126112045318', '2849102733', 'QQ会员', '2026-11-26 11:20:45', '待处理', '详细'].map((text) => ({ text, tag: 'td', hints: ['table' as const] })),
+      ]),
+    );
+    expect(facts).toMatchObject({ orderId: '20261126112045318', status: '待处理', createdAt: '2026-11-26T11:20:45+08:00' });
+  });
+
+  it('reads acg-faka badges, "#id" and a price run into its label', () => {
+    const facts = extractFacts(
+      snapshot('https://acg.example/user/index/query', ['已付款', '#417261126142003296', '下单时间：2026-11-26 14:20:03', '订单金额¥88.00', '宝贝内容', '等待发货']),
+    );
+    expect(facts).toEqual({ orderId: '417261126142003296', amount: 88, currency: 'CNY', status: '等待发货', createdAt: '2026-11-26T14:20:03+08:00' });
+  });
+
+  it('prefers a price with cents over a round number in a product name', () => {
+    const facts = extractFacts(snapshot('https://shop.example/item/1', ['Steam 充值卡 100元', '¥103.00']));
+    expect(facts).toMatchObject({ amount: 103, currency: 'CNY' });
+  });
+
+  it('reads English dates and status labels, hyper\'s 已处理 included', () => {
+    expect(parseShownTime('Nov 27, 2026 21:14')).toBe('2026-11-27T21:14:00+08:00');
+    expect(orderState('已处理')).toBe('processing');
+    expect(orderState('Pending Payment')).toBe('awaiting_payment');
+    expect(orderState('等待发货')).toBe('pending');
+    expect(orderState('已退款(平台余额)')).toBe('refunded');
+  });
+});
