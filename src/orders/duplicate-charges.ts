@@ -20,7 +20,8 @@ export interface DuplicateGroup {
   reasonCode: 'duplicate_orders_both_delivered' | 'duplicate_charge_unclear';
 }
 
-type DuplicateInput = Pick<OrderRecord, 'site' | 'orderId' | 'amount' | 'currency' | 'product' | 'state' | 'createdAt'>;
+type DuplicateInput = Pick<OrderRecord, 'site' | 'orderId' | 'amount' | 'currency' | 'product' | 'state' | 'createdAt'> &
+  Partial<Pick<OrderRecord, 'createdAtFrom'>>;
 
 export function findDuplicateCharges(records: readonly DuplicateInput[]): DuplicateGroup[] {
   const paid = records.filter((r) => r.amount !== null && r.state !== null && PAID.has(r.state));
@@ -57,6 +58,9 @@ function samePurchase(a: DuplicateInput, b: DuplicateInput): boolean {
   if (a.currency && b.currency && a.currency !== b.currency) return false;
   if (Math.abs(a.amount! - b.amount!) > SAME_AMOUNT + 1e-9) return false;
   const sameProduct = !!a.product && a.product === b.product;
-  const closeInTime = Math.abs(Date.parse(a.createdAt) - Date.parse(b.createdAt)) <= CLOSE_IN_TIME_MS;
+  // Only creation times the pages showed count: orders first seen together on one list page were
+  // not necessarily placed together.
+  const shownTimes = a.createdAtFrom !== 'first_seen' && b.createdAtFrom !== 'first_seen';
+  const closeInTime = shownTimes && Math.abs(Date.parse(a.createdAt) - Date.parse(b.createdAt)) <= CLOSE_IN_TIME_MS;
   return sameProduct || closeInTime;
 }

@@ -38,6 +38,13 @@ describe('findDuplicateCharges', () => {
     expect(findDuplicateCharges([order('A1', 10, '已取消', at), order('A2', 10, '已过期', at)])).toEqual([]);
   });
 
+  it('"within 30 min" needs creation times the pages showed, not the time both were first seen', () => {
+    const at = '2026-11-28T10:00:00+08:00';
+    const seenTogether = [order('A1', 10, '已完成', at, 'x'), order('A2', 10, '已完成', at, 'y')].map((o) => ({ ...o, createdAtFrom: 'first_seen' as const }));
+    expect(findDuplicateCharges(seenTogether)).toEqual([]);
+    expect(findDuplicateCharges(seenTogether.map((o) => ({ ...o, createdAtFrom: 'page' as const })))).toHaveLength(1);
+  });
+
   it('two orders each delivered: the shopper bought twice (user)', () => {
     const at = '2026-11-28T10:00:00+08:00';
     expect(findDuplicateCharges([order('A1', 10, '已完成', at), order('A2', 10, '已完成', at)])[0]).toMatchObject({
