@@ -38,7 +38,8 @@ describe('evidence survives a killed browser and a full disk', () => {
     const page = await browser.context.newPage();
     await page.bringToFront();
     const world = await attachContentScriptWorld(browser.context, page);
-    const url = `${origin}${path}`;
+    // Under a dujiaoka route, so the page reads as a shop page to the content script.
+    const url = `${origin}/pay-gateway${path}`;
     await page.goto(url);
     const deadline = Date.now() + 15_000;
     for (;;) {

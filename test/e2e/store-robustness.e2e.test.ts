@@ -52,7 +52,8 @@ describe('evidence store robustness in real Chromium', () => {
     const page = await session.context.newPage();
     await page.bringToFront();
     const world = await attachContentScriptWorld(session.context, page);
-    const url = `${origin}${path}?bg=${colour}`;
+    // Under a dujiaoka route, so the page reads as a shop page to the content script.
+    const url = `${origin}/pay-gateway${path}?bg=${colour}`;
     await page.goto(url);
     const deadline = Date.now() + 15_000;
     for (;;) {
@@ -232,7 +233,7 @@ describe('evidence store robustness in real Chromium', () => {
     const started = Date.now();
     const killer = (async () => {
       while (running) {
-        await new Promise((resolve) => setTimeout(resolve, 200 + Math.random() * 1_600));
+        await new Promise((resolve) => setTimeout(resolve, 150 + Math.random() * 1_150));
         if (!running) break;
         await stopServiceWorkers(front.world).catch(() => undefined);
         stops++;
