@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { strToU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/paywitness-cli';
+import { buildCaseManifest } from '../../../src/export/bundle-manifest';
+import { writeBundle } from '../../../src/export/write-bundle';
 import { hashEntry, sealEntry } from '../../../src/evidence/capture-chain';
 import { isDeletion, type ChainEntry } from '../../../src/evidence/deletion-entry';
 import { chainEntries, commitCapture, deleteCapture, listCaptures, liveCaptureEntries, readFile, type DeletionDraft } from '../../../src/store/capture-store';
 import { verifyBundle } from '../../../src/verify/verify-bundle';
-import { bundleBytes, dbWithCaptures, draft, files, rezip } from '../../helpers/evidence-builders';
+import { bundleBytes, concat, dbWithCaptures, draft, files, rezip } from '../../helpers/evidence-builders';
 
 const why = (id = 'del-1'): DeletionDraft => ({
   id,
@@ -130,5 +132,18 @@ describe('deleting a capture', () => {
     });
     const result = await verifyBundle(forged);
     expect(result.status).toBe('tampered');
+  });
+});
+
+describe('a one-case bundle with a deletion in it', () => {
+  it('carries the deletion record of its case and still verifies', async () => {
+    const db = await dbWithCaptures(2);
+    await commitCapture(db, draft({ id: 'other-case', caseId: 'other.example#day:2026-11-28' }), files('other'), 'other-key');
+    await deleteCapture(db, 'capture-0', why());
+    const manifest = buildCaseManifest(await chainEntries(db), draft().caseId, '2026-11-28T12:00:00.000+08:00', '0.1.0');
+    expect(manifest.captures.map((entry) => entry.id)).toEqual(['capture-0', 'capture-1', 'del-1']);
+    const chunks: Uint8Array[] = [];
+    await writeBundle(manifest, async (path) => (await readFile(db, path))?.blob, (chunk) => chunks.push(chunk));
+    expect(await verifyBundle(concat(chunks))).toMatchObject({ status: 'intact', captures: 2, deletions: [{ captureId: 'capture-0' }] });
   });
 });
