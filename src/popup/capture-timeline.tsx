@@ -2,7 +2,6 @@ import type { CaptureEntry } from '../evidence/capture-entry';
 import { money } from '../checklist/support-message';
 import { t } from '../shared/i18n';
 import type { EvidenceDb } from '../store/open-evidence-db';
-import { DeleteCaptureButton } from './delete-capture-button';
 import { CaptureActions } from './capture-actions';
 import { shortTime } from './format-time';
 import { ZoomableScreenshot } from './zoomable-screenshot';
@@ -26,7 +25,6 @@ export function CaptureTimeline({ db, captures, onChanged }: { db: EvidenceDb; c
             {capture.message && <p class="message">{capture.message}</p>}
             <CaptureFacts capture={capture} />
             <CaptureActions db={db} capture={capture} onChanged={onChanged} />
-            <DeleteCaptureButton capture={capture} />
           </div>
         </li>
       ))}

@@ -187,6 +187,20 @@ describe('case review popup, en', () => {
     expect(await popup.getByRole('checkbox', { name: 'Contact the shop\'s support, with a deadline' }).count()).toBe(1);
     expect(await popup.getByRole('button', { name: 'Copy and start the deadline' }).count()).toBe(1);
     expect(await popup.getByRole('button', { name: '← All cases' }).count()).toBe(1);
+    await popup.screenshot({ path: `${SHOT_DIR}/paywitness-case-en.png`, fullPage: true });
+    // One capture in the timeline: one delete control for it.
+    expect(await popup.getByRole('button', { name: 'Delete', exact: true }).count()).toBe(1);
+
+    // The screenshot zooms from the keyboard and Escape brings focus back to the thumbnail.
+    const thumbnail = popup.getByRole('button', { name: 'Enlarge screenshot' });
+    await thumbnail.focus();
+    await popup.keyboard.press('Enter');
+    const zoom = popup.getByRole('dialog', { name: /^Screenshot:/ });
+    await poll(() => zoom.count()).toBe(1);
+    await poll(() => zoom.getByRole('img').evaluate((image) => (image as HTMLImageElement).naturalWidth)).toBeGreaterThan(100);
+    await popup.keyboard.press('Escape');
+    await poll(() => zoom.count()).toBe(0);
+    expect(await thumbnail.evaluate((element) => element === document.activeElement)).toBe(true);
     await popup.close();
   });
 
