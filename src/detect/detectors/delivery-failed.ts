@@ -6,6 +6,7 @@ export const deliveryFailed = phraseDetector({
   id: 'delivery-failed',
   kind: 'payment_error',
   responsibility: 'platform',
+  raisedOnly: true,
   reasonCode: 'delivery_failed',
   phrases: /(卡密加载失败|卡密获取失败|提取卡密失败|卡密发放失败|发货失败|自动发货失败|delivery failed|could not deliver)/i,
   fixtures: ['kamifaka/pay-card-load-failed-delayed'],

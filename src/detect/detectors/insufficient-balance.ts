@@ -8,6 +8,7 @@ export const insufficientBalance = phraseDetector({
   id: 'insufficient-balance',
   kind: 'user_error',
   responsibility: 'user',
+  raisedOnly: true,
   reasonCode: 'insufficient_balance',
   phrases: /(余额不足|insufficient funds|insufficient balance|NOTENOUGH|BUYER_BALANCE_NOT_ENOUGH)/i,
   reject: /(商户|商家|对接|上游|供货|货源|站长|平台余额不足|merchant)/i,

@@ -8,6 +8,7 @@ export const outOfStock = phraseDetector({
   id: 'out-of-stock',
   kind: 'payment_error',
   responsibility: 'platform',
+  raisedOnly: true,
   reasonCode: 'out_of_stock',
   phrases:
     /(库存不足|卡密不足|库存卡密不足|商品(?:已|暂时)?停售|当前商品已停售|商品已下架|商品不存在或已下架|(?:商品|当前商品)维护中[^。]{0,4}停止下单|停止下单|insufficient stock|insufficient inventory|inventory (?:is )?insufficient|inventory shortage|not enough stock|product (?:is )?(?:no longer available|discontinued))/i,

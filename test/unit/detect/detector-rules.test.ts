@@ -99,3 +99,16 @@ describe('page role', () => {
     expect(role('https://shop.example/pay/alipay/zfbf2f/ABCD')).toBe('shop');
   });
 });
+
+describe('words a page also prints as plain labels', () => {
+  it('a stock or balance label beside a product is not a refusal; the same words raised are', () => {
+    const product = ['Steam 充值卡', '¥103.00', '库存不足', '钱包余额不足 ¥12.40'];
+    expect(verdictOf('https://shop.example/item/1', product).kind).toBe('none');
+    expect(verdictOf('https://shop.example/item/1', [...product.slice(0, 2), { text: '库存不足', hints: ['toast'] }]).kind).toBe('payment_error');
+  });
+
+  it('a help centre topic headed 支付失败 is not a failure', () => {
+    const help = [{ text: '支付失败', tag: 'h3', hints: ['heading' as const] }, '付款后页面没有跳转、提示超时或银行扣款后订单未更新，都可能出现这种情况。'.repeat(20)];
+    expect(verdictOf('https://shop.example/help', help).kind).toBe('none');
+  });
+});
