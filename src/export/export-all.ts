@@ -9,7 +9,7 @@ import { bundleFileName } from './bundle-file-name';
 import type { CaseNotesByCase } from './case-notes';
 import { requestTimestamp } from '../timestamp/request-timestamp';
 import { loadCaseNotes } from './load-case-notes';
-import { stampScreenshot } from './stamp-image';
+import { startStamper } from './stamp-off-thread';
 import { writeBundle } from './write-bundle';
 
 // Builds a bundle in this extension page (stamped copies need its canvas) and hands it to the
@@ -42,16 +42,31 @@ export async function exportBundle(
     : buildManifest(entries, createdAt, version, orders);
   const notes = request.notes ?? (await loadCaseNotes(liveCaptures(manifest.captures)).catch(() => new Map()));
   const timestamp = request.timestampUrl && manifest.chain.head ? await requestTimestamp(request.timestampUrl, manifest.chain.head) : undefined;
-  const chunks: Uint8Array[] = [];
+  // The zip's chunks are gathered into Blobs of a few MB as they come, so the browser can move them
+  // out of the page's heap and the final Blob is a cheap join rather than one 100 MB copy.
+  const parts: Blob[] = [];
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const flush = () => {
+    parts.push(new Blob(pending as BlobPart[]));
+    pending = [];
+    pendingBytes = 0;
+  };
+  const stamper = startStamper();
   await writeBundle(
     manifest,
     async (path) => (await readFile(db, path))?.blob,
-    (chunk) => chunks.push(chunk),
+    (chunk) => {
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes >= 4 * 1024 * 1024) flush();
+    },
     ({ filesDone, filesTotal }) => onProgress(filesDone, filesTotal),
-    { stamp: stampScreenshot, redacted: request.redacted ?? false, notes, timestamp },
-  );
+    { stamp: (capture, original, sha256) => stamper.stamp(capture, original, sha256), redacted: request.redacted ?? false, notes, timestamp },
+  ).finally(() => stamper.close());
+  flush();
   const fileName = bundleFileName(liveCaptures(manifest.captures), now);
-  const blob = new Blob(chunks as BlobPart[], { type: 'application/zip' });
+  const blob = new Blob(parts, { type: 'application/zip' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
