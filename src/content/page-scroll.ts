@@ -1,4 +1,5 @@
 import type { PageMetrics } from '../messages/message-map';
+import { hidePinnedElements, showPinnedElements } from './pinned-elements';
 import { painted } from './secret-field-masks';
 
 // For a scroll-and-stitch full-page screenshot: how big the page is, and scrolling it a viewport
@@ -20,7 +21,10 @@ export function pageMetrics(doc: Document): PageMetrics {
 }
 
 export async function scrollAndPaint(view: Window, x: number, y: number): Promise<{ x: number; y: number }> {
+  showPinnedElements(view.document);
   view.scrollTo({ left: x, top: y, behavior: 'instant' });
+  // Below the top, a pinned header would cover the rows that scrolled under it (pinned-elements.ts).
+  if (view.scrollY > 0) hidePinnedElements(view.document);
   await painted(view);
   return { x: view.scrollX, y: view.scrollY };
 }

@@ -6,6 +6,7 @@ import { readSnapshot } from './read-snapshot';
 import { hideSecretMasks, showSecretMasks } from './secret-field-masks';
 import { serializePage } from './serialize-page';
 import { pageMetrics, scrollAndPaint } from './page-scroll';
+import { showPinnedElements } from './pinned-elements';
 
 // What the worker asks of this page at capture time: cover secret fields for the screenshot, hand
 // over a masked HTML copy, or submit the page now because the shopper asked for it. Only this
@@ -33,6 +34,8 @@ export function listenForWorkerRequests(docToken: string): void {
       }
       case 'content:unmask-secrets':
         hideSecretMasks();
+        // Also the end of a stitched full-page shot, whose last scroll may have hidden pinned headers.
+        showPinnedElements(document);
         return reply<'content:unmask-secrets'>(Promise.resolve({ ok: true }));
       case 'content:serialize-page': {
         const wanted = Number((message as Message<'content:serialize-page'>).maxChars) || MAX_HTML_CHARS;

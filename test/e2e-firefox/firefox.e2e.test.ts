@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GECKO_ID } from '../../scripts/firefox-manifest.mjs';
 import { verifyBundle } from '../../src/verify/verify-bundle';
 import { firefoxDistDir, startFirefoxSession, type FirefoxSession } from '../harness/firefox-session';
+import { compareStoredPngInPage, readStoredPngSizeInPage } from '../harness/read-chain-in-page';
 
 const run = promisify(execFile);
 
@@ -131,6 +132,45 @@ describe('the Firefox build in headless Firefox: lint → detect → capture →
     // Access was granted with the add-on, so the popup (long since settled) asks for nothing.
     expect(await popup.$('.host-access')).toBeNull();
     await popup.close();
+  });
+
+  it('keeps the whole of a long page by scrolling and stitching, since Firefox has no chrome.debugger', async () => {
+    const setFullPage = (on: boolean) =>
+      session.probe.evaluate(async (value) => {
+        const { settings } = await browser.storage.local.get('settings');
+        await browser.storage.local.set({ settings: { ...(settings as object | undefined), fullPageCapture: value } });
+      }, on);
+    await setFullPage(true);
+    const before = (await session.entries()).length;
+    const { shop } = session;
+    // A short window makes the stalled-order page several viewports tall.
+    const page = await session.visit(`${shop.origin}/detail-order-sn/${shop.orders.stalled}`, { width: 800, height: 240 });
+    const entries = await session.waitForEntries(before + 1);
+    await setFullPage(false);
+    const entry = entries[before]!;
+    expect(entry).toMatchObject({ kind: 'stalled_order', screenshotError: null });
+    const viewport = entry.environment.viewport!;
+    const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(pageHeight).toBeGreaterThan(viewport.height * 2);
+    const size = await session.probe.evaluate(readStoredPngSizeInPage, entry.files[0]!.path);
+    expect(size).toEqual({
+      width: Math.round(viewport.width * viewport.devicePixelRatio),
+      height: Math.round(pageHeight * viewport.devicePixelRatio),
+    });
+    // Stitched right, it is the picture Firefox itself renders of the whole document: the sticky
+    // header once at the top, not again over the rows (here the amount paid) under each tile's top.
+    const reference = await page.screenshot({ fullPage: true, encoding: 'base64' });
+    const comparison = await session.probe.evaluate(compareStoredPngInPage, {
+      path: entry.files[0]!.path,
+      referenceBase64: reference,
+      tolerance: 48,
+    });
+    // The reference is the document alone; the tiles also hold the window's scrollbar on the right.
+    expect(comparison.referenceHeight).toBe(size!.height);
+    expect(comparison.referenceWidth).toBeGreaterThan(size!.width * 0.9);
+    // Measured: 0 rows differ; a header stamped over each tile makes ~100 of ~700 rows differ.
+    expect(comparison.differingRows).toBeLessThanOrEqual(Math.ceil(size!.height * 0.02));
+    await page.close();
   });
 
   // Last: it takes the permission away, as a Firefox user can in about:addons.

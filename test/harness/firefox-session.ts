@@ -33,7 +33,8 @@ export interface FirefoxSession {
   probe: Page;
   downloadDir: string;
   openExtensionPage(path: string): Promise<Page>;
-  visit(url: string): Promise<Page>;
+  /** Opens a page as the shopper would: its own tab, in front; optionally a viewport of that size. */
+  visit(url: string, viewport?: { width: number; height: number }): Promise<Page>;
   entries(): Promise<CaptureEntry[]>;
   waitForEntries(count: number, timeoutMs?: number): Promise<CaptureEntry[]>;
   waitForDownload(suffix: string, timeoutMs?: number): Promise<string>;
@@ -105,8 +106,9 @@ export async function startFirefoxSession(): Promise<FirefoxSession> {
     probe,
     downloadDir,
     openExtensionPage,
-    async visit(url) {
+    async visit(url, viewport) {
       const page = await browser.newPage();
+      if (viewport) await page.setViewport(viewport);
       await page.bringToFront();
       await page.goto(url);
       return page;
