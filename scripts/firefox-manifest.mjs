@@ -41,15 +41,16 @@ export const CHROMIUM_ONLY_PERMISSIONS = /** @type {const} */ ({
  * }} the Firefox manifest, a new object
  */
 export function firefoxManifest(manifest) {
-  const { minimum_chrome_version: _chromeOnly, background, permissions = [], optional_permissions, ...rest } = manifest;
+  const { minimum_chrome_version: _chromeOnly, background, permissions = [], optional_permissions = [], ...rest } = manifest;
   /** @param {string[]} list */
   const supported = (list) => list.filter((name) => !(name in CHROMIUM_ONLY_PERMISSIONS));
+  const optional = supported(optional_permissions);
   return {
     ...rest,
     // Firefox MV3 runs background scripts as an event page, not a service worker.
     background: { scripts: [background.service_worker], type: background.type ?? 'module' },
     permissions: supported(permissions),
-    ...(optional_permissions ? { optional_permissions: supported(optional_permissions) } : {}),
+    ...(optional.length > 0 ? { optional_permissions: optional } : {}),
     browser_specific_settings: {
       gecko: {
         id: GECKO_ID,

@@ -26,6 +26,8 @@ describe('firefoxManifest', () => {
     });
     expect(firefox.permissions).toEqual(['storage', 'alarms']);
     expect(firefox.optional_permissions).toEqual(['notifications']);
+    const onlyDebugger = firefoxManifest({ background: { service_worker: 'bg.ts' }, optional_permissions: ['debugger'] });
+    expect(onlyDebugger).not.toHaveProperty('optional_permissions');
     expect(Object.keys(CHROMIUM_ONLY_PERMISSIONS).sort()).toEqual(['debugger', 'offscreen', 'pageCapture']);
   });
 
