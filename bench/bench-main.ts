@@ -56,7 +56,8 @@ export async function runBench(root: string, args: readonly string[], log: (line
     `${generated.origin}/checkout/LOAD0001`,
   ];
   step(`page loads: ${pages.length} pages × ${n.loads} loads, with and without the extension, interleaved`);
-  const loads = summarisePageLoads(await measurePageLoads(extensionTab, baselineTab, pages, n.loads));
+  const loadSamples = await measurePageLoads(extensionTab, baselineTab, pages, n.loads);
+  const loads = summarisePageLoads(loadSamples);
   await baseline.close();
 
   step(`content script under ${n.mutationRuns} × 1,000 DOM mutations`);
@@ -249,6 +250,7 @@ export async function runBench(root: string, args: readonly string[], log: (line
     rows,
     details: {
       pageLoads: loads,
+      pageLoadSamples: loadSamples,
       mutations,
       captureLatency: { ...latency, p50, p95, bareP50: bare50, bareP95: bare95 },
       screenshotCaptures: shotCaptures,

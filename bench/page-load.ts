@@ -14,6 +14,8 @@ export interface LoadSample {
   /** Content-script main-thread time (sum of the bench build's performance.measure entries), ms. */
   contentScriptMs: number;
   contentScriptScans: number;
+  /** Start of the content script's first read minus the end of the load event, ms (< 0: inside the load). */
+  firstScanVsLoadEndMs: number;
 }
 
 export interface PageLoadResult {
@@ -71,7 +73,12 @@ async function loadOnce(tab: Page, session: CDPSession, url: string, awaitScan: 
   const page = await tab.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const measures = performance.getEntriesByType('measure').filter((entry) => entry.name.startsWith('paywitness:'));
-    return { loadMs: nav ? nav.loadEventEnd - nav.startTime : Number.NaN, measures: measures.map((entry) => entry.duration) };
+    const firstScan = performance.getEntriesByName('paywitness:scan')[0];
+    return {
+      loadMs: nav ? nav.loadEventEnd - nav.startTime : Number.NaN,
+      measures: measures.map((entry) => entry.duration),
+      firstScanVsLoadEndMs: firstScan && nav ? firstScan.startTime - nav.loadEventEnd : Number.NaN,
+    };
   });
   return {
     loadMs: page.loadMs,
@@ -79,6 +86,7 @@ async function loadOnce(tab: Page, session: CDPSession, url: string, awaitScan: 
     taskMs: (after.task - before.task) * 1000,
     contentScriptMs: sum(page.measures),
     contentScriptScans: page.measures.length,
+    firstScanVsLoadEndMs: page.firstScanVsLoadEndMs,
   };
 }
 
@@ -94,5 +102,6 @@ export function summarisePageLoads(results: readonly PageLoadResult[]) {
     baselineTaskMs: median(baseline.map((sample) => sample.taskMs)),
     contentScriptMs: median(extension.map((sample) => sample.contentScriptMs)),
     contentScriptScans: median(extension.map((sample) => sample.contentScriptScans)),
+    firstScanVsLoadEndMs: median(extension.map((sample) => sample.firstScanVsLoadEndMs)),
   }));
 }
