@@ -64,7 +64,7 @@ function summarise(
   return {
     caseId,
     site: first.site,
-    shopName: notes.shopName?.trim() || first.site,
+    shopName: notes.shopName?.trim() || shopNameFromTitles(group.map((capture) => capture.title)) || first.site,
     orderId: first.orderId,
     amount: latest('amount'),
     currency: latest('currency'),
@@ -86,4 +86,18 @@ function summarise(
     icpNumbers: [...new Set([...(notes.icpNumbers ?? []), ...seen.icpNumbers])],
     notes,
   };
+}
+
+/**
+ * Card shops put their name after the page title: `出现错误了哟~ | 星河发卡`, `订单详情 - 某某发卡`.
+ * The most frequent such suffix across a case's pages; null when the titles show none.
+ */
+export function shopNameFromTitles(titles: readonly string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const title of titles) {
+    const parts = title.split(/\s+[|｜\-–—]\s+/);
+    const suffix = parts.length > 1 ? parts.at(-1)!.trim() : '';
+    if (suffix.length >= 2 && suffix.length <= 30) counts.set(suffix, (counts.get(suffix) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }

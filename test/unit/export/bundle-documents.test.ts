@@ -154,3 +154,14 @@ describe('report.html attachments', () => {
     expect(html).not.toContain('无截图');
   });
 });
+
+describe('shop name from page titles', () => {
+  it('takes the most frequent title suffix, else nothing', async () => {
+    const { shopNameFromTitles } = await import('../../../src/export/case-facts');
+    expect(shopNameFromTitles(['出现错误了哟~ | 星河发卡', '订单详情 | 星河发卡', '收银台 - 易支付'])).toBe('星河发卡');
+    expect(shopNameFromTitles(['出现错误了哟~', '站点提示信息'])).toBeNull();
+    const [capture] = await chain([{ title: '出现错误了哟~ | 星河发卡' }]);
+    expect(caseFacts([capture!], new Map())[0]!.shopName).toBe('星河发卡');
+    expect(caseFacts([capture!], new Map([[capture!.caseId, { shopName: '商家自报名' }]]))[0]!.shopName).toBe('商家自报名');
+  });
+});
