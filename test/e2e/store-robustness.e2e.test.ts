@@ -208,6 +208,43 @@ describe('evidence store robustness in real Chromium', () => {
     await moving.page.close();
   });
 
+  it("the content script's own request survives a worker stopped again and again while pages load: one capture per page", async () => {
+    const page = await session.context.newPage();
+    await page.bringToFront();
+    const world = await attachContentScriptWorld(session.context, page);
+    let running = true;
+    let stops = 0;
+    const churn = (async () => {
+      while (running) {
+        await stopServiceWorkers(world).catch(() => undefined);
+        stops++;
+        await new Promise((resolve) => setTimeout(resolve, 80 + Math.random() * 250));
+      }
+    })();
+    const urls = Array.from({ length: 12 }, (_, i) => `${origin}/pay-gateway/churn-${i}?bg=grey`);
+    const seen = new Map<string, CaptureEntry[]>();
+    for (const url of urls) {
+      await page.goto(url);
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const mine = (await session.entries()).filter((entry) => entry.url === url);
+        if (mine.length > 0 || Date.now() > deadline) break;
+        await page.waitForTimeout(100);
+      }
+    }
+    // Let any retry still scheduled in the last page run out before counting.
+    await page.waitForTimeout(1_500);
+    running = false;
+    await churn;
+    const entries = await session.entries();
+    for (const url of urls) seen.set(url, entries.filter((entry) => entry.url === url));
+    const counts = [...seen.values()].map((list) => list.length);
+    const recovered = [...seen.values()].flat().filter((entry) => entry.screenshotError === 'worker_restarted').length;
+    console.log(`[page loads] ${urls.length} pages loaded under ${stops} worker stops: captures per page ${JSON.stringify(counts)}, ${recovered} finished by a restarted worker`);
+    expect(counts).toEqual(urls.map(() => 1));
+    await page.close();
+  });
+
   it('loses no acknowledged capture and makes no duplicate while the worker is stopped at random during 200+ captures', async () => {
     const TOTAL = 210;
     // One tab in front (screenshots, ~2 a second) and two behind it (text-only: tab_not_visible).
