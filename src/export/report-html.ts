@@ -162,7 +162,9 @@ h3 { font-size: 15px; margin: 14px 0 4px; color: #0f766e; }
 .muted, .note { color: #4b5563; font-size: 12px; }
 code { font-family: 'DejaVu Sans Mono', Consolas, monospace; font-size: 11px; overflow-wrap: anywhere; word-break: break-all; }
 table { border-collapse: collapse; width: 100%; font-size: 12px; }
-th, td { border: 1px solid #d1d5db; padding: 3px 6px; text-align: left; vertical-align: top; overflow-wrap: anywhere; word-break: break-all; }
+th, td { border: 1px solid #d1d5db; padding: 3px 6px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+table.hashes td:first-child, table.hashes td:last-child { word-break: break-all; }
+table.hashes th, table.hashes td:nth-child(2), table.hashes td:nth-child(3) { white-space: nowrap; }
 table.summary th { width: 32%; background: #f3f4f6; }
 table.hashes td:last-child { font-family: 'DejaVu Sans Mono', Consolas, monospace; font-size: 10px; }
 .verdict { font-size: 16px; } .verdict.platform { color: #b91c1c; } .verdict.third_party { color: #1d4ed8; } .verdict.user { color: #92400e; }
