@@ -91,6 +91,10 @@ describe('detection through the real content script', () => {
       const wantAlarm = fixture.expected.kind !== 'order_status';
       const kept = await pageCaptures(known, wantAlarm, fixture.delayMs + 8_000);
       const entry = wantAlarm ? kept.find((candidate) => candidate.kind !== 'order_status') : kept[0];
+      // One report per verdict per page view, however often the page changes afterwards.
+      await page.waitForTimeout(800);
+      const verdicts = (await session.entries()).slice(known).map((kept) => `${kept.kind}/${kept.reasonCode}`);
+      if (new Set(verdicts).size !== verdicts.length) wrong.push(`${fixture.id}: reported twice: ${verdicts.join(', ')}`);
       if (!entry) {
         wrong.push(`${fixture.id}: nothing kept`);
       } else {
