@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
@@ -43,8 +44,6 @@ export async function runBench(root: string, args: readonly string[], log: (line
   fill.catch(() => undefined);
   const extension = await launchBenchExtension(timedDir);
   const baseline = await launchBaseline();
-  const bench = await openBenchPage(extension);
-  await bench.call('openStore', DB_NAME);
   const extensionTab = await frontTab(extension.context);
   const baselineTab = await frontTab(baseline.context);
 
@@ -59,6 +58,12 @@ export async function runBench(root: string, args: readonly string[], log: (line
   const loadSamples = await measurePageLoads(extensionTab, baselineTab, pages, n.loads);
   const loads = summarisePageLoads(loadSamples);
   await baseline.close();
+
+  // The extension page that reads the store opens only now, so that during the page loads the
+  // browser with the extension has no more tabs than the one without.
+  const bench = await openBenchPage(extension);
+  await bench.call('openStore', DB_NAME);
+  await extensionTab.bringToFront();
 
   step(`content script under ${n.mutationRuns} × 1,000 DOM mutations`);
   const mutations = summariseMutationCost(await measureMutationCost(extensionTab, (run) => `${generated.origin}/checkout/MUT${run}`, n.mutationRuns));
@@ -76,6 +81,7 @@ export async function runBench(root: string, args: readonly string[], log: (line
   // through commitCapture's strict-durability transactions would take minutes on disk.
   step('popup first render and export, in a fresh profile');
   const popupProfile = await mkdtemp('/dev/shm/paywitness-bench-');
+  process.once('exit', () => rmSync(popupProfile, { recursive: true, force: true }));
   const popupBrowser = await launchBenchExtension(productionDir, popupProfile);
   const popupBench = await openBenchPage(popupBrowser);
   await popupBench.call('openStore', DB_NAME);

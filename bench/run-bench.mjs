@@ -11,5 +11,6 @@ try {
   process.exitCode = await module.runBench(root, process.argv.slice(2), (/** @type {string} */ line) => console.log(line));
 } catch (error) {
   console.error(error);
-  process.exitCode = 1;
+  // Browsers and servers of a failed run would keep Node alive; Playwright closes its browsers on exit.
+  process.exit(1);
 }
