@@ -31,6 +31,8 @@ export interface RefundChecklist {
   completeness: { done: number; total: number };
   /** `_locales` key: what the verdict means for the shopper; null for a terms record. */
   meaning: `meaning_${Responsibility | 'undecided'}` | null;
+  /** `_locales` key: for a failure on the shopper's side, what to fix before trying again. */
+  fix: `fix_${UserFix}` | null;
   /** Virtual goods: whether the card key was delivered or used decides what can be claimed. */
   askCardKey: boolean;
   /** The shop may have vanished: shown for cases where money is owed. */
@@ -50,6 +52,11 @@ export interface ChecklistInput {
   /** The deadline the worker keeps for the case (src/orders/support-deadline.ts), when there is one. */
   recordedDeadline?: { dueAt: string; resolvedAt: string | null } | null;
 }
+
+// Failures on the shopper's side the detectors name (src/detect/detectors); any other user-side
+// reason gets the general advice.
+const USER_FIXES = ['insufficient_balance', 'order_already_paid', 'order_expired', 'user_cancelled', 'user_input_error'] as const;
+type UserFix = (typeof USER_FIXES)[number] | 'generic';
 
 const FAULT_KINDS = new Set(['payment_error', 'user_error', 'stalled_order', 'duplicate_charge']);
 const VIRTUAL_GOODS = /(卡密|激活码|兑换码|充值卡|礼品卡|会员|cdk|card key|gift card|activation code|自动发货)/i;
@@ -75,6 +82,7 @@ export function buildChecklist(input: ChecklistInput): RefundChecklist {
     evidence,
     completeness: { done: evidence.filter((item) => item.done).length, total: evidence.length },
     meaning: summary.kind === 'terms' ? null : `meaning_${summary.responsibility ?? 'undecided'}`,
+    fix: summary.responsibility === 'user' ? `fix_${USER_FIXES.find((code) => code === summary.reasonCode) ?? 'generic'}` : null,
     askCardKey: owed && VIRTUAL_GOODS.test(text),
     askShopVanished: owed,
     steps,

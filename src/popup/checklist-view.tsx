@@ -41,6 +41,7 @@ export function ChecklistView({ summary, checklist, progress, supportDeadlineHou
       <section class="card" aria-labelledby="meaning-heading">
         <h3 id="meaning-heading">{t('meaningHeading')}</h3>
         <p>{t(checklist.meaning)}</p>
+        {checklist.fix && <p class="note">{t(checklist.fix)}</p>}
         {checklist.askCardKey && (
           <fieldset>
             <legend>{t('cardKeyQuestion')}</legend>

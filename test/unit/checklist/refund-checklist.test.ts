@@ -64,6 +64,9 @@ describe('buildChecklist: evidence', () => {
   it('a user-side failure asks for no refund evidence and offers no complaint steps', () => {
     const list = checklistFor([capture({ kind: 'user_error', responsibility: 'user', reasonCode: 'balance_low' })]);
     expect(list.meaning).toBe('meaning_user');
+    expect(list.fix).toBe('fix_generic');
+    expect(checklistFor([capture({ kind: 'user_error', responsibility: 'user', reasonCode: 'insufficient_balance' })]).fix).toBe('fix_insufficient_balance');
+    expect(checklistFor([capture()]).fix).toBeNull();
     expect(list.evidence.map((item) => item.base)).toEqual(['error_screenshot', 'order_state_over_time']);
     expect(list.steps).toEqual([]);
     expect(list.askCardKey).toBe(false);
