@@ -51,10 +51,9 @@ function scanNow(): void {
     .catch(() => reported.delete(signature));
 }
 
-// One report per verdict per page view: the same finding re-read after every mutation (a ticking
-// countdown, a toast shown twice) is not new; another kind, rule, order or status is.
+// One report per verdict per page view: the same finding re-read after every mutation is not new.
 function verdictSignature(url: string, verdict: Verdict): string {
-  return [url, verdict.kind, verdict.responsibility ?? '', verdict.reasonCode, verdict.orderId ?? '', verdict.status ?? ''].join('|');
+  return [url, verdict.kind, verdict.reasonCode, verdict.message, verdict.orderId ?? '', verdict.status ?? ''].join('|');
 }
 
 async function start(): Promise<void> {

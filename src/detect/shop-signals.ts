@@ -14,7 +14,7 @@ const URL_SIGNALS: readonly RegExp[] = [
 ];
 const PROVIDER_HOSTS = /(^|\.)(alipay\.com|tenpay\.com|wx\.qq\.com|weixin\.qq\.com|paypal\.com|stripe\.com|coinbase\.com)$/i;
 
-/** Words a shop, order or cashier page is made of. Two different ones make a shop page. */
+/** Words a shop, order or cashier page is made of: one in the title or two different ones in the text. */
 const TEXT_SIGNALS: readonly RegExp[] = [
   /订单/,
   /支付|付款|收银台/,
@@ -25,6 +25,7 @@ const TEXT_SIGNALS: readonly RegExp[] = [
   /[¥￥]\s?\d|\d+(\.\d{2})?\s?元|\$\s?\d+\.\d{2}|\bUSDT\b/,
   /\b(order|checkout|payment|cart|refund|billing|invoice)\b/i,
   /\b(card key|cd-?key|gift card|add to cart|buy now|pay now)\b/i,
+  /(支付|付款|收款|payment|checkout).{0,8}(失败|异常|错误|出错|超时|error|failed|declined)/i,
 ];
 
 export function looksLikeShopPage(url: string, title: string, sample: string): boolean {
@@ -33,7 +34,7 @@ export function looksLikeShopPage(url: string, title: string, sample: string): b
   const inTitle = TEXT_SIGNALS.filter((signal) => signal.test(title)).length;
   const text = `${title}\n${sample.slice(0, 4000)}`;
   const inText = TEXT_SIGNALS.filter((signal) => signal.test(text)).length;
-  return inTitle >= 1 && inText >= 2 ? true : inText >= 3;
+  return inTitle >= 1 || inText >= 2;
 }
 
 export interface SiteLists {

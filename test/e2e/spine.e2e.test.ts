@@ -36,7 +36,8 @@ describe('spine in real Chromium: detect → capture → store → popup → exp
     expect(entry).toMatchObject({
       kind: 'payment_error',
       responsibility: 'platform',
-      reasonCode: 'shop_gateway_error',
+      // The demo relays WeChat's 签名错误: the provider refused the shop's signature.
+      reasonCode: 'provider_refused_shop',
       orderId: shop.orders.unpaid,
       screenshotError: null,
       site: '127.0.0.1',
