@@ -11,6 +11,8 @@ import type { SubmitSnapshotRequest, SubmitSnapshotResponse } from '../messages/
 import type { Settings } from '../settings/settings';
 import { redactField, redactText } from '../privacy/redact-text';
 import { safeUrl } from '../shared/safe-url';
+import { readStorageUse } from '../shared/storage-use';
+import { LOW_SPACE_BYTES } from '../shared/store-health';
 import { commitCapture, journalPending, type CaptureDraft, type NewFile } from '../store/capture-store';
 import { abandonJournal, dropAbandonedJournals } from './abandoned-journal';
 import type { EvidenceDb } from '../store/open-evidence-db';
@@ -93,6 +95,12 @@ export async function submitSnapshot(
       environment,
   };
   const pageText = redactText(pageTextFile(snapshot)).text;
+  // On a nearly full disk a write ends in an I/O error deep in the browser's IndexedDB backend,
+  // which is the one place stored evidence could come to harm. Refuse before writing instead.
+  const room = await readStorageUse();
+  if (room?.freeBytes != null && room.freeBytes < LOW_SPACE_BYTES) {
+    return storeFailed(new DOMException(`only ${room.freeBytes} bytes of free space left`, 'QuotaExceededError'), deps);
+  }
   // Journal first: if the worker dies during the screenshot, its next start commits this
   // text-only under the same key (recover-pending.ts) instead of losing it.
   try {
