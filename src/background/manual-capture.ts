@@ -26,14 +26,24 @@ export function consumeManualGrant(grant: unknown, tabId: number, now = Date.now
   return entry.tabId === tabId && entry.expires >= now;
 }
 
+/** A page just loaded may not have its content script yet: ask again for a few seconds. */
+const CONTENT_SCRIPT_WAIT_MS = 3_000;
+const RETRY_EVERY_MS = 250;
+
 export async function captureTabNow(tabId: number): Promise<SubmitSnapshotResponse> {
   const grant = issueManualGrant(tabId);
-  try {
-    const reply = await sendToTab(tabId, 'content:capture-now', { grant });
-    return reply ?? { ok: false, error: 'no_answer_from_page' };
-  } catch {
-    // No content script: a browser page, a store page, or a tab opened before the extension was.
-    grants.delete(grant);
-    return { ok: false, error: 'page_not_capturable' };
+  const giveUpAt = Date.now() + CONTENT_SCRIPT_WAIT_MS;
+  for (;;) {
+    try {
+      const reply = await sendToTab(tabId, 'content:capture-now', { grant });
+      return reply ?? { ok: false, error: 'no_answer_from_page' };
+    } catch {
+      if (Date.now() >= giveUpAt) {
+        // No content script: a browser page, a store page, or a tab opened before the extension was.
+        grants.delete(grant);
+        return { ok: false, error: 'page_not_capturable' };
+      }
+      await new Promise((resolve) => setTimeout(resolve, RETRY_EVERY_MS));
+    }
   }
 }
