@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { CaptureEntry } from '../evidence/capture-entry';
+import type { CaseSummary } from '../cases/group-cases';
 import { sendToWorker } from '../messages/send-message';
 import { t } from '../shared/i18n';
-import { liveCaptureEntries } from '../store/capture-store';
 import type { EvidenceDb } from '../store/open-evidence-db';
 import { addAttachment, AttachmentTooLargeError } from './add-attachment';
 
@@ -12,27 +11,19 @@ import { addAttachment, AttachmentTooLargeError } from './add-attachment';
 
 type Status = { text: string; error: boolean } | null;
 
-export function CaptureTools({ db, onChange }: { db: EvidenceDb; onChange: () => void }) {
+/** `loaded`: the cases the popup has read (newest first); a file can be attached to any of them. */
+export function CaptureTools({ db, loaded, onChange }: { db: EvidenceDb; loaded: readonly CaseSummary[]; onChange: () => void }) {
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
-  const [cases, setCases] = useState<CaptureEntry[]>([]);
   const [caseId, setCaseId] = useState('');
-  const [generation, setGeneration] = useState(0);
+  // Each case's latest capture: what an attachment's site and order are taken from.
+  const cases = useMemo(() => loaded.map((summary) => summary.captures.at(-1)!), [loaded]);
 
   useEffect(() => {
-    void liveCaptureEntries(db).then((entries) => {
-      const latest = new Map<string, CaptureEntry>();
-      for (const entry of entries) latest.set(entry.caseId, entry);
-      const list = [...latest.values()].reverse();
-      setCases(list);
-      setCaseId((current) => (list.some((entry) => entry.caseId === current) ? current : (list[0]?.caseId ?? '')));
-    });
-  }, [db, generation]);
+    setCaseId((current) => (cases.some((entry) => entry.caseId === current) ? current : (cases[0]?.caseId ?? '')));
+  }, [cases]);
 
-  const changed = () => {
-    setGeneration((value) => value + 1);
-    onChange();
-  };
+  const changed = onChange;
 
   const savePage = async () => {
     setBusy(true);

@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import type { CaseSummary } from '../cases/group-cases';
 import type { SupportDeadline } from '../orders/support-deadline';
 import { EMPTY_PROGRESS, type CaseProgress } from '../checklist/case-progress';
@@ -8,8 +7,8 @@ import { t } from '../shared/i18n';
 import { shortTime } from './format-time';
 import { VerdictChip } from './verdict-chip';
 
-// Long histories are paged: only `page * PAGE_SIZE` rows exist in the DOM, so a thousand cases
-// cost a thousand small objects in memory and a few dozen elements on screen.
+// Long histories are paged: the popup reads and shows PAGE_SIZE cases, and the next page only when
+// asked (src/popup/use-cases.ts), so a long history costs neither memory nor time on opening.
 export const PAGE_SIZE = 25;
 
 export interface CaseListProps {
@@ -19,17 +18,18 @@ export interface CaseListProps {
   deadlines?: ReadonlyMap<string, SupportDeadline>;
   supportDeadlineHours: number;
   now: number;
+  /** Older cases exist beyond `cases` (how many is not known without reading them all). */
+  more?: boolean;
+  onMore?(): void;
   onOpen(caseId: string): void;
 }
 
-export function CaseList({ cases, progress, deadlines, supportDeadlineHours, now, onOpen }: CaseListProps) {
-  const [pages, setPages] = useState(1);
-  const shown = cases.slice(0, pages * PAGE_SIZE);
+export function CaseList({ cases, progress, deadlines, supportDeadlineHours, now, more = false, onMore, onOpen }: CaseListProps) {
   return (
     <>
-      <p class="list-count">{t('casesCount', String(cases.length))}</p>
+      <p class="list-count">{t(more ? 'casesCountAtLeast' : 'casesCount', String(cases.length))}</p>
       <ul class="cases" aria-label={t('casesHeading')}>
-        {shown.map((summary) => (
+        {cases.map((summary) => (
           <CaseListRow
             key={summary.caseId}
             summary={summary}
@@ -41,9 +41,9 @@ export function CaseList({ cases, progress, deadlines, supportDeadlineHours, now
           />
         ))}
       </ul>
-      {shown.length < cases.length && (
-        <button type="button" class="secondary more" onClick={() => setPages(pages + 1)}>
-          {t('showMoreCases', [String(Math.min(PAGE_SIZE, cases.length - shown.length)), String(cases.length - shown.length)])}
+      {more && (
+        <button type="button" class="secondary more" onClick={() => onMore?.()}>
+          {t('showMoreCasesPage', String(PAGE_SIZE))}
         </button>
       )}
     </>

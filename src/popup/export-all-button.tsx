@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { liveCaptures } from '../evidence/deletion-entry';
 import { exportBundle } from '../export/export-all';
 import { loadSettings, saveSettings } from '../settings/settings';
 import { t } from '../shared/i18n';
-import { chainEntries } from '../store/capture-store';
+import { liveCaptureEntries } from '../store/capture-store';
 import type { EvidenceDb } from '../store/open-evidence-db';
 
 // Export: every capture or one case, optionally redacted (no page text), with progress; and the
@@ -20,9 +19,14 @@ export function ExportAllButton({ db }: { db: EvidenceDb }) {
   useEffect(() => {
     void loadSettings().then((settings) => setTimestampUrl(settings.timestampUrl));
   }, []);
-  useEffect(() => {
-    void chainEntries(db).then((entries) => setCaseIds([...new Set(liveCaptures(entries).map((entry) => entry.caseId))]));
-  }, [db]);
+  // The case list needs every record of the chain: read only when the shopper opens the options,
+  // not on every popup open (that read grew with the history and delayed the first render).
+  const [listRead, setListRead] = useState(false);
+  const readCaseIds = () => {
+    if (listRead) return;
+    setListRead(true);
+    void liveCaptureEntries(db).then((entries) => setCaseIds([...new Set(entries.map((entry) => entry.caseId))]));
+  };
   const run = async () => {
     // Asked for here, inside the click, as browsers require: access to the one TSA host, only when used.
     const allowed = timestampUrl ? browser.permissions.request({ origins: [`${new URL(timestampUrl).origin}/*`] }) : Promise.resolve(true);
@@ -44,7 +48,7 @@ export function ExportAllButton({ db }: { db: EvidenceDb }) {
       <button type="button" onClick={() => void run()} disabled={busy}>
         {caseId ? t('exportCase') : t('exportAll')}
       </button>
-      <details class="export-options">
+      <details class="export-options" onToggle={(event) => (event.currentTarget as HTMLDetailsElement).open && readCaseIds()}>
         <summary>{t('exportOptions')}</summary>
         <label>
           {t('exportWhich')}{' '}

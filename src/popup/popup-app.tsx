@@ -35,7 +35,7 @@ export function PopupApp() {
       )}
 
       {/* Slot: tools above the cases (manual capture, …). */}
-      {db && <CaptureTools db={db} onChange={cases.reload} />}
+      {db && <CaptureTools db={db} loaded={cases.cases ?? []} onChange={cases.reload} />}
 
       {db && <CaseReview db={db} state={cases} />}
 

@@ -198,7 +198,7 @@ export function pendingCaptures(db: EvidenceDb): Promise<PendingCapture[]> {
 
 export type LiveCapture = StoredCapture & { entry: CaptureEntry };
 
-function isLive(stored: StoredCapture): stored is LiveCapture {
+export function isLive(stored: StoredCapture): stored is LiveCapture {
   return !stored.deletedBy && !isDeletion(stored.entry);
 }
 

@@ -50,7 +50,7 @@ export interface PendingCapture {
 }
 
 export interface EvidenceSchema extends DBSchema {
-  captures: { key: string; value: StoredCapture; indexes: { seq: number } };
+  captures: { key: string; value: StoredCapture; indexes: { seq: number; caseId: string; site: string } };
   files: { key: string; value: StoredFile; indexes: { captureId: string } };
   meta: { key: 'chain'; value: ChainState };
   requests: { key: string; value: RequestRecord };

@@ -27,6 +27,13 @@ export const MIGRATIONS: readonly Migration[] = [
     orders.createIndex('site', 'site');
     db.createObjectStore('supportDeadlines', { keyPath: 'caseId' });
   },
+  // 4: chain records by case and by site, so the popup reads one page of cases (and a site's terms
+  // records) instead of the whole chain. Deletion records carry a caseId but no site.
+  (_db, tx) => {
+    const captures = tx.objectStore('captures');
+    captures.createIndex('caseId', 'entry.caseId');
+    captures.createIndex('site', 'entry.site');
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;
