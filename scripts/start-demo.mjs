@@ -85,7 +85,8 @@ const entries = await popup.evaluate(async () => {
 
 console.log(`\nCaptured ${entries.length} pieces of evidence:`);
 for (const e of entries) {
-  const shot = e.screenshotError ? `text only (${e.screenshotError})` : 'screenshot + text';
+  const kept = e.files.map((/** @type {{ role: string }} */ f) => f.role).join(' + ');
+  const shot = e.screenshotError ? `${kept}; no screenshot: ${e.screenshotError}` : kept;
   console.log(`  ${e.capturedAt}  ${e.kind.padEnd(14)} ${String(e.responsibility ?? '-').padEnd(11)} ${e.orderId ?? ''}  ${e.message}  [${shot}]`);
 }
 console.log(`\nBundle: ${bundlePath}`);
