@@ -2,6 +2,7 @@
 // so PayWitness does not study every page a person visits. The content script asks this first with
 // what is free to get (URL, title, the first few thousand characters of body text) and reads the
 // page's visible text only when the answer is yes; the user's allow list and deny list come first.
+import { safeUrl } from '../shared/safe-url';
 
 /** Paths and hosts of card shops and payment gateways: one is enough. */
 const URL_SIGNALS: readonly RegExp[] = [
@@ -29,7 +30,7 @@ const TEXT_SIGNALS: readonly RegExp[] = [
 ];
 
 export function looksLikeShopPage(url: string, title: string, sample: string): boolean {
-  const parsed = safeParse(url);
+  const parsed = safeUrl(url);
   if (parsed && (PROVIDER_HOSTS.test(parsed.hostname) || URL_SIGNALS.some((signal) => signal.test(url)))) return true;
   const inTitle = TEXT_SIGNALS.filter((signal) => signal.test(title)).length;
   const text = `${title}\n${sample.slice(0, 4000)}`;
@@ -53,17 +54,10 @@ export function hostOnList(hostname: string, list: readonly string[]): boolean {
 
 /** The user's word first: denied sites are never read, allowed ones always are; else page signals. */
 export function shouldWatchPage(url: string, title: string, sample: string, lists: SiteLists): boolean {
-  const parsed = safeParse(url);
+  const parsed = safeUrl(url);
   if (!parsed || !/^https?:$/.test(parsed.protocol)) return false;
   if (hostOnList(parsed.hostname, lists.siteDenyList)) return false;
   if (hostOnList(parsed.hostname, lists.siteAllowList)) return true;
   return looksLikeShopPage(url, title, sample);
 }
 
-function safeParse(url: string): URL | null {
-  try {
-    return new URL(url);
-  } catch {
-    return null;
-  }
-}
