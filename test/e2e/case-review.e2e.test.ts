@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startExtensionSession, visit, type ExtensionSession } from '../harness/extension-session';
+import { readRecordInPage } from '../harness/read-chain-in-page';
 import { startTermsServer } from '../harness/terms-page-server';
 
 // The real popup in real Chromium, in both UI languages: the case list, a case's verdict and
@@ -18,19 +19,7 @@ async function openPopup(session: ExtensionSession): Promise<Page> {
 }
 
 function recordedDeadline(session: ExtensionSession, caseId: string): Promise<unknown> {
-  return session.probe.evaluate(
-    (id) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('paywitness-evidence');
-        open.onsuccess = () => {
-          const request = open.result.transaction('supportDeadlines').objectStore('supportDeadlines').get(id);
-          request.onsuccess = () => resolve(request.result ?? null);
-          request.onerror = () => reject(request.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-    caseId,
-  );
+  return session.probe.evaluate(readRecordInPage, { store: 'supportDeadlines', key: caseId });
 }
 
 describe('case review popup, zh-CN', () => {

@@ -7,6 +7,7 @@ import { startShop } from '../../demo/shop-server.mjs';
 import { launchWithExtension } from '../../scripts/launch-extension.mjs';
 import type { OrderRecord } from '../../src/orders/order-record';
 import { readEntries, visit, type Browser, type Shop } from '../harness/extension-session';
+import { readRecordInPage } from '../harness/read-chain-in-page';
 
 // Order tracking in real Chromium against the demo shop. Time: an order is added to the shop as
 // placed 24 h minus a few seconds ago (the page shows that creation time), so it is seen fresh and
@@ -170,17 +171,10 @@ describe('order tracker in real Chromium', () => {
     // "I contacted support" starts the support deadline for the stalled order's case.
     await section.getByRole('button', { name: '我已联系客服' }).click();
     await expect.poll(() => section.locator('li.stalled .deadline').textContent()).toMatch(/客服期限还剩 \d+ h/);
-    const deadline = await probe.evaluate(
-      (caseId) =>
-        new Promise((resolve) => {
-          const open = indexedDB.open('paywitness-evidence');
-          open.onsuccess = () => {
-            const request = open.result.transaction('supportDeadlines').objectStore('supportDeadlines').get(caseId);
-            request.onsuccess = () => resolve(request.result);
-          };
-        }),
-      `127.0.0.1#order:${stallingSn}`,
-    );
+    const deadline = await probe.evaluate(readRecordInPage, {
+      store: 'supportDeadlines',
+      key: `127.0.0.1#order:${stallingSn}`,
+    });
     expect(deadline).toMatchObject({ caseId: `127.0.0.1#order:${stallingSn}`, resolvedAt: null, channel: 'alipay' });
     await popup.close();
   });

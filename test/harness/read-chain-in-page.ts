@@ -105,3 +105,20 @@ export function compareStoredPngInPage(
     };
   });
 }
+
+/** One record of the evidence database by its key (e.g. a case's support deadline), or null. */
+export function readRecordInPage(args: { store: string; key: string }): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('paywitness-evidence');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const request = db.transaction(args.store).objectStore(args.store).get(args.key);
+      request.onsuccess = () => {
+        resolve(request.result ?? null);
+        db.close();
+      };
+      request.onerror = () => reject(request.error);
+    };
+  });
+}
