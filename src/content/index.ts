@@ -1,8 +1,6 @@
-import browser from 'webextension-polyfill';
 import { detectPage } from '../detect/detect-page';
 import { shouldWatchPage } from '../detect/shop-signals';
 import type { Verdict } from '../detect/verdict';
-import type { Message, WhoAmIResponse } from '../messages/message-map';
 import { sendToWorker } from '../messages/send-message';
 import { randomToken, shortDigest } from '../shared/short-id';
 import { DEFAULT_SETTINGS, loadSettings, type Settings } from '../settings/settings';
@@ -23,11 +21,6 @@ const reported = new Set<string>();
 const observeOrders = createOrderObserver(docToken);
 let settings: Settings = DEFAULT_SETTINGS;
 let isShop = false;
-
-browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender): Promise<WhoAmIResponse> | undefined => {
-  if (sender.id !== browser.runtime.id || (message as Message)?.type !== 'content:whoami') return undefined;
-  return Promise.resolve({ docToken, url: location.href });
-});
 
 const scan = timed('paywitness:scan', scanNow);
 

@@ -16,6 +16,7 @@ const MAX_HOLD_MS = 10_000;
 const MAX_HTML_CHARS = 5 * 1024 * 1024;
 
 type Handled =
+  | 'content:whoami'
   | 'content:mask-secrets'
   | 'content:unmask-secrets'
   | 'content:serialize-page'
@@ -28,6 +29,8 @@ export function listenForWorkerRequests(docToken: string): void {
     if (sender.id !== browser.runtime.id || sender.tab) return undefined;
     const message = raw as Partial<Message> | null;
     switch (message?.type as MessageType | undefined) {
+      case 'content:whoami':
+        return reply<'content:whoami'>(Promise.resolve({ docToken, url: location.href }));
       case 'content:mask-secrets': {
         const holdMs = Math.min(Math.max(Number((message as Message<'content:mask-secrets'>).holdMs) || 0, 100), MAX_HOLD_MS);
         return reply<'content:mask-secrets'>(showSecretMasks(document, holdMs, t('maskedField')));
