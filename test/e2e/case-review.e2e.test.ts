@@ -198,7 +198,8 @@ describe('case review popup, en', () => {
     await options.goto(session.popupUrl.replace('src/popup/index.html', 'src/options/index.html'));
     await poll(() => options.getByRole('heading', { name: 'Settings', exact: true }).count()).toBe(1);
     expect(await options.getByRole('spinbutton', { name: 'An open order counts as stalled after (hours)' }).inputValue()).toBe('24');
-    expect(await options.getByRole('table', { name: 'All cases' }).getByRole('row').count()).toBe(2);
+    // The cases table fills after the settings render: wait for it rather than read it mid-load.
+    await poll(() => options.getByRole('table', { name: 'All cases' }).getByRole('row').count()).toBe(2);
     expect(await options.getByRole('button', { name: 'Delete selected (0)' }).isDisabled()).toBe(true);
     await options.close();
   });
