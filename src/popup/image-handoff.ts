@@ -4,6 +4,8 @@
 // browsers). So: the ways this browser has, in the order that suits the device, each tried in
 // turn; a download, which every browser has, is always the last.
 
+import { saveAsDownload } from '../shared/save-download';
+
 export type HandoffWay = 'clipboard' | 'share' | 'download';
 export type HandoffResult = HandoffWay | 'cancelled';
 
@@ -69,16 +71,4 @@ export async function handOffImage(image: HandoffImage, ways: readonly HandoffWa
     }
   }
   throw new Error('no way to hand the image over');
-}
-
-/** An <a download> click: extension pages may start downloads without the downloads permission. */
-export function saveAsDownload(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

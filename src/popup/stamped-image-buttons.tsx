@@ -4,7 +4,8 @@ import { stampScreenshot } from '../export/stamp-image';
 import { t } from '../shared/i18n';
 import { readFile } from '../store/capture-store';
 import type { EvidenceDb } from '../store/open-evidence-db';
-import { currentPlatform, handoffOrder, handOffImage, saveAsDownload, type HandoffResult } from './image-handoff';
+import { saveAsDownload } from '../shared/save-download';
+import { currentPlatform, handoffOrder, handOffImage, type HandoffResult } from './image-handoff';
 
 // Alipay / WeChat Pay complaint forms and support chats take only pictures: one click gives the
 // stamped copy of a capture's screenshot (the same drawing as in the bundle) as a download or on
