@@ -2,9 +2,9 @@ import { useState } from 'preact/hooks';
 import type { CaptureEntry } from '../evidence/capture-entry';
 import { stampScreenshot } from '../export/stamp-image';
 import { t } from '../shared/i18n';
+import { saveAsDownload } from '../shared/save-download';
 import { readFile } from '../store/capture-store';
 import type { EvidenceDb } from '../store/open-evidence-db';
-import { saveAsDownload } from '../shared/save-download';
 import { currentPlatform, handoffOrder, handOffImage, type HandoffResult } from './image-handoff';
 
 // Alipay / WeChat Pay complaint forms and support chats take only pictures: one click gives the

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +15,8 @@ const run = promisify(execFile);
 // phone-size window: 360 × 640, a coarse pointer without hover, touch events and overlay
 // scrollbars, as on Android. Android's own missing APIs (menus, commands, windows) are covered by unit tests
 // of browser-capabilities.ts; this runs the whole path at phone size: detect → capture → review in
-// the popup (a tab, as on Android) → save this page → export → verify.
+// the popup (a tab, as on Android) → save this page → export → verify. PAYWITNESS_PHONE_SHOTS=<dir>
+// keeps a screenshot of the popup and the case view (firefox-*.png) there.
 
 // Pixel ratio 1: with an emulated ratio Firefox's captureVisibleTab still gives CSS pixels, and a
 // puppeteer reference shot of the same page could then not be compared row by row.
@@ -35,6 +37,12 @@ describe('the Firefox build at phone size: detect → capture → popup → save
       const { settings } = await browser.storage.local.get('settings');
       await browser.storage.local.set({ settings: { ...(settings as object | undefined), language: value } });
     }, language);
+  const keepShot = async (view: Page, name: string) => {
+    const dir = process.env.PAYWITNESS_PHONE_SHOTS;
+    if (!dir) return;
+    await mkdir(dir, { recursive: true });
+    await view.screenshot({ path: join(dir, `firefox-${name}.png`) as `${string}.png` });
+  };
   const popupText = (popup: Page, selector: string) => popup.$eval(selector, (element) => element.textContent ?? '').catch(() => '');
   const waitFor = async <T,>(read: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> => {
     const deadline = Date.now() + 15_000;
@@ -70,9 +78,11 @@ describe('the Firefox build at phone size: detect → capture → popup → save
       await popup.waitForSelector('button.case-row');
       expect(await popup.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
       await expectPhoneFriendly(() => popup.evaluate(measurePhoneLayout), `Firefox popup ${language}`);
+      await keepShot(popup, `popup-${language}`);
       await (await popup.$('button.case-row'))!.tap();
       await popup.waitForSelector('.case-view');
       await expectPhoneFriendly(() => popup.evaluate(measurePhoneLayout), `Firefox case view ${language}`);
+      await keepShot(popup, `case-${language}`);
       await popup.close();
     });
   }

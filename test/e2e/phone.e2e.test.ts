@@ -129,6 +129,8 @@ describe('on a 360 × 640 phone with touch (Chromium device emulation)', () => {
       await options.locator('.case-manager tbody tr').first().waitFor();
       await expectPhoneFriendly(options, `options ${language.code}`);
       await keepShot(options, `options-${language.code}`);
+      await options.locator('.case-manager').evaluate((element) => element.scrollIntoView());
+      await keepShot(options, `options-cases-${language.code}`);
       await options.close();
 
       const verify = await openView('src/verify-page/index.html');
