@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import type { CaseSummary } from '../cases/group-cases';
 import { sendToWorker } from '../messages/send-message';
 import { t } from '../shared/i18n';
 import type { EvidenceDb } from '../store/open-evidence-db';
 import { addAttachment, AttachmentTooLargeError } from './add-attachment';
+import { findPageTab, withPageInFront } from './page-tab';
 
 // Manual capture of the current tab, and adding a file to a case. Small on purpose: the popup's
 // case views may later move the attachment input into each case.
@@ -28,8 +28,9 @@ export function CaptureTools({ db, loaded, onChange }: { db: EvidenceDb; loaded:
   const savePage = async () => {
     setBusy(true);
     try {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      const reply = tab?.id === undefined ? { ok: false as const, error: 'no tab' } : await sendToWorker('capture:manual', { tabId: tab.id });
+      // On a phone the popup may be a tab itself: the shopper's page is then brought to the front for the shot.
+      const target = await findPageTab();
+      const reply = target ? await withPageInFront(target, () => sendToWorker('capture:manual', { tabId: target.tabId })) : { ok: false as const, error: 'no tab' };
       setStatus(reply?.ok ? { text: t('manualCaptureDone'), error: false } : { text: t('manualCaptureFailed', reply?.error ?? '?'), error: true });
       if (reply?.ok) changed();
     } finally {

@@ -19,9 +19,11 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-export async function startExtensionSession(options: { locale?: string; extraArgs?: string[] } = {}): Promise<ExtensionSession> {
+export type Device = NonNullable<Parameters<typeof launchWithExtension>[0]>['device'];
+
+export async function startExtensionSession(options: { locale?: string; extraArgs?: string[]; device?: Device } = {}): Promise<ExtensionSession> {
   const shop = await startShop();
-  const browser = await launchWithExtension({ locale: options.locale ?? 'zh-CN', extraArgs: options.extraArgs });
+  const browser = await launchWithExtension({ locale: options.locale ?? 'zh-CN', extraArgs: options.extraArgs, device: options.device });
   const popupUrl = `chrome-extension://${browser.extensionId}/src/popup/index.html`;
   const probe = await browser.context.newPage();
   await probe.goto(popupUrl);
