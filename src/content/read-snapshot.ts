@@ -1,6 +1,7 @@
 import type { BlockHint, PageSnapshot, TextBlock } from '../detect/page-snapshot';
 import { isoWithOffset } from '../evidence/iso-time';
 import { isSecretField } from './secret-fields';
+import { surfaceMarks, type SurfaceMarks } from './surface-marks';
 
 // Reads what a shopper can actually see: text hidden by CSS, attributes or off-screen positioning
 // is skipped (shops ship hidden error templates), and nothing typed into editable fields is read.
@@ -51,15 +52,20 @@ export function readSnapshot(
   let nodes = 0;
   let truncated = false;
 
+  // Assigned right below: the surface lookup asks `info` whether an icon is visible, `info` asks it
+  // whether an element is a surface (its own block).
+  let marks: SurfaceMarks | null = null;
   const info = (el: Element): ElementInfo => {
     const cached = infoCache.get(el);
     if (cached) return cached;
     const parent = el.parentElement;
     const parentInfo = parent ? info(parent) : { visible: true, block: true };
     const result = parentInfo.visible ? ownInfo(el, view, hasLayout) : { visible: false, block: false };
+    if (result.visible && marks?.isSurface(el)) result.block = true;
     infoCache.set(el, result);
     return result;
   };
+  marks = surfaceMarks(doc, (el) => info(el).visible);
 
   const blockOf = (el: Element): Element => {
     let current: Element | null = el;
@@ -124,8 +130,8 @@ export function readSnapshot(
     }
   };
 
-  // Alerts, toasts and dialogs first: on a huge page the error may sit past every cap.
-  for (const el of salientElements(doc)) {
+  // Message surfaces, alerts, toasts and dialogs first: on a huge page the error may sit past every cap.
+  for (const el of [...marks.elements, ...salientElements(doc)]) {
     if (hasReadAncestor(el, readRoots) || !info(el).visible) continue;
     walk(el, limits.maxNodes / 10);
     readRoots.add(el);
@@ -134,7 +140,9 @@ export function readSnapshot(
 
   for (const el of order) {
     const text = normalise(pending.get(el)!.join('')).slice(0, limits.maxBlockChars);
-    if (text) blocks.push({ text, tag: el.tagName.toLowerCase(), hints: hintsOf(el, hintCache) });
+    if (!text) continue;
+    const surface = marks.markOf(el);
+    blocks.push(surface ? { text, tag: el.tagName.toLowerCase(), hints: hintsOf(el, hintCache), surface } : { text, tag: el.tagName.toLowerCase(), hints: hintsOf(el, hintCache) });
   }
 
   return {

@@ -14,10 +14,26 @@ export type BlockHint =
   | 'nav'
   | 'footer';
 
+/**
+ * How a message surface presents what it shows (src/detect/surfaces): an error component or page,
+ * a warning, a neutral message component whose words must say what it is (a layer.msg without an
+ * icon, a dialog), or something that is not a failure (success, info, a loading spinner).
+ */
+export type SurfaceTone = 'error' | 'warning' | 'message' | 'info' | 'success' | 'busy';
+
+/** The message surface a block was read from: which catalogue entry, and which instance on the page. */
+export interface SurfaceMark {
+  id: string;
+  tone: SurfaceTone;
+  /** Blocks of one surface element share the number (a dialog's title and its text). */
+  n: number;
+}
+
 export interface TextBlock {
   text: string;
   tag: string;
   hints: BlockHint[];
+  surface?: SurfaceMark;
 }
 
 export interface PageSnapshot {
