@@ -18,7 +18,8 @@ describe('who is to blame, rule by rule', () => {
   it.each([
     // [url, message, kind, responsibility, reasonCode]
     [SHOP, '支付网关异常！Get Alipay API Error:Service Currently Unavailable - isp.unknow-error', 'payment_error', 'third_party', 'provider_outage'],
-    [SHOP, '支付网关异常！Get Alipay API Error:Invalid Arguments - isv.invalid-app-id', 'payment_error', 'platform', 'provider_refused_shop'],
+    // Alipay's own code for the class of error (40002 Invalid Arguments) names the most of the message.
+    [SHOP, '支付网关异常！Get Alipay API Error:Invalid Arguments - isv.invalid-app-id', 'payment_error', 'platform', 'shop_request_invalid'],
     [SHOP, '支付网关不存在', 'payment_error', 'platform', 'shop_gateway_error'],
     [SHOP, '当前支付方式已停用，请选择其他支付方式', 'payment_error', 'platform', 'shop_gateway_error'],
     [EPAY, '商户已被封禁，无法支付！', 'payment_error', 'platform', 'provider_refused_shop'],
