@@ -50,6 +50,7 @@ export function readSnapshot(
   const hasLayout = !!view && doc.documentElement.getBoundingClientRect().width > 0;
   const infoCache = new WeakMap<Element, ElementInfo>();
   const hintCache = new WeakMap<Element, BlockHint[]>();
+  const cellIds = new Map<Element, number>();
   const blocks: TextBlock[] = [];
   const pending = new Map<Element, string[]>();
   const order: Element[] = [];
@@ -146,8 +147,15 @@ export function readSnapshot(
   for (const el of order) {
     const text = normalise(pending.get(el)!.join('')).slice(0, limits.maxBlockChars);
     if (!text) continue;
+    const block: TextBlock = { text, tag: el.tagName.toLowerCase(), hints: hintsOf(el, hintCache) };
     const surface = marks.markOf(el);
-    blocks.push(surface ? { text, tag: el.tagName.toLowerCase(), hints: hintsOf(el, hintCache), surface } : { text, tag: el.tagName.toLowerCase(), hints: hintsOf(el, hintCache) });
+    if (surface) block.surface = surface;
+    const place = cellOf(el, cellIds);
+    if (place) {
+      block.row = place.row;
+      block.cell = place.cell;
+    }
+    blocks.push(block);
   }
 
   return {
@@ -174,6 +182,24 @@ const MAX_SALIENT = 200;
 function salientElements(doc: Document): Element[] {
   const found = doc.body ? Array.from(doc.body.querySelectorAll(SALIENT_SELECTOR)) : [];
   return found.slice(0, MAX_SALIENT);
+}
+
+/**
+ * Which table cell and row a block belongs to (<td>/<th> in a <tr>, or the cell and row roles of
+ * grid components), numbered in reading order: a row with a cell more or fewer than its header is
+ * still one row, and a cell holding several blocks is still one cell.
+ */
+function cellOf(el: Element, ids: Map<Element, number>): { row: number; cell: number } | undefined {
+  // Grid components wrap a cell's text in a div of its own (Element's <td><div class="cell">).
+  const cell = el.closest('td, th, [role="cell"], [role="gridcell"], [role="columnheader"], [role="rowheader"]');
+  const row = cell?.closest('tr, [role="row"]');
+  if (!cell || !row) return undefined;
+  const number = (of: Element) => {
+    let id = ids.get(of);
+    if (id === undefined) ids.set(of, (id = ids.size + 1));
+    return id;
+  };
+  return { row: number(row), cell: number(cell) };
 }
 
 /** A message surface still fading, sliding or zooming in: read the page again once it has arrived. */
@@ -282,7 +308,8 @@ function ownHints(el: Element): BlockHint[] {
   if (tag === 'NAV' || role === 'navigation') hints.push('nav');
   if (tag === 'FOOTER' || role === 'contentinfo') hints.push('footer');
   if (tag === 'FORM') hints.push('form');
-  if (tag === 'TD' || tag === 'TH') hints.push('table');
+  if (tag === 'TD' || tag === 'TH' || role === 'cell' || role === 'gridcell' || role === 'columnheader') hints.push('table');
+  if (tag === 'TH' || role === 'columnheader') hints.push('colheader');
   if (tag === 'DIALOG' || role === 'dialog' || role === 'alertdialog') hints.push('dialog');
   if (role === 'alert' || role === 'status') hints.push('alert');
   if (isReadonlyField(el)) hints.push('readonly');

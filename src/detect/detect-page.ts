@@ -1,14 +1,13 @@
 import { safeUrl } from '../shared/safe-url';
 import { DEFAULT_DETECT_SETTINGS, type DetectSettings, type PageView } from './detector';
 import { DETECTORS } from './detectors';
-import { extractFacts } from './facts/extract-facts';
-import { pageOrders } from './facts/page-orders';
+import { pageOrders, singleOrderFacts } from './facts/page-orders';
 import type { PageSnapshot } from './page-snapshot';
 import { noneVerdict, type Verdict } from './verdict';
 
 /** A page as every detector sees it: the snapshot plus what is cheap to derive once. */
 export function pageView(snapshot: PageSnapshot, settings: DetectSettings = DEFAULT_DETECT_SETTINGS): PageView {
-  return { snapshot, url: safeUrl(snapshot.url), facts: extractFacts(snapshot), orders: pageOrders(snapshot), now: Date.parse(snapshot.seenAt), settings };
+  return { snapshot, url: safeUrl(snapshot.url), facts: singleOrderFacts(snapshot), orders: pageOrders(snapshot), now: Date.parse(snapshot.seenAt), settings };
 }
 
 export function detectPage(snapshot: PageSnapshot, settings: DetectSettings = DEFAULT_DETECT_SETTINGS): Verdict {

@@ -11,6 +11,7 @@ export type BlockHint =
   | 'form'
   | 'readonly'
   | 'table'
+  | 'colheader'
   | 'nav'
   | 'footer';
 
@@ -34,6 +35,9 @@ export interface TextBlock {
   tag: string;
   hints: BlockHint[];
   surface?: SurfaceMark;
+  /** A table cell's row and cell (numbered in reading order): blocks of one row, or one cell, share them. */
+  row?: number;
+  cell?: number;
 }
 
 export interface PageSnapshot {

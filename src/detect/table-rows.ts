@@ -1,4 +1,5 @@
 import type { TextBlock } from './page-snapshot';
+import { toSimplified } from './text/traditional-to-simplified';
 
 // The reader gives every table cell its own block (td/th are block elements, and so are the div
 // cells of a grid component), so a row of a ledger or order list arrives as a run of cell blocks.
@@ -16,8 +17,61 @@ const COLUMN_NAME =
 const MIN_NAMED_HEADERS = 3;
 
 const isCell = (block: TextBlock) => block.hints.includes('table');
+const isHeaderCell = (block: TextBlock) => block.tag === 'th' || block.hints.includes('colheader');
 
 export function tableRows(blocks: readonly TextBlock[]): TableRow[] {
+  return blocks.some((block) => block.row !== undefined) ? rowsByRow(blocks) : rowsByWidth(blocks);
+}
+
+/**
+ * The reader numbers each cell's row: a header row (<th> / columnheader cells, or cells that are
+ * all column names) names the columns of the rows after it, whatever their width (an unnamed
+ * "View" column, a colspan), until the table ends.
+ */
+function rowsByRow(blocks: readonly TextBlock[]): TableRow[] {
+  const grouped: Array<TextBlock[] | null> = [];
+  for (const block of blocks) {
+    if (!isCell(block) || block.row === undefined) {
+      if (grouped.at(-1) !== null) grouped.push(null);
+      continue;
+    }
+    const last = grouped.at(-1);
+    if (last && last[0]!.row === block.row) last.push(block);
+    else grouped.push([block]);
+  }
+  const rows: TableRow[] = [];
+  let headers: string[] | null = null;
+  for (const cells of grouped) {
+    if (!cells) {
+      headers = null;
+      continue;
+    }
+    const texts = cellTexts(cells);
+    const named = texts.every((text) => COLUMN_NAME.test(toSimplified(text))) && texts.length >= MIN_NAMED_HEADERS;
+    if (cells.every(isHeaderCell) || named) {
+      headers = texts;
+      continue;
+    }
+    if (headers) rows.push({ headers, cells: texts.slice(0, headers.length) });
+  }
+  return rows;
+}
+
+/** One text per cell: blocks of one cell (a label and a value in spans of their own) are joined. */
+function cellTexts(blocks: readonly TextBlock[]): string[] {
+  const texts: string[] = [];
+  let last: number | undefined;
+  for (const block of blocks) {
+    const text = oneLine(block.text);
+    if (block.cell !== undefined && block.cell === last) texts[texts.length - 1] += ` ${text}`;
+    else texts.push(text);
+    last = block.cell;
+  }
+  return texts;
+}
+
+/** Without row numbers (hand-written snapshots): cut the cells after a header into rows of its width. */
+function rowsByWidth(blocks: readonly TextBlock[]): TableRow[] {
   const rows: TableRow[] = [];
   let i = 0;
   while (i < blocks.length) {
@@ -48,7 +102,7 @@ function headerAt(blocks: readonly TextBlock[], i: number): string[] | null {
   }
   if (!isCell(blocks[i]!)) return null;
   const headers: string[] = [];
-  for (let j = i; j < blocks.length && isCell(blocks[j]!) && COLUMN_NAME.test(oneLine(blocks[j]!.text)); j++) headers.push(oneLine(blocks[j]!.text));
+  for (let j = i; j < blocks.length && isCell(blocks[j]!) && COLUMN_NAME.test(toSimplified(oneLine(blocks[j]!.text))); j++) headers.push(oneLine(blocks[j]!.text));
   return headers.length >= MIN_NAMED_HEADERS ? headers : null;
 }
 

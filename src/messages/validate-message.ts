@@ -5,7 +5,7 @@ import type { DeleteCaptureRequest, SubmitSnapshotRequest } from './message-map'
 // renderer is not trusted just because it speaks our message names.
 
 const HINTS: ReadonlySet<BlockHint> = new Set([
-  'alert', 'dialog', 'toast', 'heading', 'article', 'notice', 'form', 'readonly', 'table', 'nav', 'footer',
+  'alert', 'dialog', 'toast', 'heading', 'article', 'notice', 'form', 'readonly', 'table', 'colheader', 'nav', 'footer',
 ]);
 const TONES: ReadonlySet<SurfaceTone> = new Set(['error', 'warning', 'message', 'info', 'success', 'busy']);
 const MAX_BLOCKS = 5_000;
@@ -47,7 +47,9 @@ function isBlock(value: unknown): value is TextBlock {
     isShortString(value.tag, 40) &&
     Array.isArray(value.hints) &&
     value.hints.every((hint) => HINTS.has(hint as BlockHint)) &&
-    (value.surface === undefined || isSurfaceMark(value.surface))
+    (value.surface === undefined || isSurfaceMark(value.surface)) &&
+    (value.row === undefined || Number.isInteger(value.row)) &&
+    (value.cell === undefined || Number.isInteger(value.cell))
   );
 }
 

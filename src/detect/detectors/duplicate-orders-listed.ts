@@ -2,8 +2,8 @@ import { findDuplicateCharges } from '../duplicate-purchases';
 import { orderState } from '../facts/order-status';
 import type { Detector } from '../detector';
 
-// A purchase-records or order list showing two paid orders of the same amount placed within half
-// an hour of each other, with no "deducted twice" wording: the same rule the order tracker applies
+// A purchase-records list, order list or balance log showing two paid orders of the same amount
+// placed within half an hour of each other, with no "deducted twice" wording: the same rule the order tracker applies
 // across pages (src/orders/duplicate-charges.ts), applied to the orders this one page shows. Only
 // creation times the page prints count, so a monthly card bought every month is not a duplicate.
 
@@ -15,7 +15,8 @@ export const duplicateOrdersListed: Detector = {
     if (orders.length < 2) return null;
     const records = orders
       .filter((order) => order.createdAt)
-      .map((order) => ({ ...order, site: '', state: orderState(order.status), createdAt: order.createdAt!, createdAtFrom: 'page' as const }));
+      // A ledger row paying for an order, with no status shown, is a paid order whose delivery the page does not tell.
+      .map((order) => ({ ...order, site: '', state: orderState(order.status) ?? (order.charged ? ('processing' as const) : null), createdAt: order.createdAt!, createdAtFrom: 'page' as const }));
     const byId = new Map(records.map((record) => [record.orderId, record]));
     const group = findDuplicateCharges(records).find((candidate) => {
       const times = candidate.orderIds.map((id) => Date.parse(byId.get(id)!.createdAt));

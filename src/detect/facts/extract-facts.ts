@@ -20,7 +20,7 @@ const URL_AMOUNT_PARAMS = ['money', 'total_fee', 'total_amount', 'price', 'amoun
 /** A line that is only an order number: acg-faka's "#135261127213305871", "Order #1038 · …". */
 const HASH_ID = /(?:^|\border\s*)#\s*([A-Za-z0-9][A-Za-z0-9_-]{2,63})\b/i;
 /** Money printed with its currency, the fallback when no label names the amount. */
-const SHOWN_MONEY = /(?:[¥￥$]\s*\d[\d,]*(?:\.\d{1,8})?|\d[\d,]*(?:\.\d{1,8})?\s*(?:元|USDT|USD|CNY))/i;
+const SHOWN_MONEY = /(?:(?:NT\$|HK\$|US\$|[¥￥$])\s*\d[\d,]*(?:\.\d{1,8})?|\d[\d,]*(?:\.\d{1,8})?\s*(?:元|USDT|USD|CNY|TWD|HKD))/i;
 const NOT_THE_PRICE = /(余额|balance|已售|库存|满\d|优惠|wallet)/i;
 const QUIET_HINTS = new Set(['nav', 'footer', 'article', 'notice']);
 

@@ -1,8 +1,11 @@
 import type { PageSnapshot, TextBlock } from '../page-snapshot';
 import { tableRows } from '../table-rows';
 import type { OrderFacts } from '../verdict';
+import { toSimplified } from '../text/traditional-to-simplified';
 import { extractFacts } from './extract-facts';
+import { orderState } from './order-status';
 import { FACT_LABELS } from './labelled-values';
+import { columnFact } from './table-values';
 
 // Which orders a page shows, each with its own facts. An order detail or payment page shows one
 // (the page's facts); query results, "my orders" and purchase-record lists show several — one table
@@ -12,12 +15,19 @@ import { FACT_LABELS } from './labelled-values';
 export interface ShownOrder extends OrderFacts {
   orderId: string;
   product: string | null;
+  /** A ledger row that records this order being paid for (消费 / 支出 / a negative amount), where no status is shown. */
+  charged?: boolean;
 }
+
+const CHARGE_CELL = /^(消费|支出|扣款|扣费|购买|下单|付款|支付|payment|purchase|charge|debit)$/i;
+const NEGATIVE_AMOUNT = /^[-−]\s*(?:[¥￥$]|NT\$|HK\$)?\s*\d/;
 
 const ORDER_LABEL_LINE = /^(订单号|订单编号|订单号码|商户订单号|订单ID|Order\s*(?:number|No\.?|ID|SN|#))\s*[:：#]?/i;
 const PRODUCT_LINE = /^(订单名称|商品名称|商品|宝贝|Product|Item)\s*[:：]\s*(.{1,80})$/i;
-const PRODUCT_COLUMN = /^(订单名称|商品(?:名称)?|名称|宝贝|product|item|description)$/i;
+const PRODUCT_COLUMN = /^(订单名称|商品(?:名称)?|名称|宝贝|说明|描述|product|item|description)$/i;
 const QUIET = new Set(['article', 'notice', 'nav', 'footer']);
+const HASH_ID_LINE = /^[#＃]\s*[A-Za-z0-9][A-Za-z0-9_-]{5,63}$/;
+const CANONICAL: Record<string, string> = { orderId: '订单号', amount: '金额', status: '订单状态', createdAt: '创建时间' };
 const MAX_ORDERS = 50;
 
 export function pageOrders(snapshot: Pick<PageSnapshot, 'url' | 'blocks'>): ShownOrder[] {
@@ -30,16 +40,32 @@ export function pageOrders(snapshot: Pick<PageSnapshot, 'url' | 'blocks'>): Show
   return single.orderId ? [{ ...single, orderId: single.orderId, product: productOf(lines(blocks)) }] : [];
 }
 
+/** The facts of a page that shows one order, its table row (if any) first. */
+export function singleOrderFacts(snapshot: Pick<PageSnapshot, 'url' | 'blocks'>): OrderFacts {
+  const page = extractFacts(snapshot);
+  const [row] = tableOrders(snapshot.blocks.filter((block) => !block.hints.some((hint) => QUIET.has(hint)) && !block.surface));
+  if (!row || (page.orderId && row.orderId !== page.orderId)) return page;
+  return {
+    orderId: row.orderId,
+    amount: row.amount ?? page.amount,
+    currency: row.amount !== null ? row.currency : page.currency,
+    status: row.status ?? page.status,
+    createdAt: row.createdAt ?? page.createdAt,
+  };
+}
+
 /** One order per row of a table whose header names an order-number column. */
 function tableOrders(blocks: readonly TextBlock[]): ShownOrder[] {
   const out: ShownOrder[] = [];
   for (const row of tableRows(blocks)) {
-    if (!row.headers.some((header) => FACT_LABELS.orderId.test(header) || /^(订单|单号|order\s*#?)$/i.test(header))) continue;
-    const pairs = row.headers.map((header, k) => `${header}：${row.cells[k] ?? ''}`);
+    if (!row.headers.some((header) => FACT_LABELS.orderId.test(toSimplified(header)) || /^(订单|单号|order\s*#?)$/i.test(toSimplified(header)))) continue;
+    // Each column under the label the fact extractor knows it by ("Order" → 订单号, "Placed" → 创建时间).
+    const pairs = row.headers.map((header, k) => `${CANONICAL[columnFact(header) ?? 'none'] ?? header}：${row.cells[k] ?? ''}`);
     const facts = extractFacts({ url: '', blocks: [{ text: pairs.join('\n'), tag: 'div', hints: [] }] });
     if (!facts.orderId) continue;
-    const productColumn = row.headers.findIndex((header) => PRODUCT_COLUMN.test(header));
-    out.push({ ...facts, orderId: facts.orderId, product: productColumn >= 0 ? (row.cells[productColumn] ?? null) : null });
+    const productColumn = row.headers.findIndex((header) => PRODUCT_COLUMN.test(toSimplified(header)));
+    const charged = row.cells.some((cell) => CHARGE_CELL.test(toSimplified(cell)) || NEGATIVE_AMOUNT.test(cell));
+    out.push({ ...facts, orderId: facts.orderId, product: productColumn >= 0 ? (row.cells[productColumn] ?? null) : null, ...(charged ? { charged } : {}) });
   }
   return unique(out);
 }
@@ -47,7 +73,11 @@ function tableOrders(blocks: readonly TextBlock[]): ShownOrder[] {
 /** One order per card: each opens with its order-number label. */
 function cardOrders(blocks: readonly TextBlock[]): ShownOrder[] {
   const all = lines(blocks);
-  const starts = all.flatMap((line, i) => (ORDER_LABEL_LINE.test(line) ? [i] : []));
+  // A card opens with its order-number label or a bare "#…" number; a status badge printed just
+  // above that (acg-faka's 已付款 / 待付款) belongs to the card it heads.
+  const starts = all
+    .flatMap((line, i) => (ORDER_LABEL_LINE.test(toSimplified(line)) || HASH_ID_LINE.test(line) ? [i] : []))
+    .map((i) => (i > 0 && all[i - 1]!.length <= 12 && orderState(all[i - 1]!) ? i - 1 : i));
   if (starts.length < 2) return [];
   const out: ShownOrder[] = [];
   for (const [k, start] of starts.slice(0, MAX_ORDERS).entries()) {
@@ -64,8 +94,8 @@ function lines(blocks: readonly TextBlock[]): string[] {
 
 function productOf(part: readonly string[]): string | null {
   for (const line of part) {
-    const match = PRODUCT_LINE.exec(line);
-    if (match) return match[2]!.trim();
+    const match = PRODUCT_LINE.exec(toSimplified(line));
+    if (match) return line.slice(match.index + match[0].length - match[2]!.length).trim();
   }
   return null;
 }
