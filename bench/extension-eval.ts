@@ -35,8 +35,10 @@ export async function runExtensionEval(log: (line: string) => void, root: string
       await page.bringToFront();
       await page.goto(fixture.url).catch(() => undefined);
       if (fixture.delayMs >= 600) {
+        // On the page's own clock: its timer starts with its document.
+        const dueAt = ((await page.evaluate('Math.round(performance.timeOrigin)').catch(() => Date.now())) as number) + fixture.delayMs;
         await page.waitForTimeout(fixture.delayMs - 300);
-        const before = (await session.entries()).slice(known).filter((entry) => ALARM_KINDS.has(entry.kind));
+        const before = (await session.entries()).slice(known).filter((entry) => ALARM_KINDS.has(entry.kind) && Date.parse(entry.capturedAt) < dueAt);
         if (before.length) early.push(`${fixture.id}: ${before[0]!.kind} (${before[0]!.reasonCode}) kept before the page showed it`);
       }
       const kept = await captures(session.entries, known, fixture);
