@@ -1,30 +1,48 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { detectPage } from '../src/detect/detect-page';
+import { noneVerdict } from '../src/detect/verdict';
 import { loadCorpus, type Fixture } from '../test/harness/fixture-corpus';
 import { startCorpusReader } from '../test/harness/read-fixture-snapshots';
 import { formatReport, scoreVerdicts } from './detection-metrics';
+import { runExtensionEval } from './extension-eval';
 
 // `npm run eval`: reads every fixture page with the real content-script reader in headless Chromium,
 // runs the detectors, and prints the scores for the whole corpus and, separately, for the holdout
 // set (bench/detection-holdout.json: ~15% of each kind/responsibility class, chosen by hash of the
 // page name before any rule was tuned) and the pages the rules were written against.
+// `npm run eval -- --corpus test/fixtures/blind/batch-1` scores another corpus laid out the same way
+// (a blind batch); "as the extension" also applies the content script's first look (the gate),
+// which keeps a page it does not take for a shop from being read at all. `--extension` opens the
+// pages through the built extension instead (bench/extension-eval.ts).
 
-export async function runDetectionEval(log: (line: string) => void): Promise<number> {
-  const corpus = loadCorpus();
-  const holdout = new Set<string>(JSON.parse(readFileSync(new URL('./detection-holdout.json', import.meta.url), 'utf8')));
+export async function runDetectionEval(log: (line: string) => void, args: readonly string[] = []): Promise<number> {
+  const corpusArg = args.indexOf('--corpus');
+  const root = corpusArg >= 0 ? args[corpusArg + 1] : undefined;
+  if (args.includes('--extension')) return runExtensionEval(log, root ?? 'test/fixtures/pages');
+  const corpus = root ? loadCorpus(resolve(root)) : loadCorpus();
   const reader = await startCorpusReader(corpus);
   try {
     const started = Date.now();
     const snapshots = await reader.readAll(corpus, 4);
     const results = corpus.map((fixture) => ({ fixture, verdict: detectPage(snapshots.get(fixture.id)!) }));
-    const part = (keep: (fixture: Fixture) => boolean) => results.filter((result) => keep(result.fixture));
-    const all = scoreVerdicts(results);
-    log(formatReport('whole corpus', all));
+    const gated = results.map(({ fixture, verdict }) => ({ fixture, verdict: snapshots.get(fixture.id)!.gate === false ? noneVerdict(verdict) : verdict }));
+    const part = (list: typeof results, keep: (fixture: Fixture) => boolean) => list.filter((result) => keep(result.fixture));
+    if (root) {
+      log(formatReport(`${root} — engine`, scoreVerdicts(results)));
+      log('');
+      log(formatReport(`${root} — as the extension (gate applied)`, scoreVerdicts(gated)));
+    } else {
+      const holdout = new Set<string>(JSON.parse(readFileSync(new URL('./detection-holdout.json', import.meta.url), 'utf8')));
+      log(formatReport('whole corpus', scoreVerdicts(results)));
+      log('');
+      log(formatReport('holdout', scoreVerdicts(part(results, (fixture) => holdout.has(fixture.id)))));
+      log('');
+      log(formatReport('tuning set', scoreVerdicts(part(results, (fixture) => !holdout.has(fixture.id)))));
+    }
+    const skipped = corpus.filter((fixture) => snapshots.get(fixture.id)!.gate === false && fixture.expected.kind !== 'none');
     log('');
-    log(formatReport('holdout', scoreVerdicts(part((fixture) => holdout.has(fixture.id)))));
-    log('');
-    log(formatReport('tuning set', scoreVerdicts(part((fixture) => !holdout.has(fixture.id)))));
-    log('');
+    log(`gate: ${skipped.length} page(s) that call for a verdict would not be read${skipped.length ? `: ${skipped.map((f) => f.id).join(', ')}` : ''}`);
     log(`read ${corpus.length} pages in real Chromium in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return 0;
   } finally {

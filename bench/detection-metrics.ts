@@ -30,7 +30,55 @@ export interface DetectionReport {
   negatives: number;
   negativeAlarms: string[];
   accuracy: Record<'kind' | 'responsibility' | 'orderId' | 'amount' | 'status' | 'createdAt', { right: number; of: number }>;
+  /** The measures issue 13 states its goals in (see alarmMeasures). */
+  alarms: AlarmMeasures;
   wrong: string[];
+}
+
+/** The four kinds that raise an alarm for the shopper; order_status and terms are neutral records. */
+export const ALARM_KINDS = new Set(['payment_error', 'user_error', 'stalled_order', 'duplicate_charge']);
+
+export interface AlarmMeasures {
+  /** Pages that call for an alarm, and those given the right one (right kind). */
+  pages: number;
+  right: number;
+  /** Alarms raised anywhere, and those on ordinary (none) pages. */
+  raised: number;
+  ordinaryPages: number;
+  ordinaryAlarms: number;
+  recall: number;
+  precision: number;
+  f1: number;
+  /** On the pages that call for an alarm: responsibility right (with the kind), and the facts where the page shows them. */
+  responsibility: { right: number; of: number };
+  orderId: { right: number; of: number };
+  amount: { right: number; of: number };
+  stalled: { right: number; of: number };
+}
+
+export function alarmMeasures(results: readonly Scored[]): AlarmMeasures {
+  const wantAlarm = results.filter(({ fixture }) => ALARM_KINDS.has(fixture.expected.kind));
+  const right = wantAlarm.filter(({ fixture, verdict }) => verdict.kind === fixture.expected.kind).length;
+  const raised = results.filter(({ verdict }) => ALARM_KINDS.has(verdict.kind)).length;
+  const correctRaised = results.filter(({ fixture, verdict }) => ALARM_KINDS.has(verdict.kind) && verdict.kind === fixture.expected.kind).length;
+  const ordinary = results.filter(({ fixture }) => fixture.expected.kind === 'none');
+  const tally = (list: readonly Scored[], ok: (scored: Scored) => boolean) => ({ right: list.filter(ok).length, of: list.length });
+  const recall = wantAlarm.length ? right / wantAlarm.length : 1;
+  const precision = raised ? correctRaised / raised : 1;
+  return {
+    pages: wantAlarm.length,
+    right,
+    raised,
+    ordinaryPages: ordinary.length,
+    ordinaryAlarms: ordinary.filter(({ verdict }) => ALARM_KINDS.has(verdict.kind)).length,
+    recall,
+    precision,
+    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+    responsibility: tally(wantAlarm, ({ fixture, verdict }) => verdict.kind === fixture.expected.kind && verdict.responsibility === fixture.expected.responsibility),
+    orderId: tally(wantAlarm.filter(({ fixture }) => fixture.expected.orderId !== null), ({ fixture, verdict }) => verdict.orderId === fixture.expected.orderId),
+    amount: tally(wantAlarm.filter(({ fixture }) => fixture.expected.amount !== null), ({ fixture, verdict }) => verdict.amount === fixture.expected.amount),
+    stalled: tally(wantAlarm.filter(({ fixture }) => fixture.expected.kind === 'stalled_order'), ({ verdict }) => verdict.kind === 'stalled_order'),
+  };
 }
 
 export function scoreVerdicts(results: readonly Scored[]): DetectionReport {
@@ -85,6 +133,7 @@ export function scoreVerdicts(results: readonly Scored[]): DetectionReport {
     negatives: results.filter((result) => result.fixture.expected.kind === 'none').length,
     negativeAlarms,
     accuracy,
+    alarms: alarmMeasures(results),
     wrong,
   };
 }
@@ -121,6 +170,13 @@ export function formatReport(title: string, report: DetectionReport): string {
     const scope = name === 'kind' || name === 'responsibility' ? 'all pages' : 'pages with a verdict expected';
     lines.push(`| ${name} (${scope}) | ${right} | ${of} | ${of ? pct(right / of) : '—'} |`);
   }
+  const a = report.alarms;
+  const frac = ({ right, of }: { right: number; of: number }) => `${right}/${of}${of ? ` (${pct(right / of)})` : ''}`;
+  lines.push(
+    '',
+    `alarms (payment_error, user_error, stalled_order, duplicate_charge): right alarm on ${a.right} of ${a.pages} pages that call for one — recall ${pct(a.recall)}, precision ${pct(a.precision)}, F1 ${pct(a.f1)}; ${a.ordinaryAlarms} alarm(s) on ${a.ordinaryPages} ordinary pages`,
+    `on the pages that call for an alarm: responsibility ${frac(a.responsibility)}, order id ${frac(a.orderId)}, amount ${frac(a.amount)}, stalled orders flagged ${frac(a.stalled)}`,
+  );
   lines.push('', `alarms on negatives: ${report.negativeAlarms.length} of ${report.negatives}`);
   for (const alarm of report.negativeAlarms) lines.push(`  - ${alarm}`);
   if (report.wrong.length) lines.push('', 'wrong kind or responsibility:', ...report.wrong.map((line) => `  - ${line}`));

@@ -6,4 +6,4 @@ import { runnerImport } from 'vite';
 const entry = fileURLToPath(new URL('../bench/detection-eval.ts', import.meta.url));
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { module } = await runnerImport(entry, { root, configFile: false, logLevel: 'silent' });
-process.exitCode = await module.runDetectionEval((/** @type {string} */ line) => console.log(line));
+process.exitCode = await module.runDetectionEval((/** @type {string} */ line) => console.log(line), process.argv.slice(2));

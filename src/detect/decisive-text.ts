@@ -1,58 +1,42 @@
-import type { TextBlock } from './page-snapshot';
+// A message counts only where the page is saying it now, not where someone talks about it: an
+// announcement, FAQ or article quoting it ("如遇支付网关异常，请…"), a question about it, advice
+// ("余额不足时请先充值"), a numbered notice item. Used on every candidate line before the tables are
+// asked, and around the phrase a table found.
 
-// An error string only counts where the page is saying it now: a short block of its own, not a
-// sentence of an announcement, FAQ or article that quotes it ("如遇支付网关异常，请…").
-
-const QUOTING_CONTEXT = new Set(['article', 'notice', 'nav', 'footer']);
-const CONDITIONAL_BEFORE = /(如遇|如果|若是|若|假如|例如|比如|如出现|出现|提示|显示|if you|when you|if the|e\.g\.|such as)[^。.!！]*$/i;
-
-export interface DecisiveMatch {
-  block: TextBlock;
-  message: string;
-}
-
+// 出现 / 提示 / 显示 alone ("您的操作出现异常") say nothing about quoting; "提示“…" is caught by the quotes.
+const CONDITIONAL_BEFORE = /(如遇|如果|若是|若|假如|例如|比如|如出现|if you|when you|if the|e\.g\.|such as)[^。.!！]*$/i;
 // "如支付后订单未更新，请勿重复支付" is advice: 如 opening a clause means "if".
 const IF_CLAUSE = /(?:^|[，,。；;：:\s])如(?![何今此下意])[^。.!！]*$/;
 // "1. 近期微信支付通道维护中…" is an item of a notice or FAQ list, not a message.
 const LIST_ITEM = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、．)）]\s*\S/;
-// "Error: …", "错误原因：…" introduce the message itself.
 // "余额不足时请先充值", "支付网关异常怎么办": the phrase is the subject of advice or a question.
 const CONDITIONAL_AFTER = /^(?:时|的时候|的话|怎么办|怎么|是什么|是怎么|何解|when\b|means\b|error means)/i;
 // "Q: …" / "答：…" lines of a FAQ.
 const FAQ_LEAD = /^(?:Q|A|问|答)\s*[:：.]/i;
-const MESSAGE_LEAD = /^(?:error|错误(?:原因|信息|代码)?|原因|提示信息)\s*[:：]\s*/i;
 const OPEN_QUOTES = /[“"「『‘'《]\s*$/;
 const QUESTION = /[?？]\s*$/;
+/** "Error: …", "错误原因：…" introduce the message itself. */
+export const MESSAGE_LEAD = /^(?:error|错误(?:原因|信息|代码)?|原因|提示信息|提示|温馨提示|系统提示|错误提示)\s*[:：]\s*/i;
 
-export interface DecisiveOptions {
-  /** Other words a line may carry around the phrase (a title, "，请返回重试"). */
-  maxExtraChars?: number;
-  /** Detail a message that opens with the phrase may carry (a provider's relayed error). */
-  maxDetailChars?: number;
-  /** Lines that carry the phrase but mean something else ("对接站返回：余额不足" is the shop's). */
-  reject?: RegExp;
+// "Payments · Fraud · Growth", "首页 | 订单查询 | 支付失败怎么办": a menu of links, not a sentence.
+const MENU = /^[^·|•/]{1,24}(?:\s*[·|•/]\s*[^·|•/]{1,24}){2,}$/;
+
+// "关于工商银行系统升级维护的公告", "【公告】…", "通知：…": a headline of news about the shop.
+const ANNOUNCEMENT_LINE = /^(?:关于.{2,40}的(?:公告|通知|说明)|【\s*(?:公告|通知|维护通知|系统公告|重要通知)\s*】|(?:公告|通知|系统公告|网站公告|站点公告)\s*[:：])/;
+
+/** A line that, as a whole, talks about messages rather than showing one. */
+export function isTalkedAbout(line: string): boolean {
+  const text = line.replace(MESSAGE_LEAD, '');
+  return LIST_ITEM.test(text) || FAQ_LEAD.test(text) || QUESTION.test(text) || MENU.test(text) || ANNOUNCEMENT_LINE.test(text);
 }
 
-export function findDecisive(blocks: readonly TextBlock[], pattern: RegExp, options: DecisiveOptions = {}): DecisiveMatch | null {
-  const maxExtra = options.maxExtraChars ?? 30;
-  const maxDetail = options.maxDetailChars ?? maxExtra * 4;
-  for (const block of blocks) {
-    if (block.hints.some((hint) => QUOTING_CONTEXT.has(hint))) continue;
-    for (const line of block.text.split('\n')) {
-      const text = line.replace(/\s+/g, ' ').trim().replace(MESSAGE_LEAD, '');
-      if (LIST_ITEM.test(text) || FAQ_LEAD.test(text)) continue;
-      const match = pattern.exec(text);
-      if (!match || options.reject?.test(text)) continue;
-      // A message that opens with the phrase may carry the provider's detail after it.
-      const allowed = match.index === 0 ? Math.max(maxDetail, maxExtra) : maxExtra;
-      if (text.length - match[0].length > allowed) continue;
-      const before = text.slice(0, match.index);
-      if (CONDITIONAL_BEFORE.test(before) || IF_CLAUSE.test(before)) continue;
-      if (CONDITIONAL_AFTER.test(text.slice(match.index + match[0].length).trimStart())) continue;
-      // Quoted ("…提示“支付网关异常”") or asked about ("What does … mean?"): someone talks about it.
-      if (OPEN_QUOTES.test(before) || QUESTION.test(text)) continue;
-      return { block, message: text };
-    }
-  }
-  return null;
+/** The words around a phrase make it a quotation, a condition or advice. */
+export function phraseIsTalkedAbout(before: string, after: string): boolean {
+  const lead = before.replace(MESSAGE_LEAD, '');
+  return (
+    CONDITIONAL_BEFORE.test(lead) ||
+    IF_CLAUSE.test(lead) ||
+    OPEN_QUOTES.test(lead) ||
+    CONDITIONAL_AFTER.test(after.trimStart())
+  );
 }

@@ -11,13 +11,33 @@ export type BlockHint =
   | 'form'
   | 'readonly'
   | 'table'
+  | 'colheader'
   | 'nav'
   | 'footer';
+
+/**
+ * How a message surface presents what it shows (src/detect/surfaces): an error component or page,
+ * a warning, a neutral message component whose words must say what it is (a layer.msg without an
+ * icon, a dialog), or something that is not a failure (success, info, a loading spinner).
+ */
+export type SurfaceTone = 'error' | 'warning' | 'message' | 'info' | 'success' | 'busy';
+
+/** The message surface a block was read from: which catalogue entry, and which instance on the page. */
+export interface SurfaceMark {
+  id: string;
+  tone: SurfaceTone;
+  /** Blocks of one surface element share the number (a dialog's title and its text). */
+  n: number;
+}
 
 export interface TextBlock {
   text: string;
   tag: string;
   hints: BlockHint[];
+  surface?: SurfaceMark;
+  /** A table cell's row and cell (numbered in reading order): blocks of one row, or one cell, share them. */
+  row?: number;
+  cell?: number;
 }
 
 export interface PageSnapshot {
@@ -30,6 +50,8 @@ export interface PageSnapshot {
   /** True when the page held more text than the reader's cap. */
   truncated: boolean;
   viewport: { width: number; height: number; devicePixelRatio: number } | null;
+  /** A message surface was still animating in when the page was read: read it again shortly. */
+  settling?: boolean;
 }
 
 export function snapshotText(snapshot: Pick<PageSnapshot, 'blocks'>): string {

@@ -21,9 +21,11 @@ export interface ExtensionSession {
 
 export type Device = NonNullable<Parameters<typeof launchWithExtension>[0]>['device'];
 
-export async function startExtensionSession(options: { locale?: string; extraArgs?: string[]; device?: Device } = {}): Promise<ExtensionSession> {
+export async function startExtensionSession(
+  options: { locale?: string; extraArgs?: string[]; device?: Device; env?: Record<string, string> } = {},
+): Promise<ExtensionSession> {
   const shop = await startShop();
-  const browser = await launchWithExtension({ locale: options.locale ?? 'zh-CN', extraArgs: options.extraArgs, device: options.device });
+  const browser = await launchWithExtension({ locale: options.locale ?? 'zh-CN', extraArgs: options.extraArgs, device: options.device, env: options.env });
   const popupUrl = `chrome-extension://${browser.extensionId}/src/popup/index.html`;
   const probe = await browser.context.newPage();
   await probe.goto(popupUrl);

@@ -12,6 +12,8 @@ import type { CaptureKind, Responsibility } from '../../src/evidence/capture-ent
 // so a page may name its fixture in the `x-paywitness-fixture` request header.
 
 export const FIXTURE_ROOT = fileURLToPath(new URL('../fixtures/pages/', import.meta.url));
+/** A blind batch or any other corpus laid out like test/fixtures/pages (`npm run eval -- --corpus <dir>`). */
+export const BLIND_ROOT = fileURLToPath(new URL('../fixtures/blind/', import.meta.url));
 export const FIXTURE_HEADER = 'x-paywitness-fixture';
 
 export interface FixtureExpectation {
@@ -36,14 +38,15 @@ export interface Fixture {
   html: string;
 }
 
-export function loadCorpus(): Fixture[] {
+export function loadCorpus(root: string = FIXTURE_ROOT): Fixture[] {
+  const base = root.endsWith('/') ? root : `${root}/`;
   const fixtures: Fixture[] = [];
-  for (const system of readdirSync(FIXTURE_ROOT, { withFileTypes: true })) {
+  for (const system of readdirSync(base, { withFileTypes: true })) {
     if (!system.isDirectory()) continue;
-    for (const file of readdirSync(`${FIXTURE_ROOT}${system.name}`).sort()) {
+    for (const file of readdirSync(`${base}${system.name}`).sort()) {
       if (!file.endsWith('.json')) continue;
       const slug = file.slice(0, -'.json'.length);
-      const sidecar = JSON.parse(readFileSync(`${FIXTURE_ROOT}${system.name}/${file}`, 'utf8')) as Omit<Fixture, 'id' | 'system' | 'html'>;
+      const sidecar = JSON.parse(readFileSync(`${base}${system.name}/${file}`, 'utf8')) as Omit<Fixture, 'id' | 'system' | 'html'>;
       fixtures.push({
         id: `${system.name}/${slug}`,
         system: system.name,
@@ -52,7 +55,7 @@ export function loadCorpus(): Fixture[] {
         delayMs: sidecar.delayMs ?? 0,
         note: sidecar.note ?? '',
         expected: sidecar.expected,
-        html: readFileSync(`${FIXTURE_ROOT}${system.name}/${slug}.html`, 'utf8'),
+        html: readFileSync(`${base}${system.name}/${slug}.html`, 'utf8'),
       });
     }
   }

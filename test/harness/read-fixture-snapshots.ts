@@ -11,10 +11,13 @@ import { pageReaderScript } from './page-reader-script';
 
 const DELAY_MARGIN_MS = 400;
 
+/** A page as read, and whether the content script's first look would have read it at all. */
+export type ReadPage = PageSnapshot & { gate?: boolean };
+
 export interface CorpusReader {
   browser: Browser;
-  read(fixture: Fixture): Promise<PageSnapshot>;
-  readAll(fixtures: readonly Fixture[], concurrency?: number): Promise<Map<string, PageSnapshot>>;
+  read(fixture: Fixture): Promise<ReadPage>;
+  readAll(fixtures: readonly Fixture[], concurrency?: number): Promise<Map<string, ReadPage>>;
   close(): Promise<void>;
 }
 
@@ -30,7 +33,7 @@ export async function startCorpusReader(corpus: readonly Fixture[]): Promise<Cor
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
   const script = await pageReaderScript();
 
-  const read = async (fixture: Fixture): Promise<PageSnapshot> => {
+  const read = async (fixture: Fixture): Promise<ReadPage> => {
     const page = await context.newPage();
     try {
       await page.setExtraHTTPHeaders({ [FIXTURE_HEADER]: fixture.id });
@@ -38,7 +41,8 @@ export async function startCorpusReader(corpus: readonly Fixture[]): Promise<Cor
       if (fixture.delayMs > 0) await page.waitForTimeout(fixture.delayMs + DELAY_MARGIN_MS);
       await page.addScriptTag({ content: script });
       const snapshot = (await page.evaluate('globalThis.__payWitnessRead()')) as PageSnapshot;
-      return { ...snapshot, seenAt: fixture.now };
+      const gate = (await page.evaluate('globalThis.__payWitnessGate()')) as boolean;
+      return { ...snapshot, seenAt: fixture.now, gate };
     } finally {
       await page.close();
     }
@@ -48,7 +52,7 @@ export async function startCorpusReader(corpus: readonly Fixture[]): Promise<Cor
     browser,
     read,
     async readAll(fixtures, concurrency = 4) {
-      const result = new Map<string, PageSnapshot>();
+      const result = new Map<string, ReadPage>();
       let next = 0;
       const worker = async () => {
         while (next < fixtures.length) {

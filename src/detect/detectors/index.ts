@@ -1,51 +1,32 @@
 import type { Detector } from '../detector';
 import { awaitingPaymentPage } from './awaiting-payment-page';
-import { bankOrRiskControl } from './bank-or-risk-control';
-import { cardDeclined } from './card-declined';
-import { deliveryFailed } from './delivery-failed';
+import { chargeStatedTwice } from './charge-stated-twice';
 import { doubleDeduction } from './double-deduction';
-import { insufficientBalance } from './insufficient-balance';
-import { orderAge } from './order-age';
-import { orderAlreadyPaid } from './order-already-paid';
-import { orderExpired } from './order-expired';
+import { duplicateOrdersListed } from './duplicate-orders-listed';
+import { messageShown } from './message-shown';
+import { openOrder } from './open-order';
 import { orderFailedByShop } from './order-failed-by-shop';
-import { outOfStock } from './out-of-stock';
-import { paymentCheckUndecided } from './payment-check-undecided';
-import { paymentFailedUnexplained } from './payment-failed-unexplained';
-import { providerMaintenance } from './provider-maintenance';
-import { providerOutage } from './provider-outage';
-import { providerRefusedShop } from './provider-refused-shop';
 import { serverError5xx } from './server-error-5xx';
-import { shopGatewayError } from './shop-gateway-error';
+import { stalledOrder } from './stalled-order';
 import { termsPage } from './terms-page';
-import { userCancelled } from './user-cancelled';
-import { userInputError } from './user-input-error';
+import { unnamedMessage } from './unnamed-message';
 
 /**
- * First match wins. Errors outrank order state (a page that shows both is first of all a failure);
- * a provider's own failure is checked before the shop's gateway message that may relay it; the
- * merchant's refusals (当前商户余额不足) before the shopper's balance.
+ * First match wins. A crashed server first (its page has no message surface), then any message the
+ * tables know (errors outrank order state: a page that shows both is first of all a failure), the
+ * order's own state (failed, charged twice, stalled), a failure shown in words no table knows, and last the
+ * neutral records (an open order, a pay page waiting, the shop's terms).
  */
 export const DETECTORS: readonly Detector[] = [
   serverError5xx,
-  providerOutage,
-  providerMaintenance,
-  bankOrRiskControl,
-  cardDeclined,
-  providerRefusedShop,
-  shopGatewayError,
-  paymentCheckUndecided,
-  orderAlreadyPaid,
-  orderExpired,
-  insufficientBalance,
-  userInputError,
-  userCancelled,
-  outOfStock,
-  deliveryFailed,
+  messageShown,
   orderFailedByShop,
-  paymentFailedUnexplained,
   doubleDeduction,
-  orderAge,
+  chargeStatedTwice,
+  duplicateOrdersListed,
+  stalledOrder,
+  unnamedMessage,
+  openOrder,
   awaitingPaymentPage,
   termsPage,
 ];

@@ -1,3 +1,5 @@
+import { toSimplified } from '../text/traditional-to-simplified';
+
 // Status labels of the shop systems we know (dujiaoka, acg-faka, zfaka, kamiFaka, epay, 卡盟) mapped
 // to the few states the refund rules care about. The label itself is kept verbatim as evidence.
 // dujiaoka hyper prints STATUS_PROCESSING as 已处理 (lang/zh_CN/hyper.php), so 已处理 is still open.
@@ -28,7 +30,7 @@ const STATES: ReadonlyArray<[RegExp, OrderState]> = [
 
 export function orderState(label: string | null): OrderState | null {
   if (!label) return null;
-  const clean = label.replace(/[\s【】\[\]()（）]/g, '');
+  const clean = toSimplified(label).replace(/[\s【】\[\]()（）]/g, '');
   for (const [pattern, state] of STATES) if (pattern.test(clean)) return state;
   return null;
 }

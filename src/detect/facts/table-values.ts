@@ -1,22 +1,18 @@
 import type { TextBlock } from '../page-snapshot';
+import { tableRows } from '../table-rows';
+import { toSimplified } from '../text/traditional-to-simplified';
 import { FACT_LABELS, type FactName } from './labelled-values';
 
-// Order lists (kameng 订单查询, zfaka 支付订单, English "My Orders") print facts as a header row of
-// <th> cells and rows of <td> cells. The reader keeps cells in document order, so the first data
-// row is the run of <td> cells right after the headers, one per column.
+// Order lists (kameng 订单查询, zfaka 支付订单, English "My Orders") print facts as a header row
+// and rows of cells; the first row's cells, under the columns that name a fact, are the page's
+// facts (page-orders.ts reads every row).
 
 export function tableValues(blocks: readonly TextBlock[]): Partial<Record<FactName, string>> {
   const found: Partial<Record<FactName, string>> = {};
-  for (let i = 0; i < blocks.length; i++) {
-    if (blocks[i]!.tag !== 'th') continue;
-    const headers: string[] = [];
-    while (i < blocks.length && blocks[i]!.tag === 'th') headers.push(blocks[i++]!.text.trim());
-    const cells: string[] = [];
-    while (i < blocks.length && blocks[i]!.tag === 'td' && cells.length < headers.length) cells.push(blocks[i++]!.text.trim());
-    if (cells.length < headers.length) continue;
-    headers.forEach((header, column) => {
+  for (const row of tableRows(blocks)) {
+    row.headers.forEach((header, column) => {
       const name = columnFact(header);
-      if (name && found[name] === undefined && cells[column]) found[name] = cells[column];
+      if (name && found[name] === undefined && row.cells[column]) found[name] = row.cells[column];
     });
   }
   return found;
@@ -24,10 +20,12 @@ export function tableValues(blocks: readonly TextBlock[]): Partial<Record<FactNa
 
 const COLUMN_ONLY: Partial<Record<FactName, RegExp>> = {
   orderId: /^(订单ID|订单|Order|Order\s*#)$/i,
-  createdAt: /^(购买时间|Placed|Placed\s*on)$/i,
+  createdAt: /^(购买时间|交易时间|时间|日期|Placed|Placed\s*on|Date|Time)$/i,
 };
 
-function columnFact(header: string): FactName | null {
+/** Which fact a table column holds, by its header (订单号 / Order / 金额 / Placed …). */
+export function columnFact(shown: string): FactName | null {
+  const header = toSimplified(shown);
   for (const name of Object.keys(FACT_LABELS) as FactName[]) {
     const label = FACT_LABELS[name].exec(header);
     if (label && header.slice(label[0].length).trim().length <= 1) return name;

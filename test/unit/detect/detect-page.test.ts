@@ -82,13 +82,16 @@ describe('detectPage: the spine rules', () => {
     expect(detectPage(page, { stallThresholdHours: 0.1 })).toMatchObject({ kind: 'stalled_order' });
   });
 
-  it('completed orders are not alarms; an expired unpaid order is the shopper\'s (user_error)', () => {
+  it('completed orders are not alarms; nor is an unpaid order merely listed as expired (no money moved)', () => {
     const expired = snapshot(`${SHOP}/detail-order-sn/LATE2DAYSAGO0002`, [
       '订单号：LATE2DAYSAGO0002',
       '订单创建时间：2026-11-26 10:00:00',
       '订单状态：已过期',
     ]);
-    expect(detectPage(expired)).toMatchObject({ kind: 'user_error', responsibility: 'user', reasonCode: 'order_expired' });
+    expect(detectPage(expired).kind).toBe('none');
+    // Raised while the shopper tries to pay it, the same expiry is the shopper's (user_error).
+    const paying = snapshot(`${SHOP}/pay/alipay/zfbf2f/LATE2DAYSAGO0002`, [{ text: '订单已过期，请重新下单', hints: ['alert'] }]);
+    expect(detectPage(paying)).toMatchObject({ kind: 'user_error', responsibility: 'user', reasonCode: 'order_expired' });
     for (const status of ['已完成', 'Completed', '已退款(平台余额)']) {
       const page = snapshot(`${SHOP}/detail-order-sn/DONE2DAYSAGO0002`, [
         '订单号：DONE2DAYSAGO0002',

@@ -18,7 +18,8 @@ describe('who is to blame, rule by rule', () => {
   it.each([
     // [url, message, kind, responsibility, reasonCode]
     [SHOP, '支付网关异常！Get Alipay API Error:Service Currently Unavailable - isp.unknow-error', 'payment_error', 'third_party', 'provider_outage'],
-    [SHOP, '支付网关异常！Get Alipay API Error:Invalid Arguments - isv.invalid-app-id', 'payment_error', 'platform', 'provider_refused_shop'],
+    // Alipay's own code for the class of error (40002 Invalid Arguments) names the most of the message.
+    [SHOP, '支付网关异常！Get Alipay API Error:Invalid Arguments - isv.invalid-app-id', 'payment_error', 'platform', 'shop_request_invalid'],
     [SHOP, '支付网关不存在', 'payment_error', 'platform', 'shop_gateway_error'],
     [SHOP, '当前支付方式已停用，请选择其他支付方式', 'payment_error', 'platform', 'shop_gateway_error'],
     [EPAY, '商户已被封禁，无法支付！', 'payment_error', 'platform', 'provider_refused_shop'],
@@ -51,8 +52,15 @@ describe('who is to blame, rule by rule', () => {
     expect(article.kind).toBe('none');
   });
 
-  it('the merchant\'s or the supplier\'s balance is not the shopper\'s', () => {
-    expect(verdictOf('https://shop.example/query', ['处理结果：对接站返回：下单失败，余额不足']).kind).toBe('none');
+  it('the merchant\'s or the supplier\'s balance is not the shopper\'s: the shop answers for its supplier', () => {
+    expect(verdictOf('https://shop.example/query', ['处理结果：对接站返回：下单失败，余额不足'])).toMatchObject({
+      kind: 'payment_error',
+      responsibility: 'platform',
+      reasonCode: 'delivery_failed',
+    });
+    expect(verdictOf('https://pay.example/submit.php?pid=1', [{ text: '当前商户余额不足，无法完成支付', hints: ['alert'] }])).toMatchObject({
+      responsibility: 'platform',
+    });
   });
 
   it('an abnormal paid order is the shop\'s; a completed one is silent', () => {

@@ -1,0 +1,106 @@
+import type { PageSnapshot, TextBlock } from '../page-snapshot';
+import { tableRows } from '../table-rows';
+import type { OrderFacts } from '../verdict';
+import { toSimplified } from '../text/traditional-to-simplified';
+import { extractFacts } from './extract-facts';
+import { orderState } from './order-status';
+import { FACT_LABELS } from './labelled-values';
+import { columnFact } from './table-values';
+
+// Which orders a page shows, each with its own facts. An order detail or payment page shows one
+// (the page's facts); query results, "my orders" and purchase-record lists show several — one table
+// row, or one card opening with its order-number label, each. The verdict of a list names the
+// order that is failing or stalled, not whichever came first.
+
+export interface ShownOrder extends OrderFacts {
+  orderId: string;
+  product: string | null;
+  /** A ledger row that records this order being paid for (消费 / 支出 / a negative amount), where no status is shown. */
+  charged?: boolean;
+}
+
+const CHARGE_CELL = /^(消费|支出|扣款|扣费|购买|下单|付款|支付|payment|purchase|charge|debit)$/i;
+const NEGATIVE_AMOUNT = /^[-−]\s*(?:[¥￥$]|NT\$|HK\$)?\s*\d/;
+
+const ORDER_LABEL_LINE = /^(订单号|订单编号|订单号码|商户订单号|订单ID|Order\s*(?:number|No\.?|ID|SN|#))\s*[:：#]?/i;
+const PRODUCT_LINE = /^(订单名称|商品名称|商品|宝贝|Product|Item)\s*[:：]\s*(.{1,80})$/i;
+const PRODUCT_COLUMN = /^(订单名称|商品(?:名称)?|名称|宝贝|说明|描述|product|item|description)$/i;
+const QUIET = new Set(['article', 'notice', 'nav', 'footer']);
+const HASH_ID_LINE = /^[#＃]\s*[A-Za-z0-9][A-Za-z0-9_-]{5,63}$/;
+const CANONICAL: Record<string, string> = { orderId: '订单号', amount: '金额', status: '订单状态', createdAt: '创建时间' };
+const MAX_ORDERS = 50;
+
+export function pageOrders(snapshot: Pick<PageSnapshot, 'url' | 'blocks'>): ShownOrder[] {
+  const blocks = snapshot.blocks.filter((block) => !block.hints.some((hint) => QUIET.has(hint)) && !block.surface);
+  const fromTable = tableOrders(blocks);
+  if (fromTable.length >= 2) return fromTable;
+  const fromCards = cardOrders(blocks);
+  if (fromCards.length >= 2) return fromCards;
+  const single = extractFacts(snapshot);
+  return single.orderId ? [{ ...single, orderId: single.orderId, product: productOf(lines(blocks)) }] : [];
+}
+
+/** The facts of a page that shows one order, its table row (if any) first. */
+export function singleOrderFacts(snapshot: Pick<PageSnapshot, 'url' | 'blocks'>): OrderFacts {
+  const page = extractFacts(snapshot);
+  const [row] = tableOrders(snapshot.blocks.filter((block) => !block.hints.some((hint) => QUIET.has(hint)) && !block.surface));
+  if (!row || (page.orderId && row.orderId !== page.orderId)) return page;
+  return {
+    orderId: row.orderId,
+    amount: row.amount ?? page.amount,
+    currency: row.amount !== null ? row.currency : page.currency,
+    status: row.status ?? page.status,
+    createdAt: row.createdAt ?? page.createdAt,
+  };
+}
+
+/** One order per row of a table whose header names an order-number column. */
+function tableOrders(blocks: readonly TextBlock[]): ShownOrder[] {
+  const out: ShownOrder[] = [];
+  for (const row of tableRows(blocks)) {
+    if (!row.headers.some((header) => FACT_LABELS.orderId.test(toSimplified(header)) || /^(订单|单号|order\s*#?)$/i.test(toSimplified(header)))) continue;
+    // Each column under the label the fact extractor knows it by ("Order" → 订单号, "Placed" → 创建时间).
+    const pairs = row.headers.map((header, k) => `${CANONICAL[columnFact(header) ?? 'none'] ?? header}：${row.cells[k] ?? ''}`);
+    const facts = extractFacts({ url: '', blocks: [{ text: pairs.join('\n'), tag: 'div', hints: [] }] });
+    if (!facts.orderId) continue;
+    const productColumn = row.headers.findIndex((header) => PRODUCT_COLUMN.test(toSimplified(header)));
+    const charged = row.cells.some((cell) => CHARGE_CELL.test(toSimplified(cell)) || NEGATIVE_AMOUNT.test(cell));
+    out.push({ ...facts, orderId: facts.orderId, product: productColumn >= 0 ? (row.cells[productColumn] ?? null) : null, ...(charged ? { charged } : {}) });
+  }
+  return unique(out);
+}
+
+/** One order per card: each opens with its order-number label. */
+function cardOrders(blocks: readonly TextBlock[]): ShownOrder[] {
+  const all = lines(blocks);
+  // A card opens with its order-number label or a bare "#…" number; a status badge printed just
+  // above that (acg-faka's 已付款 / 待付款) belongs to the card it heads.
+  const starts = all
+    .flatMap((line, i) => (ORDER_LABEL_LINE.test(toSimplified(line)) || HASH_ID_LINE.test(line) ? [i] : []))
+    .map((i) => (i > 0 && all[i - 1]!.length <= 12 && orderState(all[i - 1]!) ? i - 1 : i));
+  if (starts.length < 2) return [];
+  const out: ShownOrder[] = [];
+  for (const [k, start] of starts.slice(0, MAX_ORDERS).entries()) {
+    const part = all.slice(start, starts[k + 1] ?? all.length);
+    const facts = extractFacts({ url: '', blocks: [{ text: part.join('\n'), tag: 'div', hints: [] }] });
+    if (facts.orderId) out.push({ ...facts, orderId: facts.orderId, product: productOf(part) });
+  }
+  return unique(out);
+}
+
+function lines(blocks: readonly TextBlock[]): string[] {
+  return blocks.flatMap((block) => block.text.split('\n')).map((line) => line.trim()).filter(Boolean);
+}
+
+function productOf(part: readonly string[]): string | null {
+  for (const line of part) {
+    const match = PRODUCT_LINE.exec(toSimplified(line));
+    if (match) return line.slice(match.index + match[0].length - match[2]!.length).trim();
+  }
+  return null;
+}
+
+function unique(orders: ShownOrder[]): ShownOrder[] {
+  const seen = new Set<string>();
+  return orders.filter((order) => !seen.has(order.orderId) && seen.add(order.orderId)).slice(0, MAX_ORDERS);
+}

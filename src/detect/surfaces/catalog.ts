@@ -1,0 +1,40 @@
+import type { SurfaceTone } from '../page-snapshot';
+
+// The message surfaces of every system and UI kit we know, as data (one JSON file per system, see
+// schema.json). The content script asks the DOM which of them is showing; the detectors only see
+// the mark it leaves on the blocks it read (page-snapshot.ts SurfaceMark).
+
+export interface SurfaceEntry {
+  id: string;
+  selector: string;
+  tone: SurfaceTone;
+  has?: string;
+  not?: string;
+  source: string;
+  examples: string[];
+}
+
+export interface SurfaceFile {
+  system: string;
+  title: string;
+  rank: 1 | 2 | 3;
+  sources: string[];
+  surfaces: SurfaceEntry[];
+}
+
+export interface CatalogSurface extends SurfaceEntry {
+  system: string;
+  rank: number;
+}
+
+const FILES = import.meta.glob<SurfaceFile>('./*.json', { eager: true, import: 'default' });
+
+export const SURFACE_FILES: readonly SurfaceFile[] = Object.entries(FILES)
+  .filter(([path]) => !path.endsWith('/schema.json'))
+  .map(([, file]) => file)
+  .sort((a, b) => a.rank - b.rank || a.system.localeCompare(b.system));
+
+/** Every surface, the most specific first: a system's own pages, then UI kits, then generic markup. */
+export const SURFACES: readonly CatalogSurface[] = SURFACE_FILES.flatMap((file) =>
+  file.surfaces.map((surface) => ({ ...surface, system: file.system, rank: file.rank })),
+);
