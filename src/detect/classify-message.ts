@@ -36,8 +36,18 @@ interface Hit {
   end: number;
 }
 
+const MEMO_SIZE = 256;
+const memo = new Map<string, MessageClass | null>();
+
 export function classifyMessage(text: string, context: MessageContext, entries: readonly CompiledEntry[] = MESSAGE_ENTRIES): MessageClass | null {
-  return classifyFolded(foldMessage(text), context, entries, true);
+  if (entries !== MESSAGE_ENTRIES) return classifyFolded(foldMessage(text), context, entries, true);
+  // Several detectors (and every re-read of a changing page) ask about the same few messages.
+  const key = `${context.role}|${context.raised ? 1 : 0}|${text}`;
+  if (memo.has(key)) return memo.get(key)!;
+  const found = classifyFolded(foldMessage(text), context, entries, true);
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(key, found);
+  return found;
 }
 
 function classifyFolded(folded: string, context: MessageContext, entries: readonly CompiledEntry[], allowRelay: boolean): MessageClass | null {
@@ -75,13 +85,16 @@ function classifyFolded(folded: string, context: MessageContext, entries: readon
 }
 
 function matchEntry(entry: CompiledEntry, folded: string, normalized: string): Hit | null {
+  let words = '';
+  for (const word of entry.words) if (word.length > words.length && normalized.includes(word)) words = word;
+  for (const template of entry.templates) {
+    const match = template.exec(normalized);
+    if (match && match[0].length > words.length) words = match[0];
+  }
   let best: Hit | null = null;
-  for (const phrase of entry.phrases) {
-    const match = phrase.exec(normalized);
-    if (match && match[0].length > (best?.strength ?? 0)) {
-      const span = locate(folded, match[0]);
-      best = { entry, strength: match[0].length, start: span.start, end: span.end };
-    }
+  if (words) {
+    const span = locate(folded, words);
+    best = { entry, strength: words.length, start: span.start, end: span.end };
   }
   if (entry.regex) {
     const match = entry.regex.exec(folded);

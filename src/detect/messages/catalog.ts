@@ -11,6 +11,8 @@ export interface MessageEntry {
   id: string;
   say?: string[];
   pattern?: string;
+  /** Messages a `pattern` entry must classify (the table test shows each). */
+  examples?: string[];
   kind: MessageKind;
   responsibility: TableResponsibility;
   reason: string;
@@ -32,8 +34,9 @@ export interface MessageTable {
 export interface CompiledEntry extends MessageEntry {
   system: string;
   generic: boolean;
-  /** Over normalizeMessage() text (from `say`). */
-  phrases: RegExp[];
+  /** Over normalizeMessage() text (from `say`): plain words, and templates with {} as expressions. */
+  words: string[];
+  templates: RegExp[];
   /** Over foldMessage() text (from `pattern`). */
   regex: RegExp | null;
   unlessRegex: RegExp | null;
@@ -47,7 +50,7 @@ export const MESSAGE_TABLES: readonly MessageTable[] = Object.entries(FILES)
   .sort((a, b) => Number(a.generic ?? false) - Number(b.generic ?? false) || a.system.localeCompare(b.system));
 
 /** "本商品单次最多购买{}个" → a matcher over normalised text; {} stands for what the system fills in. */
-export function phraseMatcher(phrase: string): RegExp {
+export function templateMatcher(phrase: string): RegExp {
   const parts = phrase.split('{}').map((part) => normalizeMessage(part).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(parts.join('[\\p{L}\\p{N}]{0,40}'), 'u');
 }
@@ -57,7 +60,8 @@ export function compileEntry(entry: MessageEntry, table: Pick<MessageTable, 'sys
     ...entry,
     system: table.system,
     generic: table.generic ?? false,
-    phrases: (entry.say ?? []).map(phraseMatcher).filter((regex) => regex.source.length > 0),
+    words: (entry.say ?? []).filter((phrase) => !phrase.includes('{}')).map(normalizeMessage).filter(Boolean),
+    templates: (entry.say ?? []).filter((phrase) => phrase.includes('{}')).map(templateMatcher),
     regex: entry.pattern ? new RegExp(entry.pattern, 'iu') : null,
     unlessRegex: entry.unless ? new RegExp(entry.unless, 'iu') : null,
   };
