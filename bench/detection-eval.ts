@@ -5,6 +5,7 @@ import { noneVerdict } from '../src/detect/verdict';
 import { loadCorpus, type Fixture } from '../test/harness/fixture-corpus';
 import { startCorpusReader } from '../test/harness/read-fixture-snapshots';
 import { formatReport, scoreVerdicts } from './detection-metrics';
+import { runExtensionEval } from './extension-eval';
 
 // `npm run eval`: reads every fixture page with the real content-script reader in headless Chromium,
 // runs the detectors, and prints the scores for the whole corpus and, separately, for the holdout
@@ -12,11 +13,13 @@ import { formatReport, scoreVerdicts } from './detection-metrics';
 // page name before any rule was tuned) and the pages the rules were written against.
 // `npm run eval -- --corpus test/fixtures/blind/batch-1` scores another corpus laid out the same way
 // (a blind batch); "as the extension" also applies the content script's first look (the gate),
-// which keeps a page it does not take for a shop from being read at all.
+// which keeps a page it does not take for a shop from being read at all. `--extension` opens the
+// pages through the built extension instead (bench/extension-eval.ts).
 
 export async function runDetectionEval(log: (line: string) => void, args: readonly string[] = []): Promise<number> {
   const corpusArg = args.indexOf('--corpus');
   const root = corpusArg >= 0 ? args[corpusArg + 1] : undefined;
+  if (args.includes('--extension')) return runExtensionEval(log, root ?? 'test/fixtures/pages');
   const corpus = root ? loadCorpus(resolve(root)) : loadCorpus();
   const reader = await startCorpusReader(corpus);
   try {

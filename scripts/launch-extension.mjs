@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core';
 import { BROWSER_HELP, findBrowser } from './find-browser.mjs';
 
 /**
- * @param {{ extensionDir?: string, headless?: boolean, locale?: string, userDataDir?: string, extraArgs?: string[] }} [options]
+ * @param {{ extensionDir?: string, headless?: boolean, locale?: string, userDataDir?: string, extraArgs?: string[], env?: Record<string, string> }} [options]
  */
 export async function launchWithExtension(options = {}) {
   if (!findBrowser()) throw new Error(BROWSER_HELP);
@@ -38,7 +38,7 @@ export async function launchWithoutExtension(options = {}) {
   return launchProfile(options);
 }
 
-/** @param {{ headless?: boolean, locale?: string, userDataDir?: string, extraArgs?: string[] }} options */
+/** @param {{ headless?: boolean, locale?: string, userDataDir?: string, extraArgs?: string[], env?: Record<string, string> }} options */
 async function launchProfile(options) {
   const ownsProfile = !options.userDataDir;
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'paywitness-profile-')));
@@ -50,7 +50,7 @@ async function launchProfile(options) {
     locale,
     viewport: { width: 1280, height: 800 },
     // Chromium on Linux takes its UI language (and so chrome.i18n's) from these, not from --lang.
-    env: { ...process.env, LANGUAGE: locale.replace('-', '_'), LANG: `${locale.replace('-', '_')}.UTF-8` },
+    env: { ...process.env, LANGUAGE: locale.replace('-', '_'), LANG: `${locale.replace('-', '_')}.UTF-8`, ...options.env },
     args: [
       `--lang=${locale}`,
       '--no-sandbox',

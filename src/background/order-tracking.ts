@@ -4,7 +4,7 @@ import type { Verdict } from '../detect/verdict';
 import type { UnhashedEntry } from '../evidence/capture-entry';
 import { isoWithOffset } from '../evidence/iso-time';
 import type { ObserveOrdersRequest, ObserveOrdersResponse } from '../messages/message-map';
-import { duplicateGroupKey, findDuplicateCharges, type DuplicateGroup } from '../orders/duplicate-charges';
+import { duplicateGroupKey, findDuplicateCharges, type DuplicateGroup } from '../detect/duplicate-purchases';
 import { observedOrders } from '../orders/observed-orders';
 import type { OrderRecord, OrderSighting } from '../orders/order-record';
 import { hoursAndMinutes, watchState } from '../orders/order-watch';

@@ -21,6 +21,11 @@ const reported = new Set<string>();
 const observeOrders = createOrderObserver(docToken);
 let settings: Settings = DEFAULT_SETTINGS;
 let isShop = false;
+// A message still animating in is read again once it has arrived (a CSS transition ends without a
+// mutation to wake the watcher); a few times per page view at most.
+const SETTLE_DELAY_MS = 300;
+const MAX_SETTLE_READS = 6;
+let settleReads = 0;
 
 const scan = timed('paywitness:scan', scanNow);
 
@@ -30,6 +35,10 @@ function scanNow(): void {
   if (!isShop) isShop = shouldWatchPage(location.href, document.title, textSample(document), settings);
   if (!isShop) return;
   const snapshot = readSnapshot(document);
+  if (snapshot.settling && settleReads < MAX_SETTLE_READS) {
+    settleReads++;
+    setTimeout(scan, SETTLE_DELAY_MS);
+  }
   const verdict = detectPage(snapshot, { stallThresholdHours: settings.stallThresholdHours });
   observeOrders(snapshot, verdict.kind !== 'none');
   if (verdict.kind === 'none') return;

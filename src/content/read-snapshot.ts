@@ -29,11 +29,16 @@ const HINT_BY_CLASS: ReadonlyArray<[RegExp, BlockHint]> = [
   [/(^|[-_\s])(modal|dialog|layui-layer|swal2-popup|el-dialog|ant-modal|sweet-alert)/i, 'dialog'],
   [/(^|[-_\s])(notice|announce|announcement|gonggao|bulletin|marquee)/i, 'notice'],
   [/(^|[-_\s])(article|post-content|entry-content|blog|faq|help-content|markdown-body)/i, 'article'],
+  // The places people talk about errors: forum posts and replies (Discuz t_f / postmessage, phpBB
+  // postbody), comments, Q&A threads — whole lower-case words only ("ConfirmPayment-PostSubmit" is no post).
+  [/(^|[-_\s])(post|postbody|postmessage|t_f|thread|reply|replies|comment|comments|topic|bbs|forum|question|answer)($|[-_\s\d])/, 'article'],
 ];
 
 interface ElementInfo {
   visible: boolean;
   block: boolean;
+  /** Its own text is drawn at no size (font-size 0: a whitespace trick or a hiding place). */
+  tiny?: boolean;
 }
 
 export function readSnapshot(
@@ -123,7 +128,7 @@ export function readSnapshot(
           node = el === root ? null : skipSubtree(walker);
           continue;
         }
-      } else if (node.nodeType === 3 && node.parentElement && node.nodeValue?.trim()) {
+      } else if (node.nodeType === 3 && node.parentElement && node.nodeValue?.trim() && !info(node.parentElement).tiny) {
         append(node.parentElement, node.nodeValue);
       }
       node = walker.nextNode();
@@ -146,6 +151,7 @@ export function readSnapshot(
   }
 
   return {
+    settling: marks.elements.some((el) => isAnimating(el)),
     url: doc.location?.href ?? doc.URL,
     title: (doc.title ?? '').slice(0, 500),
     lang: doc.documentElement.lang || '',
@@ -170,6 +176,13 @@ function salientElements(doc: Document): Element[] {
   return found.slice(0, MAX_SALIENT);
 }
 
+/** A message surface still fading, sliding or zooming in: read the page again once it has arrived. */
+function isAnimating(el: Element): boolean {
+  const animations = typeof el.getAnimations === 'function' ? el.getAnimations({ subtree: true }) : [];
+  // A spinner turns for ever; only an entrance that ends is worth waiting for.
+  return animations.some((animation) => animation.playState === 'running' && animation.effect?.getComputedTiming().iterations !== Infinity);
+}
+
 function hasReadAncestor(el: Element, readRoots: ReadonlySet<Element>): boolean {
   for (let current: Element | null = el; current; current = current.parentElement) if (readRoots.has(current)) return true;
   return false;
@@ -182,18 +195,35 @@ function ownInfo(el: Element, view: Window | null, hasLayout: boolean): ElementI
   if (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse') {
     return { visible: false, block: false };
   }
-  if (Number(style.opacity) === 0) return { visible: false, block: false };
+  // A toast fading or zooming in is not on screen yet: the shopper cannot read it, so neither do we.
+  if (Number(style.opacity) < MIN_OPACITY || isScaledAway(style.transform) || isClippedAway(style.clipPath)) return { visible: false, block: false };
   const block =
     (!style.display.startsWith('inline') && style.display !== 'contents') || el.tagName === 'TEXTAREA' || el.tagName === 'INPUT';
   if (hasLayout && style.display !== 'contents' && !isOnScreen(el, style, view)) return { visible: false, block };
-  return { visible: true, block };
+  return parseFloat(style.fontSize) < 1 ? { visible: true, block, tiny: true } : { visible: true, block };
 }
 
-/** Boxes clipped to nothing and boxes pushed off the left/top edge are hiding places, not content. */
+const MIN_OPACITY = 0.1;
+
+/** transform: scale(0) and its matrix forms (a and d near zero). */
+function isScaledAway(transform: string): boolean {
+  const matrix = /^matrix\(([^,]+),\s*([^,]+),\s*([^,]+),\s*([^,]+),/.exec(transform);
+  return !!matrix && Math.abs(Number(matrix[1])) < 0.05 && Math.abs(Number(matrix[4])) < 0.05;
+}
+
+function isClippedAway(clipPath: string): boolean {
+  return /^inset\((?:50|100)%/.test(clipPath) || /^circle\(0(?:px|%)?\s/.test(clipPath);
+}
+
+/**
+ * Boxes clipped to nothing and boxes pushed off the left/top edge are hiding places, not content;
+ * a fixed box outside the viewport (a toast still sliding in from the right) is not on screen yet.
+ */
 function isOnScreen(el: Element, style: CSSStyleDeclaration, view: Window): boolean {
   const rect = el.getBoundingClientRect();
   const clipped = style.overflow !== 'visible' || /rect\(0(px)?,? 0(px)?,? 0(px)?,? 0(px)?\)/.test(style.clip);
   if (clipped && (rect.width <= 1 || rect.height <= 1)) return false;
+  if (style.position === 'fixed' && (rect.left >= view.innerWidth || rect.top >= view.innerHeight || rect.right <= 0 || rect.bottom <= 0)) return false;
   return rect.right + view.scrollX > 0 && rect.bottom + view.scrollY > 0;
 }
 
@@ -205,7 +235,10 @@ function isEditable(el: Element): boolean {
 function isReadonlyField(el: Element): boolean {
   if (el.tagName !== 'INPUT' && el.tagName !== 'TEXTAREA') return false;
   const field = el as HTMLInputElement | HTMLTextAreaElement;
-  if (!field.readOnly && !field.disabled) return false;
+  // dujiaoka's unicorn and hyper themes print an order's card info into an editable <textarea>:
+  // text the server wrote and nobody changed is page content, not something the shopper typed.
+  const untouchedTextarea = el.tagName === 'TEXTAREA' && field.value !== '' && field.value === (field as HTMLTextAreaElement).defaultValue;
+  if (!field.readOnly && !field.disabled && !untouchedTextarea) return false;
   if (el.tagName === 'INPUT') {
     const type = (field as HTMLInputElement).type;
     if (!['text', 'search', 'url', 'email', 'tel', 'number', ''].includes(type)) return false;
@@ -244,7 +277,8 @@ function ownHints(el: Element): BlockHint[] {
   const tag = el.tagName;
   const role = el.getAttribute('role') ?? '';
   if (/^H[1-6]$/.test(tag)) hints.push('heading');
-  if (tag === 'ARTICLE') hints.push('article');
+  // <q> marks a quotation; <blockquote> does not here (layui styles notes as blockquote.layui-elem-quote).
+  if (tag === 'ARTICLE' || tag === 'Q') hints.push('article');
   if (tag === 'NAV' || role === 'navigation') hints.push('nav');
   if (tag === 'FOOTER' || role === 'contentinfo') hints.push('footer');
   if (tag === 'FORM') hints.push('form');

@@ -42,7 +42,11 @@ function usableEntries(doc: Document): { entries: CatalogSurface[]; selector: st
 
 export function surfaceMarks(doc: Document, isVisible: (el: Element) => boolean): SurfaceMarks {
   const { entries, selector } = usableEntries(doc);
-  const present = doc.body && selector ? Array.from(doc.body.querySelectorAll(selector)).slice(0, MAX_SURFACE_ELEMENTS) : [];
+  // The body itself can be the surface (易支付's <body id="error-page">), which querySelectorAll below it misses.
+  const present =
+    doc.body && selector
+      ? [...(doc.body.matches(selector) ? [doc.body] : []), ...Array.from(doc.body.querySelectorAll(selector))].slice(0, MAX_SURFACE_ELEMENTS)
+      : [];
   if (present.length === 0) return { elements: [], isSurface: () => false, markOf: () => undefined };
   const surfaceSet = new Set(present);
   const entryOf = new Map<Element, CatalogSurface | null>();

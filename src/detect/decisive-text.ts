@@ -3,7 +3,8 @@
 // ("余额不足时请先充值"), a numbered notice item. Used on every candidate line before the tables are
 // asked, and around the phrase a table found.
 
-const CONDITIONAL_BEFORE = /(如遇|如果|若是|若|假如|例如|比如|如出现|出现|提示|显示|if you|when you|if the|e\.g\.|such as)[^。.!！]*$/i;
+// 出现 / 提示 / 显示 alone ("您的操作出现异常") say nothing about quoting; "提示“…" is caught by the quotes.
+const CONDITIONAL_BEFORE = /(如遇|如果|若是|若|假如|例如|比如|如出现|if you|when you|if the|e\.g\.|such as)[^。.!！]*$/i;
 // "如支付后订单未更新，请勿重复支付" is advice: 如 opening a clause means "if".
 const IF_CLAUSE = /(?:^|[，,。；;：:\s])如(?![何今此下意])[^。.!！]*$/;
 // "1. 近期微信支付通道维护中…" is an item of a notice or FAQ list, not a message.
@@ -17,10 +18,16 @@ const QUESTION = /[?？]\s*$/;
 /** "Error: …", "错误原因：…" introduce the message itself. */
 export const MESSAGE_LEAD = /^(?:error|错误(?:原因|信息|代码)?|原因|提示信息|提示|温馨提示|系统提示|错误提示)\s*[:：]\s*/i;
 
+// "Payments · Fraud · Growth", "首页 | 订单查询 | 支付失败怎么办": a menu of links, not a sentence.
+const MENU = /^[^·|•/]{1,24}(?:\s*[·|•/]\s*[^·|•/]{1,24}){2,}$/;
+
+// "关于工商银行系统升级维护的公告", "【公告】…", "通知：…": a headline of news about the shop.
+const ANNOUNCEMENT_LINE = /^(?:关于.{2,40}的(?:公告|通知|说明)|【\s*(?:公告|通知|维护通知|系统公告|重要通知)\s*】|(?:公告|通知|系统公告|网站公告|站点公告)\s*[:：])/;
+
 /** A line that, as a whole, talks about messages rather than showing one. */
 export function isTalkedAbout(line: string): boolean {
   const text = line.replace(MESSAGE_LEAD, '');
-  return LIST_ITEM.test(text) || FAQ_LEAD.test(text) || QUESTION.test(text);
+  return LIST_ITEM.test(text) || FAQ_LEAD.test(text) || QUESTION.test(text) || MENU.test(text) || ANNOUNCEMENT_LINE.test(text);
 }
 
 /** The words around a phrase make it a quotation, a condition or advice. */

@@ -2,15 +2,23 @@ import { safeUrl } from '../shared/safe-url';
 import { DEFAULT_DETECT_SETTINGS, type DetectSettings, type PageView } from './detector';
 import { DETECTORS } from './detectors';
 import { extractFacts } from './facts/extract-facts';
+import { pageOrders } from './facts/page-orders';
 import type { PageSnapshot } from './page-snapshot';
 import { noneVerdict, type Verdict } from './verdict';
 
+/** A page as every detector sees it: the snapshot plus what is cheap to derive once. */
+export function pageView(snapshot: PageSnapshot, settings: DetectSettings = DEFAULT_DETECT_SETTINGS): PageView {
+  return { snapshot, url: safeUrl(snapshot.url), facts: extractFacts(snapshot), orders: pageOrders(snapshot), now: Date.parse(snapshot.seenAt), settings };
+}
+
 export function detectPage(snapshot: PageSnapshot, settings: DetectSettings = DEFAULT_DETECT_SETTINGS): Verdict {
-  const facts = extractFacts(snapshot);
-  const view: PageView = { snapshot, url: safeUrl(snapshot.url), facts, now: Date.parse(snapshot.seenAt), settings };
+  const view = pageView(snapshot, settings);
+  const facts = view.facts;
   for (const detector of DETECTORS) {
-    const finding = detector.detect(view);
-    if (finding) return { ...facts, ...finding, relatedOrderIds: finding.relatedOrderIds ?? [] };
+    const found = detector.detect(view);
+    if (!found) continue;
+    const { facts: about, ...finding } = found;
+    return { ...facts, ...about, ...finding, relatedOrderIds: finding.relatedOrderIds ?? [] };
   }
   return noneVerdict(facts);
 }

@@ -1,4 +1,5 @@
 import type { CaptureKind, Responsibility } from '../evidence/capture-entry';
+import type { ShownOrder } from './facts/page-orders';
 import type { PageSnapshot } from './page-snapshot';
 import type { OrderFacts } from './verdict';
 
@@ -14,6 +15,8 @@ export interface PageView {
   snapshot: PageSnapshot;
   url: URL | null;
   facts: OrderFacts;
+  /** Every order the page shows (one on a detail page, several on a list). */
+  orders: readonly ShownOrder[];
   /** Epoch ms of `snapshot.seenAt`. */
   now: number;
   settings: DetectSettings;
@@ -26,6 +29,8 @@ export interface Finding {
   message: string;
   /** When the finding is about an order the page's labelled facts do not name (a records row). */
   orderId?: string;
+  /** The facts of the order the finding is about, when the page shows several. */
+  facts?: OrderFacts;
   relatedOrderIds?: string[];
 }
 

@@ -46,6 +46,8 @@ export interface PageSnapshot {
   /** True when the page held more text than the reader's cap. */
   truncated: boolean;
   viewport: { width: number; height: number; devicePixelRatio: number } | null;
+  /** A message surface was still animating in when the page was read: read it again shortly. */
+  settling?: boolean;
 }
 
 export function snapshotText(snapshot: Pick<PageSnapshot, 'blocks'>): string {

@@ -9,7 +9,8 @@ const URL_SIGNALS: readonly RegExp[] = [
   /\/(submit\d?|mapi|cashier|qrpay|epay)\.php\b/i, // 易支付 / epay and clones
   /\/(?:[a-z]+[-_])?(pay|payment|checkout|cashier|bill|order|orders|buy|cart|recharge|chongzhi)(\/|$|\?|-|_|\.)/i,
   /\/(detail-order-sn|pay-gateway|checkout-counter|searchOrder|search-order|orderinfo)\b/i, // dujiaoka, epusdt
-  /[?&](mod=query|out_trade_no=|trade_no=|order_sn=|orderid=|tradeNo=)/i, // 卡盟 / gateways
+  /[?&](mod=query|out_trade_no=|trade_no=|order_sn=|orderid=|tradeNo=|orderNo=|order_no=|payId=)/i, // 卡盟 / gateways
+  /\/(?:create|submit|get|query|check|confirm)[-_]?(?:order|pay|payment)s?(?:\/|$|\?|\.)/i, // V免签 createOrder, APIs
   /(^|[./])(faka|kami|kameng|kashop|fakashop|dujiaoka)[a-z0-9-]*\./i, // shop-system names in the host
   /#\/(pay|order|buy|checkout)\b/i, // hash-routed shop apps (kamiFaka)
 ];

@@ -22,6 +22,9 @@ const MAX_SURFACE_CHARS = { error: 800, other: 360 };
 const MAX_PLAIN_LINE = 160;
 const RESULT_PAGE_MAX_CHARS = 600;
 const SILENT_TONES = new Set(['success', 'busy']);
+// A popup headed 公告 / 通知 / "Announcement", or speaking of what will happen (将于…), is news about
+// the shop, not a failure of this payment — unless the page raises it as an error.
+const ANNOUNCEMENT = /(公告|通知|通告|announcement|notice|维护计划|升级计划)|(将于|将在|届时|预计|计划于)/i;
 
 const MESSAGE_CHARS = 300;
 const memo = new WeakMap<object, ShownMessage[]>();
@@ -38,7 +41,36 @@ export function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').slice(0, MESSAGE_CHARS);
 }
 
+/**
+ * A gateway or API answering the browser with JSON ({"code":-1,"msg":"监控端状态异常"}) shows that
+ * JSON as the page: its message field is the message, and a failing code or status makes it an
+ * error. No stylesheet marks this surface, so it is recognised here rather than in surfaces/.
+ */
+const JSON_MESSAGE_KEYS = ['msg', 'message', 'errmsg', 'err_msg', 'error_msg', 'errorMessage', 'error_description', 'sub_msg', 'return_msg', 'error', 'info'];
+const JSON_OK_CODES = new Set(['0', '1', '200', 'success', 'ok', 'true']);
+
+function jsonResponse(snapshot: Pick<PageSnapshot, 'blocks'>): ShownMessage | null {
+  const text = snapshot.blocks.map((block) => block.text).join('').trim();
+  if (!text.startsWith('{') || !text.endsWith('}') || text.length > 4_000) return null;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
+  const record = body as Record<string, unknown>;
+  const nested = typeof record.error === 'object' && record.error ? (record.error as Record<string, unknown>) : null;
+  const key = JSON_MESSAGE_KEYS.find((name) => typeof (nested ?? record)[name] === 'string' && String((nested ?? record)[name]).trim());
+  if (!key) return null;
+  const code = record.code ?? record.status ?? record.ret ?? record.errcode ?? record.return_code ?? record.success;
+  const failing = nested !== null || record.success === false || (code !== undefined && !JSON_OK_CODES.has(String(code).toLowerCase()));
+  return { text: String((nested ?? record)[key]).slice(0, 500), surface: { id: 'generic.json-response', tone: failing ? 'error' : 'message', n: 0 }, raised: true };
+}
+
 export function shownMessages(snapshot: Pick<PageSnapshot, 'blocks'>): ShownMessage[] {
+  const json = jsonResponse(snapshot);
+  if (json) return [json];
   const surfaces = new Map<number, { mark: SurfaceMark; blocks: TextBlock[] }>();
   for (const block of snapshot.blocks) {
     if (!block.surface) continue;
@@ -55,6 +87,10 @@ export function shownMessages(snapshot: Pick<PageSnapshot, 'blocks'>): ShownMess
       continue;
     }
     const lines = blocks.flatMap((block) => linesOf(block)).filter((line) => !CONTROL_LINE.test(line));
+    if (mark.tone !== 'error' && ANNOUNCEMENT.test(lines.slice(0, 2).join('\n'))) {
+      containers.add(n);
+      continue;
+    }
     const text = lines.filter((line) => !isTalkedAbout(line)).join('\n');
     const limit = mark.tone === 'error' ? MAX_SURFACE_CHARS.error : MAX_SURFACE_CHARS.other;
     if (lines.join('\n').length > limit) {
@@ -69,7 +105,8 @@ export function shownMessages(snapshot: Pick<PageSnapshot, 'blocks'>): ShownMess
   const shortPage = snapshotText(snapshot).length <= RESULT_PAGE_MAX_CHARS;
   for (const block of snapshot.blocks) {
     if (block.surface && !containers.has(block.surface.n)) continue;
-    if (block.hints.some((hint) => QUOTING_CONTEXT.has(hint))) continue;
+    // Column headings and the quiet parts of a page are not messages.
+    if (block.tag === 'th' || block.hints.some((hint) => QUOTING_CONTEXT.has(hint))) continue;
     const raised = block.hints.some((hint) => RAISED_HINTS.has(hint)) || (shortPage && block.hints.includes('heading'));
     for (const line of linesOf(block)) {
       if (line.length > MAX_PLAIN_LINE || isTalkedAbout(line)) continue;

@@ -1,4 +1,4 @@
-import type { BlockHint, PageSnapshot, TextBlock } from '../detect/page-snapshot';
+import type { BlockHint, PageSnapshot, SurfaceTone, TextBlock } from '../detect/page-snapshot';
 import type { DeleteCaptureRequest, SubmitSnapshotRequest } from './message-map';
 
 // Runtime checks for what arrives from a content script: shape, types and size caps. A page's
@@ -7,6 +7,7 @@ import type { DeleteCaptureRequest, SubmitSnapshotRequest } from './message-map'
 const HINTS: ReadonlySet<BlockHint> = new Set([
   'alert', 'dialog', 'toast', 'heading', 'article', 'notice', 'form', 'readonly', 'table', 'nav', 'footer',
 ]);
+const TONES: ReadonlySet<SurfaceTone> = new Set(['error', 'warning', 'message', 'info', 'success', 'busy']);
 const MAX_BLOCKS = 5_000;
 const MAX_BLOCK_CHARS = 2_000;
 const MAX_TOTAL_CHARS = 250_000;
@@ -27,6 +28,7 @@ function isSnapshot(value: unknown): value is PageSnapshot {
   if (typeof value.lang !== 'string' || (value.lang as string).length > 50) return false;
   if (typeof value.seenAt !== 'string' || Number.isNaN(Date.parse(value.seenAt as string))) return false;
   if (typeof value.truncated !== 'boolean') return false;
+  if (value.settling !== undefined && typeof value.settling !== 'boolean') return false;
   if (value.viewport !== null && !isViewport(value.viewport)) return false;
   if (!Array.isArray(value.blocks) || value.blocks.length > MAX_BLOCKS) return false;
   let total = 0;
@@ -44,8 +46,13 @@ function isBlock(value: unknown): value is TextBlock {
     value.text.length <= MAX_BLOCK_CHARS &&
     isShortString(value.tag, 40) &&
     Array.isArray(value.hints) &&
-    value.hints.every((hint) => HINTS.has(hint as BlockHint))
+    value.hints.every((hint) => HINTS.has(hint as BlockHint)) &&
+    (value.surface === undefined || isSurfaceMark(value.surface))
   );
+}
+
+function isSurfaceMark(value: unknown): boolean {
+  return isRecord(value) && isShortString(value.id, 80) && TONES.has(value.tone as SurfaceTone) && Number.isInteger(value.n);
 }
 
 function isViewport(value: unknown): boolean {

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detectPage } from '../../src/detect/detect-page';
+import { detectPage, pageView } from '../../src/detect/detect-page';
 import type { PageView } from '../../src/detect/detector';
 import { DETECTORS } from '../../src/detect/detectors';
-import { DEFAULT_DETECT_SETTINGS } from '../../src/detect/detector';
-import { extractFacts } from '../../src/detect/facts/extract-facts';
 import type { PageSnapshot } from '../../src/detect/page-snapshot';
-import { safeUrl } from '../../src/shared/safe-url';
 import { loadCorpus, type Fixture } from '../harness/fixture-corpus';
 import { startCorpusReader, type CorpusReader } from '../harness/read-fixture-snapshots';
 
@@ -29,14 +26,7 @@ afterAll(async () => {
 });
 
 function view(fixture: Fixture): PageView {
-  const snapshot = snapshots.get(fixture.id)!;
-  return {
-    snapshot,
-    url: safeUrl(snapshot.url),
-    facts: extractFacts(snapshot),
-    now: Date.parse(snapshot.seenAt),
-    settings: DEFAULT_DETECT_SETTINGS,
-  };
+  return pageView(snapshots.get(fixture.id)!);
 }
 
 const owner = new Map<string, number>();

@@ -19,9 +19,11 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-export async function startExtensionSession(options: { locale?: string; extraArgs?: string[] } = {}): Promise<ExtensionSession> {
+export async function startExtensionSession(
+  options: { locale?: string; extraArgs?: string[]; env?: Record<string, string> } = {},
+): Promise<ExtensionSession> {
   const shop = await startShop();
-  const browser = await launchWithExtension({ locale: options.locale ?? 'zh-CN', extraArgs: options.extraArgs });
+  const browser = await launchWithExtension({ locale: options.locale ?? 'zh-CN', extraArgs: options.extraArgs, env: options.env });
   const popupUrl = `chrome-extension://${browser.extensionId}/src/popup/index.html`;
   const probe = await browser.context.newPage();
   await probe.goto(popupUrl);

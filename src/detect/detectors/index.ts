@@ -1,6 +1,8 @@
 import type { Detector } from '../detector';
 import { awaitingPaymentPage } from './awaiting-payment-page';
+import { chargeStatedTwice } from './charge-stated-twice';
 import { doubleDeduction } from './double-deduction';
+import { duplicateOrdersListed } from './duplicate-orders-listed';
 import { messageShown } from './message-shown';
 import { openOrder } from './open-order';
 import { orderFailedByShop } from './order-failed-by-shop';
@@ -20,6 +22,8 @@ export const DETECTORS: readonly Detector[] = [
   messageShown,
   orderFailedByShop,
   doubleDeduction,
+  chargeStatedTwice,
+  duplicateOrdersListed,
   stalledOrder,
   unnamedMessage,
   openOrder,

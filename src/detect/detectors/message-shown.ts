@@ -14,23 +14,38 @@ const MAX_EXTRA = 30;
 /** …or this much detail after a phrase it opens with (a provider's relayed error). */
 const MAX_DETAIL = 160;
 
+/** A page printing this many different known messages as plain lines is a list of them (a help page, an error-code table). */
+const CATALOGUE_ENTRIES = 3;
+
 export const messageShown: Detector = {
   id: 'message-shown',
   detect(page) {
     const role = pageRole(page);
-    for (const message of pageMessages(page.snapshot)) {
+    const hits = pageMessages(page.snapshot).flatMap((message) => {
       const found = classifyMessage(message.text, { role, raised: message.raised });
-      if (!found || found.kind === 'none' || !counts(found, message)) continue;
-      return {
-        kind: found.kind,
-        responsibility: found.responsibility,
-        reasonCode: found.entry.reason,
-        message: oneLine(message.text),
-      };
-    }
-    return null;
+      return found && found.kind !== 'none' && counts(found, message) ? [{ found, message }] : [];
+    });
+    const plainEntries = new Set(hits.filter(({ message }) => !message.surface).map(({ found }) => found.entry.id));
+    const catalogue = plainEntries.size >= CATALOGUE_ENTRIES;
+    const counted = hits.filter(({ message }) => message.surface || !catalogue);
+    // The first place that speaks (an error surface, then other surfaces, then the page's lines);
+    // there, a message that names a cause ("该银行系统维护中") outranks one that only says it failed.
+    const group = counted[0] && speaker(counted[0].message);
+    const sameGroup = counted.filter(({ message }) => speaker(message) === group);
+    const hit = sameGroup.find(({ found }) => found.responsibility !== null) ?? sameGroup[0];
+    if (!hit) return null;
+    return {
+      kind: hit.found.kind === 'user_error' ? 'user_error' : 'payment_error',
+      responsibility: hit.found.responsibility,
+      reasonCode: hit.found.entry.reason,
+      message: oneLine(hit.message.text),
+    };
   },
 };
+
+function speaker(message: ShownMessage): string {
+  return message.surface ? `surface#${message.surface.n}` : 'page';
+}
 
 /** A table entry counts only where the message is that message, not talk about it. */
 function counts(found: MessageClass, message: ShownMessage): boolean {

@@ -1,5 +1,5 @@
 import type { Detector } from '../detector';
-import { orderClock } from '../order-clock';
+import { aboutOrder, orderClocks } from '../order-clock';
 
 // An order page with an id and an open status is worth keeping as the "before" picture of a later
 // failure: awaiting payment, or open and younger than the stall threshold. Finished, expired or
@@ -17,12 +17,12 @@ export const openOrder: Detector = {
     'zfaka/query-pending-fresh',
   ],
   detect(page) {
-    const clock = orderClock(page);
-    if (!clock) return null;
-    const message = page.facts.status ?? '';
-    if (clock.state === 'awaiting_payment') return { kind: 'order_status', responsibility: null, reasonCode: 'order_awaiting_payment', message };
-    if (!clock.open) return null;
-    if (clock.ageHours === null) return { kind: 'order_status', responsibility: null, reasonCode: 'order_open_age_unknown', message };
-    return { kind: 'order_status', responsibility: null, reasonCode: 'order_open_watching', message };
+    const clocks = orderClocks(page);
+    // A paid order still being worked on says more than one waiting for payment.
+    const open = clocks.find((clock) => clock.open) ?? clocks.find((clock) => clock.state === 'awaiting_payment');
+    if (!open) return null;
+    const message = open.facts.status ?? '';
+    const reasonCode = !open.open ? 'order_awaiting_payment' : open.ageHours === null ? 'order_open_age_unknown' : 'order_open_watching';
+    return { kind: 'order_status', responsibility: null, reasonCode, message, ...aboutOrder(page, open) };
   },
 };

@@ -1,8 +1,8 @@
 import type { Detector } from '../detector';
-import { orderClock } from '../order-clock';
+import { aboutOrder, orderClocks } from '../order-clock';
 
 // An order the shop still owes (待处理 / 处理中 / 已付款 …) past the stall threshold: the shop's
-// failure to deliver, stated with its age.
+// failure to deliver, stated with its age. On a list of orders, the oldest stalled one is named.
 export const stalledOrder: Detector = {
   id: 'stalled-order',
   fixtures: [
@@ -15,13 +15,16 @@ export const stalledOrder: Detector = {
     'zfaka/query-pending-stalled',
   ],
   detect(page) {
-    const clock = orderClock(page);
-    if (!clock?.open || clock.ageHours === null || clock.ageHours < page.settings.stallThresholdHours) return null;
+    const stalled = orderClocks(page)
+      .filter((clock) => clock.open && clock.ageHours !== null && clock.ageHours >= page.settings.stallThresholdHours)
+      .sort((a, b) => b.ageHours! - a.ageHours!)[0];
+    if (!stalled) return null;
     return {
       kind: 'stalled_order',
       responsibility: 'platform',
       reasonCode: 'order_stalled',
-      message: `${page.facts.status} · ${Math.floor(clock.ageHours)} h`,
+      message: `${stalled.facts.status} · ${Math.floor(stalled.ageHours!)} h`,
+      ...aboutOrder(page, stalled),
     };
   },
 };

@@ -13,7 +13,9 @@ const ORDER_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$/;
 
 const URL_ORDER_PATHS =
   /\/(?:bill|detail-order-sn|order|orders|query|checkout|checkout-counter|pay-gateway\/[^/]+\/[^/]+|pay\/[^/]+\/[^/]+)\/([A-Za-z0-9_-]{6,64})(?:[/?#]|$)/i;
-const URL_ORDER_PARAMS = ['out_trade_no', 'order_sn', 'orderid', 'order_id', 'trade_no', 'orderSn', 'tradeNo'];
+const URL_ORDER_PARAMS = ['out_trade_no', 'order_sn', 'orderid', 'order_id', 'trade_no', 'orderSn', 'tradeNo', 'orderNo', 'order_no', 'payId', 'orderId'];
+// The amount a gateway URL carries (易支付 money, V免签 price, Alipay total_amount) is what the shop asked to charge.
+const URL_AMOUNT_PARAMS = ['money', 'total_fee', 'total_amount', 'price', 'amount'];
 
 /** A line that is only an order number: acg-faka's "#135261127213305871", "Order #1038 · …". */
 const HASH_ID = /(?:^|\border\s*)#\s*([A-Za-z0-9][A-Za-z0-9_-]{2,63})\b/i;
@@ -55,9 +57,12 @@ function urlOrderId(url: URL | null): string | null {
 }
 
 function urlMoney(url: URL | null): Money | null {
-  const raw = url?.searchParams.get('money') ?? url?.searchParams.get('total_fee');
-  if (!raw || !/^\d+(\.\d+)?$/.test(raw)) return null;
-  return { amount: Number(raw), currency: 'CNY' };
+  if (!url) return null;
+  for (const name of URL_AMOUNT_PARAMS) {
+    const raw = url.searchParams.get(name);
+    if (raw && /^\d+(\.\d+)?$/.test(raw)) return { amount: Number(raw), currency: 'CNY' };
+  }
+  return null;
 }
 
 function visibleLines(blocks: readonly TextBlock[]): string[] {
@@ -76,10 +81,13 @@ function hashOrderId(blocks: readonly TextBlock[]): string | null {
   return null;
 }
 
-/** acg-faka prints status as bare badges (已付款 … 已发货); the last badge is the latest stage. */
+/**
+ * acg-faka prints status as bare badges (已付款 … 已发货); the last badge is the latest stage. A
+ * toast saying 支付成功 is a message, not the order's badge.
+ */
 function badgeStatus(blocks: readonly TextBlock[]): string | null {
   let found: string | null = null;
-  for (const line of visibleLines(blocks)) if (line.length <= 12 && orderState(line)) found = line;
+  for (const line of visibleLines(blocks.filter((block) => !block.surface))) if (line.length <= 12 && orderState(line)) found = line;
   return found;
 }
 

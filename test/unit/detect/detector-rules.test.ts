@@ -52,8 +52,15 @@ describe('who is to blame, rule by rule', () => {
     expect(article.kind).toBe('none');
   });
 
-  it('the merchant\'s or the supplier\'s balance is not the shopper\'s', () => {
-    expect(verdictOf('https://shop.example/query', ['处理结果：对接站返回：下单失败，余额不足']).kind).toBe('none');
+  it('the merchant\'s or the supplier\'s balance is not the shopper\'s: the shop answers for its supplier', () => {
+    expect(verdictOf('https://shop.example/query', ['处理结果：对接站返回：下单失败，余额不足'])).toMatchObject({
+      kind: 'payment_error',
+      responsibility: 'platform',
+      reasonCode: 'delivery_failed',
+    });
+    expect(verdictOf('https://pay.example/submit.php?pid=1', [{ text: '当前商户余额不足，无法完成支付', hints: ['alert'] }])).toMatchObject({
+      responsibility: 'platform',
+    });
   });
 
   it('an abnormal paid order is the shop\'s; a completed one is silent', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectPage } from '../../../src/detect/detect-page';
+import { detectPage, pageView } from '../../../src/detect/detect-page';
 import { doubleDeduction } from '../../../src/detect/detectors/double-deduction';
 import { snapshot } from '../../helpers/snapshot';
 
@@ -31,13 +31,7 @@ describe('double-deduction: one order deducted twice on the shop ledger', () => 
   });
 
   it('one deduction per order, a refund row, or an FAQ quoting two rows stay silent', () => {
-    const view = (blocks: Parameters<typeof snapshot>[1]) => ({
-      snapshot: snapshot(URL, blocks),
-      url: null,
-      facts: { orderId: null, amount: null, currency: null, status: null, createdAt: null },
-      now: 0,
-      settings: { stallThresholdHours: 24 },
-    });
+    const view = (blocks: Parameters<typeof snapshot>[1]) => pageView(snapshot(URL, blocks));
     expect(doubleDeduction.detect(view(['购买扣款 订单号：AAAA11112222 -10.00', '购买扣款 订单号：BBBB33334444 -10.00']))).toBeNull();
     expect(doubleDeduction.detect(view(['购买扣款 订单号：AAAA11112222 -10.00', '退款 订单号：AAAA11112222 +10.00']))).toBeNull();
     expect(
@@ -49,13 +43,11 @@ describe('double-deduction: one order deducted twice on the shop ledger', () => 
     const th = (text: string) => ({ text, tag: 'th', hints: ['table' as const] });
     const td = (text: string) => ({ text, tag: 'td', hints: ['table' as const] });
     const table = (headers: string[], rows: string[][]) => [...headers.map(th), ...rows.flat().map(td)];
-    const view = (blocks: Parameters<typeof snapshot>[1], orderId: string | null = null) => ({
-      snapshot: snapshot(URL, blocks),
-      url: null,
-      facts: { orderId, amount: null, currency: null, status: null, createdAt: null },
-      now: 0,
-      settings: { stallThresholdHours: 24 },
-    });
+    // The page's own order, as its labelled facts would name it.
+    const view = (blocks: Parameters<typeof snapshot>[1], orderId: string | null = null) => {
+      const page = pageView(snapshot(URL, blocks));
+      return { ...page, facts: { ...page.facts, orderId } };
+    };
     const ledger = ['金额', '余额', '收支类型', '交易信息', '交易时间'];
 
     it('a wallet log whose type cell says 支出 twice for one order', () => {

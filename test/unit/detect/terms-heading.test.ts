@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pageView } from '../../../src/detect/detect-page';
 import { termsPage } from '../../../src/detect/detectors/terms-page';
 import type { PageSnapshot } from '../../../src/detect/page-snapshot';
 import { snapshot } from '../../helpers/snapshot';
@@ -11,13 +12,7 @@ const CLAUSES = [
   '四、订单异常的，本站核实后将退款至平台余额，不支持原路退回。',
   '五、本站保留随时修改本条款的权利，最终解释权归本站所有。',
 ];
-const view = (page: PageSnapshot) => ({
-  snapshot: { ...page, title: '九二卡盟 - 专业卡盟平台' },
-  url: null,
-  facts: { orderId: null, amount: null, currency: null, status: null, createdAt: null },
-  now: 0,
-  settings: { stallThresholdHours: 24 },
-});
+const view = (page: PageSnapshot) => pageView({ ...page, title: '九二卡盟 - 专业卡盟平台' });
 
 describe('terms page: a name standing alone over the policy text heads it', () => {
   it('a panel heading or an active tab named 服务条款, followed by its clauses → terms', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderState } from '../../../src/detect/facts/order-status';
-import { findDuplicateCharges } from '../../../src/orders/duplicate-charges';
+import { findDuplicateCharges } from '../../../src/detect/duplicate-purchases';
 
 const order = (orderId: string, amount: number, status: string, createdAt: string, product: string | null = 'A', site = 'shop.example') => ({
   site,

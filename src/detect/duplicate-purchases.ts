@@ -1,9 +1,10 @@
-import type { OrderState } from '../detect/facts/order-status';
 import type { Responsibility } from '../evidence/capture-entry';
-import type { OrderRecord } from './order-record';
+import type { OrderState } from './facts/order-status';
 
 // Two or more paid orders on one site for the same amount, for the same product or made within
-// 30 minutes of each other, look like one purchase charged twice. Whose fault it is depends on
+// 30 minutes of each other, look like one purchase charged twice. A pure rule over order facts:
+// the order tracker applies it across every page of a site (src/background/order-tracking.ts),
+// detection to the orders one list page shows (detectors/duplicate-orders-listed.ts). Whose fault it is depends on
 // what the pages said: two orders each delivered means the shopper bought twice (and got both);
 // otherwise the records alone cannot tell a double charge from a double order.
 
@@ -20,8 +21,17 @@ export interface DuplicateGroup {
   reasonCode: 'duplicate_orders_both_delivered' | 'duplicate_charge_unclear';
 }
 
-type DuplicateInput = Pick<OrderRecord, 'site' | 'orderId' | 'amount' | 'currency' | 'product' | 'state' | 'createdAt'> &
-  Partial<Pick<OrderRecord, 'createdAtFrom'>>;
+export interface DuplicateInput {
+  site: string;
+  orderId: string;
+  amount: number | null;
+  currency: string | null;
+  product: string | null;
+  state: OrderState | null;
+  /** ISO time: the page's creation time, or when the order was first seen. */
+  createdAt: string;
+  createdAtFrom?: 'page' | 'first_seen';
+}
 
 export function findDuplicateCharges(records: readonly DuplicateInput[]): DuplicateGroup[] {
   const paid = records.filter((r) => r.amount !== null && r.state !== null && PAID.has(r.state));
