@@ -24,10 +24,15 @@ const MENU = /^[^·|•/]{1,24}(?:\s*[·|•/]\s*[^·|•/]{1,24}){2,}$/;
 // "关于工商银行系统升级维护的公告", "【公告】…", "通知：…": a headline of news about the shop.
 const ANNOUNCEMENT_LINE = /^(?:关于.{2,40}的(?:公告|通知|说明)|【\s*(?:公告|通知|维护通知|系统公告|重要通知)\s*】|(?:公告|通知|系统公告|网站公告|站点公告)\s*[:：])/;
 
-/** A line that, as a whole, talks about messages rather than showing one. */
-export function isTalkedAbout(line: string): boolean {
+/**
+ * A line that, as a whole, talks about messages rather than showing one. Inside a message surface
+ * a line is the message: a question mark or a "1|微信 2|支付宝" list of options is its wording
+ * there, so only the FAQ, notice-item and announcement forms still mark talk.
+ */
+export function isTalkedAbout(line: string, inSurface = false): boolean {
   const text = line.replace(MESSAGE_LEAD, '');
-  return LIST_ITEM.test(text) || FAQ_LEAD.test(text) || QUESTION.test(text) || MENU.test(text) || ANNOUNCEMENT_LINE.test(text);
+  if (LIST_ITEM.test(text) || FAQ_LEAD.test(text) || ANNOUNCEMENT_LINE.test(text)) return true;
+  return !inSurface && (QUESTION.test(text) || MENU.test(text));
 }
 
 /** The words around a phrase make it a quotation, a condition or advice. */

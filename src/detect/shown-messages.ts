@@ -91,7 +91,7 @@ export function shownMessages(snapshot: Pick<PageSnapshot, 'blocks'>): ShownMess
       containers.add(n);
       continue;
     }
-    const text = lines.filter((line) => !isTalkedAbout(line)).join('\n');
+    const text = lines.filter((line) => mark.tone === 'error' || !isTalkedAbout(line, true)).join('\n');
     const limit = mark.tone === 'error' ? MAX_SURFACE_CHARS.error : MAX_SURFACE_CHARS.other;
     if (lines.join('\n').length > limit) {
       containers.add(n);
