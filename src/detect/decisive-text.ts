@@ -3,8 +3,10 @@
 // ("余额不足时请先充值"), a numbered notice item. Used on every candidate line before the tables are
 // asked, and around the phrase a table found.
 
-// 出现 / 提示 / 显示 alone ("您的操作出现异常") say nothing about quoting; "提示“…" is caught by the quotes.
+// 出现 alone ("您的操作出现异常") says nothing about quoting; "提示“…" is caught by the quotes.
 const CONDITIONAL_BEFORE = /(如遇|如果|若是|若|假如|例如|比如|如出现|if you|when you|if the|e\.g\.|such as)[^。.!！]*$/i;
+// "…后微信H5一直提示商家参数格式有误": someone reporting what a page said (提示 / 显示 / 报错 after words of their own).
+const REPORTED = /\S{2,}(?:一直|总是|老是|还是|又|会)?(?:提示|显示|报错|弹出)(?:说)?\s*$/;
 // "如支付后订单未更新，请勿重复支付" is advice: 如 opening a clause means "if".
 const IF_CLAUSE = /(?:^|[，,。；;：:\s])如(?![何今此下意])[^。.!！]*$/;
 // "1. 近期微信支付通道维护中…" is an item of a notice or FAQ list, not a message.
@@ -24,10 +26,15 @@ const MENU = /^[^·|•/]{1,24}(?:\s*[·|•/]\s*[^·|•/]{1,24}){2,}$/;
 // "关于工商银行系统升级维护的公告", "【公告】…", "通知：…": a headline of news about the shop.
 const ANNOUNCEMENT_LINE = /^(?:关于.{2,40}的(?:公告|通知|说明)|【\s*(?:公告|通知|维护通知|系统公告|重要通知)\s*】|(?:公告|通知|系统公告|网站公告|站点公告)\s*[:：])/;
 
-/** A line that, as a whole, talks about messages rather than showing one. */
-export function isTalkedAbout(line: string): boolean {
+/**
+ * A line that, as a whole, talks about messages rather than showing one. Inside a message surface
+ * a line is the message: a question mark or a "1|微信 2|支付宝" list of options is its wording
+ * there, so only the FAQ, notice-item and announcement forms still mark talk.
+ */
+export function isTalkedAbout(line: string, inSurface = false): boolean {
   const text = line.replace(MESSAGE_LEAD, '');
-  return LIST_ITEM.test(text) || FAQ_LEAD.test(text) || QUESTION.test(text) || MENU.test(text) || ANNOUNCEMENT_LINE.test(text);
+  if (LIST_ITEM.test(text) || FAQ_LEAD.test(text) || ANNOUNCEMENT_LINE.test(text)) return true;
+  return !inSurface && (QUESTION.test(text) || MENU.test(text));
 }
 
 /** The words around a phrase make it a quotation, a condition or advice. */
@@ -37,6 +44,7 @@ export function phraseIsTalkedAbout(before: string, after: string): boolean {
     CONDITIONAL_BEFORE.test(lead) ||
     IF_CLAUSE.test(lead) ||
     OPEN_QUOTES.test(lead) ||
+    REPORTED.test(lead) ||
     CONDITIONAL_AFTER.test(after.trimStart())
   );
 }

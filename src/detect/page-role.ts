@@ -13,8 +13,15 @@ const PROVIDER_HEADINGS = /^(站点提示信息|支付宝 · 我的收银台)$/;
 
 export type PageRole = 'provider' | 'shop';
 
+// A shop sends the shopper to its gateway with a signed request: the order number, where to return
+// and where to notify, and a signature. A page at such an address is the gateway speaking.
+function isSignedGatewayRequest(url: URL): boolean {
+  const has = (name: string) => url.searchParams.has(name);
+  return (has('notify_url') || has('notifyUrl') || has('return_url') || has('returnUrl')) && (has('sign') || has('signature') || has('sign_type'));
+}
+
 export function pageRole({ url, snapshot }: Pick<PageView, 'url' | 'snapshot'>): PageRole {
-  if (url && (PROVIDER_HOSTS.test(url.hostname) || PROVIDER_PATHS.test(url.pathname))) return 'provider';
+  if (url && (PROVIDER_HOSTS.test(url.hostname) || PROVIDER_PATHS.test(url.pathname) || isSignedGatewayRequest(url))) return 'provider';
   const heading = snapshot.blocks.find((block) => block.hints.includes('heading'));
   return heading && PROVIDER_HEADINGS.test(heading.text.trim()) ? 'provider' : 'shop';
 }

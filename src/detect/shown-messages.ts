@@ -22,6 +22,11 @@ const MAX_SURFACE_CHARS = { error: 800, other: 360 };
 const MAX_PLAIN_LINE = 160;
 const RESULT_PAGE_MAX_CHARS = 600;
 const SILENT_TONES = new Set(['success', 'busy']);
+// "当前商品库存不足，请联系客服！": a sentence that tells the shopper what to do is a message the page
+// raises, wherever it is printed; a label ("库存不足" beside a product) tells nothing.
+const ADVISED = /[，,。！!；;].*(请|麻烦|please|contact)|(请联系|请稍后|请重新|请更换|联系客服|please contact|please try)/i;
+/** A surface whose words are a table's cells is a container (query results in a modal). */
+const MAX_SURFACE_CELLS = 6;
 // A popup headed 公告 / 通知 / "Announcement", or speaking of what will happen (将于…), is news about
 // the shop, not a failure of this payment — unless the page raises it as an error.
 const ANNOUNCEMENT = /(公告|通知|通告|announcement|notice|维护计划|升级计划)|(将于|将在|届时|预计|计划于)/i;
@@ -91,29 +96,41 @@ export function shownMessages(snapshot: Pick<PageSnapshot, 'blocks'>): ShownMess
       containers.add(n);
       continue;
     }
-    const text = lines.filter((line) => !isTalkedAbout(line)).join('\n');
+    const text = lines.filter((line) => mark.tone === 'error' || !isTalkedAbout(line, true)).join('\n');
     const limit = mark.tone === 'error' ? MAX_SURFACE_CHARS.error : MAX_SURFACE_CHARS.other;
-    if (lines.join('\n').length > limit) {
+    // An error shell may carry a long provider answer (a debug sign string): still one message, read in part.
+    const long = mark.tone !== 'error' && lines.join('\n').length > limit;
+    if (long || blocks.filter((block) => block.hints.includes('table')).length >= MAX_SURFACE_CELLS) {
       containers.add(n);
       continue;
     }
-    if (text) messages.push({ text, surface: mark, raised: true });
+    if (text) messages.push({ text: text.slice(0, limit), surface: mark, raised: true });
   }
   // Errors first: a page showing an error shell and a tip beside it is first of all an error.
   messages.sort((a, b) => toneRank(a.surface) - toneRank(b.surface));
 
   const shortPage = snapshotText(snapshot).length <= RESULT_PAGE_MAX_CHARS;
+  // A forum thread (发表于 … | 楼主, 沙发, 板凳) is people talking: its lines are not the page's messages.
+  if (isForumThread(snapshot)) return messages;
   for (const block of snapshot.blocks) {
     if (block.surface && !containers.has(block.surface.n)) continue;
     // Column headings and the quiet parts of a page are not messages.
     if (block.tag === 'th' || block.hints.some((hint) => QUOTING_CONTEXT.has(hint))) continue;
-    const raised = block.hints.some((hint) => RAISED_HINTS.has(hint)) || (shortPage && block.hints.includes('heading'));
+    const raisedBlock = block.hints.some((hint) => RAISED_HINTS.has(hint)) || (shortPage && block.hints.includes('heading'));
     for (const line of linesOf(block)) {
       if (line.length > MAX_PLAIN_LINE || isTalkedAbout(line)) continue;
-      messages.push({ text: line, surface: null, raised });
+      messages.push({ text: line, surface: null, raised: raisedBlock || ADVISED.test(line) });
     }
   }
   return messages;
+}
+
+const FORUM_MARK = /(?:^|\s|\|)(?:发表于|楼主|沙发|板凳|地板|\d+\s*楼|#\d+楼|回复于|posted (?:on|by)|joined:)(?:\s|$|\d|\|)/i;
+
+function isForumThread(snapshot: Pick<PageSnapshot, 'blocks'>): boolean {
+  let marks = 0;
+  for (const block of snapshot.blocks) for (const line of block.text.split('\n')) if (line.length <= 80 && FORUM_MARK.test(line) && ++marks >= 2) return true;
+  return false;
 }
 
 function linesOf(block: TextBlock): string[] {

@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:https';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { connect, createServer as createNetServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { CaptureKind, Responsibility } from '../../src/evidence/capture-entry';
@@ -79,7 +81,7 @@ export async function startFixtureServer(corpus: readonly Fixture[]): Promise<Fi
   const byUrl = new Map<string, Fixture>();
   for (const fixture of corpus) if (!byUrl.has(urlKey(fixture.url))) byUrl.set(urlKey(fixture.url), fixture);
   const tls = { key: readFileSync(new URL('./fixture-tls.key', import.meta.url)), cert: readFileSync(new URL('./fixture-tls.crt', import.meta.url)) };
-  const server: Server = createServer(tls, (request, response) => {
+  const answer = (request: IncomingMessage, response: ServerResponse) => {
     const named = request.headers[FIXTURE_HEADER];
     const url = `https://${request.headers.host ?? ''}${request.url ?? '/'}`;
     const fixture = (typeof named === 'string' ? byId.get(named) : undefined) ?? byUrl.get(urlKey(url));
@@ -88,13 +90,51 @@ export async function startFixtureServer(corpus: readonly Fixture[]): Promise<Fi
       return;
     }
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(fixture.html);
+  };
+  // Shops and gateways answer on https and on plain http (a 码支付 cashier on http://host:52888/):
+  // one front port, and the first byte of a connection says which (0x16 opens a TLS handshake).
+  // Plain HTTP is handed to the http server; TLS is forwarded to the https server's own port (a
+  // TLS server cannot take over a socket whose first bytes were already read).
+  const secure = createHttpsServer(tls, answer);
+  const plain = createHttpServer(answer);
+  await new Promise<void>((resolve) => secure.listen(0, '127.0.0.1', resolve));
+  const securePort = (secure.address() as AddressInfo).port;
+  const sockets = new Set<Socket>();
+  const server = createNetServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.once('data', (first) => {
+      if (first[0] === 0x16) {
+        const upstream = connect(securePort, '127.0.0.1');
+        upstream.write(first);
+        socket.pipe(upstream).pipe(socket);
+        const drop = () => {
+          socket.destroy();
+          upstream.destroy();
+        };
+        socket.on('error', drop);
+        upstream.on('error', drop);
+        return;
+      }
+      socket.pause();
+      socket.unshift(first);
+      plain.emit('connection', socket);
+      process.nextTick(() => socket.resume());
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
     port,
     browserArgs: [`--host-resolver-rules=MAP * 127.0.0.1:${port}`, '--ignore-certificate-errors'],
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        secure.closeAllConnections();
+        plain.closeAllConnections();
+        secure.close();
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 

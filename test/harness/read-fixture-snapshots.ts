@@ -39,6 +39,15 @@ export async function startCorpusReader(corpus: readonly Fixture[]): Promise<Cor
       await page.setExtraHTTPHeaders({ [FIXTURE_HEADER]: fixture.id });
       await page.goto(servedUrl(fixture), { waitUntil: 'load' });
       if (fixture.delayMs > 0) await page.waitForTimeout(fixture.delayMs + DELAY_MARGIN_MS);
+      // A popup still animating in is read once it has arrived, as the content script re-reads a
+      // settling page (src/content/index.ts); endless animations (spinners) are not waited for.
+      await page
+        .waitForFunction(
+          () => !document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity),
+          undefined,
+          { timeout: 1_500 },
+        )
+        .catch(() => undefined);
       await page.addScriptTag({ content: script });
       const snapshot = (await page.evaluate('globalThis.__payWitnessRead()')) as PageSnapshot;
       const gate = (await page.evaluate('globalThis.__payWitnessGate()')) as boolean;

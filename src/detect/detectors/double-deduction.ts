@@ -24,7 +24,7 @@ const NEGATIVE_AMOUNT = /(?:^|\s)[-−]\s*[¥￥$]?\s*(\d{1,9}(?:\.\d{1,2})?)/;
 const QUOTING = new Set(['article', 'notice', 'nav', 'footer']);
 
 // A short cell that names the row a charge: ledger type or payment status.
-const CHARGE_LABEL = /^(支出|消费|扣款|扣费|购买|下单|已支付|已付款|支付成功|付款成功|扣款成功|交易成功|paid|succeeded|successful|charged|debit|purchase)$/i;
+const CHARGE_LABEL = /^(支出|消费|扣款|扣费|购买|下单|已支付|已付款|支付成功|付款成功|扣款成功|交易成功|成功|paid|succeeded|successful|success|charged|debit|purchase)$/i;
 // A short cell that names the row anything else: money in, money back, a payment that did not go through.
 const OTHER_LABEL = /(收入|充值|退款|退回|返还|失败|取消|关闭|未支付|待支付|未付款|income|credit|top.?up|recharge|refund|reversed|fail|declin|cancel|pending|unpaid|void)/i;
 const SHORT_CELL = 8;

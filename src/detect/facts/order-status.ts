@@ -19,7 +19,7 @@ export type OrderState =
 const STATES: ReadonlyArray<[RegExp, OrderState]> = [
   [/^(待支付|未支付|等待支付|待付款|未付款|wait(ing)? ?(for )?pay(ment)?|unpaid|awaiting ?payment|pending ?payment)$/i, 'awaiting_payment'],
   [/^(待处理|等待处理|待发货|等待发货|未发货|pending)$/i, 'pending'],
-  [/^(处理中|正在处理|已处理|发货中|已付款|已支付|支付成功|processing)$/i, 'processing'],
+  [/^(处理中|正在处理|已处理|发货中|已付款|已支付|支付成功|processing|in ?progress|on ?hold|waiting ?for ?shop ?action|awaiting ?shop ?action|awaiting ?fulfil?ment|awaiting ?delivery)$/i, 'processing'],
   [/^(已完成|已发货|交易成功|订单完成|完成|completed?|delivered|success(ful)?)$/i, 'completed'],
   [/^(失败|处理失败|发货失败|支付失败|failed|failure)$/i, 'failed'],
   [/^(异常|订单异常|abnormal)$/i, 'abnormal'],

@@ -25,13 +25,15 @@ const NEGATIVE_AMOUNT = /^[-−]\s*(?:[¥￥$]|NT\$|HK\$)?\s*\d/;
 const ORDER_LABEL_LINE = /^(订单号|订单编号|订单号码|商户订单号|订单ID|Order\s*(?:number|No\.?|ID|SN|#))\s*[:：#]?/i;
 const PRODUCT_LINE = /^(订单名称|商品名称|商品|宝贝|Product|Item)\s*[:：]\s*(.{1,80})$/i;
 const PRODUCT_COLUMN = /^(订单名称|商品(?:名称)?|名称|宝贝|说明|描述|product|item|description)$/i;
-const QUIET = new Set(['article', 'notice', 'nav', 'footer']);
+// An order table inside a WordPress <article> or a shop's content box is still the shop's data.
+const QUIET = new Set(['notice', 'nav', 'footer']);
 const HASH_ID_LINE = /^[#＃]\s*[A-Za-z0-9][A-Za-z0-9_-]{5,63}$/;
 const CANONICAL: Record<string, string> = { orderId: '订单号', amount: '金额', status: '订单状态', createdAt: '创建时间' };
 const MAX_ORDERS = 50;
 
 export function pageOrders(snapshot: Pick<PageSnapshot, 'url' | 'blocks'>): ShownOrder[] {
-  const blocks = snapshot.blocks.filter((block) => !block.hints.some((hint) => QUIET.has(hint)) && !block.surface);
+  // A toast's words are no order's facts; a dialog holding an order's table is (a query result in a modal).
+  const blocks = snapshot.blocks.filter((block) => !block.hints.some((hint) => QUIET.has(hint)) && (!block.surface || block.hints.includes('table')));
   const fromTable = tableOrders(blocks);
   if (fromTable.length >= 2) return fromTable;
   const fromCards = cardOrders(blocks);
@@ -43,7 +45,7 @@ export function pageOrders(snapshot: Pick<PageSnapshot, 'url' | 'blocks'>): Show
 /** The facts of a page that shows one order, its table row (if any) first. */
 export function singleOrderFacts(snapshot: Pick<PageSnapshot, 'url' | 'blocks'>): OrderFacts {
   const page = extractFacts(snapshot);
-  const [row] = tableOrders(snapshot.blocks.filter((block) => !block.hints.some((hint) => QUIET.has(hint)) && !block.surface));
+  const [row] = tableOrders(snapshot.blocks.filter((block) => !block.hints.some((hint) => QUIET.has(hint)) && (!block.surface || block.hints.includes('table'))));
   if (!row || (page.orderId && row.orderId !== page.orderId)) return page;
   return {
     orderId: row.orderId,

@@ -4,12 +4,12 @@ const SHOWN = /(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})日?(?:[ T]+(\d{1,2}):(\
 
 // English shops print "Nov 27, 2026 21:14" (still shop-local time).
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const ENGLISH = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (\d{1,2}),? (\d{4})(?:,? (\d{1,2}):(\d{2})(?::(\d{2}))?)?/i;
+const ENGLISH = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (\d{1,2}),? (\d{4})(?:,?\s*(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?)?/i;
 
 export function parseShownTime(value: string): string | null {
   const english = ENGLISH.exec(value);
   const numeric = english
-    ? `${english[3]}-${MONTHS.indexOf(english[1]!.slice(0, 3).toLowerCase()) + 1}-${english[2]} ${english[4] ?? '0'}:${english[5] ?? '00'}:${english[6] ?? '00'}`
+    ? `${english[3]}-${MONTHS.indexOf(english[1]!.slice(0, 3).toLowerCase()) + 1}-${english[2]} ${twelveHour(english[4], english[7])}:${english[5] ?? '00'}:${english[6] ?? '00'}`
     : value;
   const m = SHOWN.exec(numeric);
   if (!m) return null;
@@ -20,6 +20,13 @@ export function parseShownTime(value: string): string | null {
   const offset = zone === undefined ? '+08:00' : zone === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
   const iso = `${y}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${offset}`;
   return Number.isNaN(Date.parse(iso)) ? null : iso;
+}
+
+/** "8:47 PM" → 20. */
+function twelveHour(hour: string | undefined, half: string | undefined): string {
+  if (hour === undefined) return '0';
+  const h = Number(hour) % 12;
+  return String(half?.toUpperCase() === 'PM' ? h + 12 : half ? h : Number(hour));
 }
 
 function pad(n: number): string {

@@ -55,14 +55,23 @@ export function templateMatcher(phrase: string): RegExp {
   return new RegExp(parts.join('[\\p{L}\\p{N}]{0,40}'), 'u');
 }
 
+/**
+ * Form checks (a wrong captcha, a missing e-mail, a quantity over the limit, a bad coupon) are
+ * raised when the shopper submits; printed as a plain line the same words are a field's label or
+ * hint ("请选择支付方式" above the payment methods). They count only when raised.
+ */
+const FORM_CHECK_REASONS = new Set(['user_input_error', 'purchase_limit', 'coupon_invalid']);
+
 export function compileEntry(entry: MessageEntry, table: Pick<MessageTable, 'system' | 'generic'>): CompiledEntry {
   return {
     ...entry,
+    raisedOnly: entry.raisedOnly ?? FORM_CHECK_REASONS.has(entry.reason),
     system: table.system,
     generic: table.generic ?? false,
     words: (entry.say ?? []).filter((phrase) => !phrase.includes('{}')).map(normalizeMessage).filter(Boolean),
     templates: (entry.say ?? []).filter((phrase) => phrase.includes('{}')).map(templateMatcher),
-    regex: entry.pattern ? new RegExp(entry.pattern, 'iu') : null,
+    // m: a pattern's ^ also finds a message's later lines (an error shell's title comes first).
+    regex: entry.pattern ? new RegExp(entry.pattern, 'imu') : null,
     unlessRegex: entry.unless ? new RegExp(entry.unless, 'iu') : null,
   };
 }
