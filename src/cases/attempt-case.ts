@@ -40,7 +40,8 @@ export function assignCase(capture: CaptureFacts, flow: TabFlow): { caseId: stri
   const link = (by: AttemptLink['by'], seenAt: string | null): AttemptLink => ({ tab: flow.tab, by, seenAt });
   const now = Date.parse(capture.capturedAt);
   // A gateway on another host that names the order (易支付 out_trade_no) joins the shop's case of it.
-  const sameOrderElsewhere = flow.order && flow.order.orderId === capture.orderId && recent(flow.order.at, now);
+  const sameOrderElsewhere =
+    flow.order && flow.order.orderId === capture.orderId && flow.order.site !== capture.site && recent(flow.order.at, now);
   if (capture.orderId && sameOrderElsewhere) {
     return { caseId: orderCaseId(flow.order!.site, capture.orderId), attempt: link('order_seen_in_tab', flow.order!.at) };
   }
@@ -59,7 +60,8 @@ export function assignCase(capture: CaptureFacts, flow: TabFlow): { caseId: stri
 export function afterCapture(flow: TabFlow, capture: CaptureFacts, caseId: string): TabFlow {
   return {
     tab: flow.tab,
-    order: capture.orderId ? { site: capture.site, orderId: capture.orderId, at: capture.capturedAt } : flow.order,
+    // The order's site is its case's (the shop's), also when a gateway page named it.
+    order: capture.orderId ? { site: caseId.slice(0, caseId.indexOf('#')), orderId: capture.orderId, at: capture.capturedAt } : flow.order,
     lastCase: capture.kind === 'terms' ? flow.lastCase : { caseId, at: capture.capturedAt },
   };
 }

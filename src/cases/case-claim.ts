@@ -44,6 +44,6 @@ export function caseClaim(input: ClaimInput): CaseClaim {
 }
 
 /** The claim of a case the popup or the bundle shows, with the shopper's own answer on payment. */
-export function claimOfCase(summary: ClaimInput & { captures: readonly CaptureEntry[] }, shopperSaysPaid: 'yes' | 'no' | null): CaseClaim {
+export function claimOfCase(summary: Omit<ClaimInput, 'payment'> & { captures: readonly CaptureEntry[] }, shopperSaysPaid: 'yes' | 'no' | null): CaseClaim {
   return caseClaim({ ...summary, payment: paymentState(summary.captures, shopperSaysPaid) });
 }

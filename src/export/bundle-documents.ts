@@ -5,7 +5,7 @@ import type { CaseNotesByCase } from './case-notes';
 import { complaintDrafts } from './complaints/complaint-drafts';
 import { readmeText, README_PATH } from './readme-text';
 import { renderReport, REPORT_PATH } from './report-html';
-import type { ShopIdentity } from './shop-identity';
+import type { PageReading } from './page-reading';
 
 // The human-readable files of a bundle, all derived from the manifest: made at export time and
 // listed in `extras`, never in the sealed capture records.
@@ -20,22 +20,25 @@ export interface BundleDocument {
 export function bundleDocuments(
   manifest: BundleManifest,
   notes: CaseNotesByCase,
-  identities: ReadonlyMap<string, ShopIdentity>,
+  readings: ReadonlyMap<string, PageReading>,
 ): BundleDocument[] {
-  const cases = caseFacts(liveCaptures(manifest.captures), notes, identities);
+  const cases = caseFacts(liveCaptures(manifest.captures), notes, readings);
+  const paths = new Map<string, string[]>();
   const complaints = cases.flatMap((facts, index) => {
-    // One case: complaints/<form>.txt; several: complaints/<n>-<order or day>/<form>.txt.
+    // One case: complaints/<n>-<form>.txt; several: complaints/<case n>-<order or case>/<n>-<form>.txt.
     const folder = cases.length === 1 ? 'complaints' : `complaints/${index + 1}-${caseFolderName(facts.orderId ?? facts.caseId)}`;
-    return complaintDrafts(facts, { now: manifest.createdAt }).map((draft) => ({
+    const documents = complaintDrafts(facts, { now: manifest.createdAt }).map((draft) => ({
       path: `${folder}/${draft.name}`,
       text: draft.text,
       type: 'text/plain;charset=utf-8',
       role: 'complaint' as const,
     }));
+    paths.set(facts.caseId, documents.map((document) => document.path));
+    return documents;
   });
   return [
     { path: README_PATH, text: readmeText(manifest), type: 'text/plain;charset=utf-8', role: 'readme' },
-    { path: REPORT_PATH, text: renderReport(manifest, cases), type: 'text/html;charset=utf-8', role: 'report' },
+    { path: REPORT_PATH, text: renderReport(manifest, cases, paths), type: 'text/html;charset=utf-8', role: 'report' },
     ...complaints,
   ];
 }

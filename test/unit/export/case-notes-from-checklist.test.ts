@@ -4,7 +4,8 @@ import { groupCases } from '../../../src/cases/group-cases';
 import { EMPTY_PROGRESS } from '../../../src/checklist/case-progress';
 import { sealEntry } from '../../../src/evidence/capture-chain';
 import { buildManifest } from '../../../src/export/bundle-manifest';
-import { checklistNotes, flaggedTermNotes } from '../../../src/export/case-notes-from-checklist';
+import { checklistNotes } from '../../../src/export/case-notes-from-checklist';
+import { flaggedClauseStatements } from '../../../src/export/shop-statements';
 import { writeBundle } from '../../../src/export/write-bundle';
 import { chainEntries, commitCapture, readFile } from '../../../src/store/capture-store';
 import { concat, draft, freshDb } from '../../helpers/evidence-builders';
@@ -21,9 +22,10 @@ describe('case notes from the checklist and the terms scanner', () => {
   });
 
   it('flags unfair clauses with the law that makes them suspect', () => {
-    const notes = flaggedTermNotes('t1', '购买须知：虚拟商品一经售出概不退款。本站拥有最终解释权。');
-    expect(notes.map((note) => note.why).join('\n')).toMatch(/消费者权益保护法/);
-    expect(notes.map((note) => note.text).join('\n')).toContain('最终解释权');
+    const found = flaggedClauseStatements({ id: 't1', site: 'shop.example', capturedAt: '2026-11-28T09:00:00.000+08:00' }, '购买须知：虚拟商品一经售出概不退款。本站拥有最终解释权。');
+    expect(found.flatMap((statement) => statement.laws)).toContain('consumer_law_26');
+    expect(found.map((statement) => statement.text).join('\n')).toContain('最终解释权');
+    expect(found.every((statement) => statement.kind === 'flagged_clause' && statement.captureId === 't1')).toBe(true);
   });
 
   it('puts clauses flagged in a terms page into the exported report', async () => {
