@@ -42,7 +42,7 @@ export function caseStory(facts: CaseFacts): Story {
   const timeline = shown.map((capture, index) => ({
     text: p.timelineLine(beijingTime(capture.capturedAt), p.kind(capture.kind), quoteText(capture.message), capture.status),
     // The first and the deciding line stay longest; the others go first, the latest of them first.
-    drop: index === 0 || capture.id === facts.verdict.captureId ? 2 : 3,
+    drop: index === 0 || capture.id === facts.verdict.captureId ? 1 : 3,
   }));
   const records = paymentRecords(facts, p);
   const demandMoney = facts.claim.demand === 'refund_extra' ? extraCharge(facts, records.length) : money;
@@ -52,10 +52,11 @@ export function caseStory(facts: CaseFacts): Story {
     money,
     orderLine,
     timeline,
-    happened: { text: p.whatHappened(p.reason(facts.verdict.reasonCode)), drop: 0 },
+    // The timeline's lines already quote the failure; in the shortest forms the summary may go.
+    happened: { text: p.whatHappened(p.reason(facts.verdict.reasonCode)), drop: 1 },
     statements: facts.statements
       .filter((statement) => cites || statement.kind === 'refund_promise')
-      .map((statement, index) => ({ text: statementSentence(statement, p), drop: index === 0 ? 1 : 4 })),
+      .map((statement, index) => ({ text: statementSentence(statement, p), drop: index === 0 ? 2 : 4 })),
     demandOf: (demand) => ({ text: p.demand(demand, demand === 'confirm_payment' ? null : demandMoney), drop: 0 }),
     records: records.map((text, index) => ({ text, drop: index < 2 ? 0 : 1 })),
     contacted: facts.notes.supportContactedAt ? { text: p.supportContacted(time(facts.notes.supportContactedAt)), drop: 1 } : null,

@@ -84,7 +84,7 @@ export function shopSupportMessage(facts: CaseFacts, options: DraftOptions, stor
     story.demandOf(demand),
     ...story.records,
     { text: p.supportDeadline(hours, deadline, escalate), drop: 0 },
-    { text: p.evidenceKept, drop: 1 },
+    { text: p.evidenceKept, drop: 3 },
   ];
   return fitParts(parts, FORM_LIMITS.shopSupport, MORE[facts.language]);
 }

@@ -14,11 +14,13 @@ export interface ScriptTally {
 export const NO_SCRIPT: ScriptTally = { han: 0, latin: 0 };
 
 const URL_LIKE = /\b[a-z][a-z0-9+.-]*:\/\/\S+|\b[\w.-]+\.(?:com|cn|net|org|top|xyz|shop|php|html?)\b\S*/gi;
+/** Order numbers, trade numbers, error codes: Latin letters mixed with digits are ids, not words. */
+const ID_LIKE = /\b(?=[A-Za-z_-]*\d)[A-Za-z0-9_-]{4,}\b/g;
 const HAN = /\p{Script=Han}/gu;
 const LATIN = /[A-Za-z]/g;
 
 export function tallyScript(text: string): ScriptTally {
-  const clean = text.replace(URL_LIKE, ' ');
+  const clean = text.replace(URL_LIKE, ' ').replace(ID_LIKE, ' ');
   return { han: clean.match(HAN)?.length ?? 0, latin: clean.match(LATIN)?.length ?? 0 };
 }
 

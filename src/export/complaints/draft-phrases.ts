@@ -60,24 +60,24 @@ const REASON_ZH: Record<string, string> = {
 };
 
 const REASON_EN: Record<string, string> = {
-  shop_gateway_error: "the shop's own payment gateway returned an error and the payment did not go through",
-  provider_refused_shop: "the payment provider refused the shop's payment request (the shop's signature or merchant setup is wrong)",
-  provider_outage: 'the payment provider returned a system error and the payment did not go through',
-  provider_maintenance: "the payment provider's page said this payment method was down for maintenance",
+  shop_gateway_error: "the shop's own payment gateway failed",
+  provider_refused_shop: "the payment provider refused the shop's request (wrong signature or merchant setup)",
+  provider_outage: 'the payment provider returned a system error',
+  provider_maintenance: 'the payment method was down for maintenance',
   provider_server_error: "the payment provider's server could not be reached",
   shop_server_error: "the shop's server failed with a server error",
-  bank_or_risk_control: "the payment was stopped by the bank's or the payment provider's risk control",
+  bank_or_risk_control: 'risk control or the bank stopped the payment',
   card_declined: 'the card issuer declined the payment',
   network_check_undecided: "WeChat Pay's network check failed",
-  order_stalled: 'the paid order has stayed pending or processing past the delivery time',
-  order_stalled_since_first_seen: 'the paid order has stayed pending or processing past the delivery time',
+  order_stalled: 'the paid order is still not delivered, past the promised time',
+  order_stalled_since_first_seen: 'the paid order is still not delivered, past the promised time',
   out_of_stock: 'after payment the shop said the item was out of stock',
-  delivery_failed: 'the payment went through but the shop did not deliver',
+  delivery_failed: 'the shop took the payment but did not deliver',
   order_failed_by_shop: 'the shop marked the paid order as failed',
   charged_twice_one_order: "the shop's own records show the same order charged twice",
   duplicate_charge_unclear: 'one purchase shows two payments of the same amount',
   duplicate_orders_both_delivered: 'two orders of the same amount were placed',
-  payment_failed_unexplained: 'the page said the payment failed without giving a reason',
+  payment_failed_unexplained: 'the page said the payment failed, without a reason',
   insufficient_balance: 'the payment page said the balance was insufficient',
   user_input_error: 'the payment page said an entry was wrong',
   user_cancelled: 'the payment was cancelled',
@@ -113,8 +113,8 @@ const LAW_ZH: Record<LawReference, string> = {
 };
 
 const LAW_EN: Record<LawReference, string> = {
-  consumer_law_26: 'Article 26 of the PRC Law on the Protection of Consumer Rights and Interests',
-  civil_code_497: 'Article 497 of the PRC Civil Code',
+  consumer_law_26: 'Art. 26 of the PRC Consumer Rights Law',
+  civil_code_497: 'Art. 497 of the PRC Civil Code',
 };
 
 const ZH: Phrases = {
@@ -167,48 +167,48 @@ const ZH: Phrases = {
 const EN: Phrases = {
   quote: (text) => `“${text}”`,
   money: (amount, currency) => `${currency ?? 'CNY'} ${amount.toFixed(2)}`,
-  time: (beijing) => `${beijing} (Beijing time, UTC+8)`,
+  time: (beijing) => `${beijing} (UTC+8)`,
   list: (items) => items.join(', '),
   kind: (kind) => KIND_EN[kind] ?? 'record',
-  reason: (code) => REASON_EN[code] ?? 'the page showed an error during payment',
+  reason: (code) => REASON_EN[code] ?? 'the payment page showed an error',
   orderFacts: ({ orderId, money, orderedAt, status }) =>
     [
-      orderId ? `order ${orderId}` : 'order (number not shown on the page)',
-      money ? `amount ${money}` : null,
+      orderId ? `order ${orderId}` : 'order (number not shown)',
+      money,
       orderedAt ? `placed ${orderedAt}` : null,
-      status ? `current status “${status}”` : null,
+      status ? `status “${status}”` : null,
     ]
       .filter(Boolean)
       .join(', '),
   timelineLine: (at, kind, message, status) => `${at} ${kind}${message ? `: “${message}”` : ''}${status ? ` (status “${status}”)` : ''}`,
   timelineHeading: 'What happened (Beijing time, UTC+8):',
-  whatHappened: (reason) => `The problem: ${reason}.`,
-  refundPromise: (text, at, id) => `Your page promises “${text}” (captured ${at}, capture ${id}); please keep that promise.`,
+  whatHappened: (reason) => `Problem: ${reason}.`,
+  refundPromise: (text, at, id) => `Your page promised “${text}” (captured ${at}, capture ${id}); please keep it.`,
   flaggedClause: (text, at, id, laws) =>
-    `Your terms say “${text}” (captured ${at}, capture ${id}); a standard term that excludes or limits a consumer's rights is void under ${laws.map((law) => LAW_EN[law]).join(' and ')}.`,
+    `Your terms say “${text}” (captured ${at}, capture ${id}); such a term is void under ${laws.map((law) => LAW_EN[law]).join(' and ')}.`,
   demand: (demand, money) => {
     const sum = money ? ` of ${money}` : '';
     switch (demand) {
       case 'deliver_or_refund':
-        return `I have paid. Please deliver the order now, or, if you cannot, refund the full payment${sum}.`;
+        return `I have paid: please deliver now or refund the full payment${sum}.`;
       case 'refund':
-        return `I have paid and the order cannot be fulfilled. Please refund the full payment${sum}.`;
+        return `I have paid and the order cannot be filled: please refund the full payment${sum}.`;
       case 'refund_extra':
-        return `One purchase was charged more than once. Please refund the extra charge${sum} and keep only one payment.`;
+        return `One purchase was charged more than once: please refund the extra charge${sum}.`;
       case 'return_deducted':
-        return `The payment was shown as failed, yet the money${sum} was taken from my account. Please investigate this transaction and return the money to the account it came from.`;
+        return `The payment failed, yet the money${sum} was taken: please investigate and return the money to the account it came from.`;
       case 'confirm_payment':
-        return 'Please check whether you received this payment: if you did, deliver the order now or refund it in full; if you did not, please tell me so.';
+        return 'Please check whether you received this payment: if so, deliver now or refund it in full; if not, tell me.';
     }
   },
   paymentRecords: (records) => `Payment records: ${records.join('; ')}.`,
   paymentRecord: (orderId, money, at, id) => `${orderId ? `order ${orderId}` : 'order number not shown'}${money ? ` ${money}` : ''}, recorded ${at} (capture ${id})`,
-  supportGreeting: (site) => `Hello, I have a problem with my order at your shop (${site}):`,
+  supportGreeting: (site) => `Hello, I have a problem with my order at your shop (${site}): `,
   supportDeadline: (hours, deadline, escalate) =>
     `Please resolve this and reply within ${hours} hours (by ${deadline}).${escalate ? ' Otherwise I will complain to the payment platform and to 12315, the consumer authority.' : ''}`,
   evidenceKept: 'Every record above is backed by a timestamped screenshot in an evidence bundle with verifiable hashes, available on request.',
   supportContacted: (at) => `I contacted the shop's support on ${at} and the problem is still not resolved.`,
-  merchant: (name, site) => `Merchant ${name ? `“${name}” (${site})` : site}, `,
+  merchant: (name, site) => `Merchant ${name ? `“${name}” (${site})` : site}: `,
 };
 
 export function phrases(language: DraftLanguage): Phrases {

@@ -2,7 +2,7 @@
 // reading order, each with a priority: parts that must stay (who, which order, what is asked, by
 // when) are never dropped; optional parts (timeline lines, quotations, further records) are dropped
 // lowest priority first, later before earlier, and a closing note then says the rest is in the
-// evidence bundle. Only when the kept parts alone are too long is the text cut by characters.
+// evidence bundle. Only when the kept parts alone are too long is the opening cut by characters.
 
 export interface DraftPart {
   text: string;
@@ -31,7 +31,11 @@ export function fitParts(parts: readonly DraftPart[], max: number, more: string)
     dropped.add(part);
     if (charCount(withNote()) <= max) return withNote();
   }
-  return cutChars(withNote(), max);
+  // Even the parts that must stay are too long: the opening is cut, never what is asked at the end.
+  const rest = kept.filter((part) => !dropped.has(part));
+  const tail = `${join(rest.slice(1))}\n${more}`;
+  const room = max - charCount(tail) - 1;
+  return room > 1 ? `${cutChars(rest[0]!.text, room)}\n${tail}` : cutChars(tail, max);
 }
 
 /** A single text cut to `max` characters, ending in an ellipsis when cut. */

@@ -11,7 +11,7 @@ export const FORM_LIMITS = {
    * The first message to shop support. It goes into the shop's chat (QQ, WeChat, a web chat), not a
    * form box; no limit was found for those, so it is kept to about one screen of chat.
    */
-  shopSupport: 800,
+  shopSupport: 1000,
   /** 支付宝 账单 → 对此订单有疑问 → 投诉 / 申请售后, problem description: unconfirmed. */
   alipayDescription: STRICTEST_SEEN,
   /**
