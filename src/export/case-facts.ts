@@ -1,5 +1,5 @@
 import { claimOfCase, type CaseClaim } from '../cases/case-claim';
-import { decidingCapture, groupCases } from '../cases/group-cases';
+import { decidingCapture, groupCases, type CaseSummary } from '../cases/group-cases';
 import { paymentState, type PaymentFinding } from '../cases/payment-state';
 import { paymentChannels, type PaymentChannel } from '../checklist/refund-checklist';
 import type { CaptureEntry, CaptureKind, Responsibility } from '../evidence/capture-entry';
@@ -58,40 +58,52 @@ export function caseFacts(
   notes: CaseNotesByCase,
   readings: ReadonlyMap<string, PageReading> = new Map(),
 ): CaseFacts[] {
-  const statements = [...readings.values()].flatMap((reading) => reading.statements);
   return groupCases(captures)
     .sort((a, b) => Date.parse(a.firstAt) - Date.parse(b.firstAt) || a.caseId.localeCompare(b.caseId))
-    .map((summary) => {
-      const group = summary.captures;
-      const caseNotes = notes.get(summary.caseId) ?? {};
-      const own = group.flatMap((capture) => readings.get(capture.id) ?? []);
-      const seen = mergeIdentities(own.map((reading) => reading.identity));
-      const latest = <K extends 'status' | 'createdAt'>(key: K): CaptureEntry[K] | null => group.findLast((capture) => capture[key] !== null)?.[key] ?? null;
-      const shopperSays = caseNotes.shopperSaysPaid ?? null;
-      return {
-        caseId: summary.caseId,
-        site: summary.site,
-        shopName: caseNotes.shopName?.trim() || shopNameFromTitles(group.map((capture) => capture.title)) || summary.site,
-        orderId: summary.orderId,
-        amount: summary.amount,
-        currency: summary.currency,
-        status: latest('status'),
-        orderCreatedAt: latest('createdAt'),
-        firstSeen: summary.firstAt,
-        lastSeen: summary.lastAt,
-        captures: group,
-        verdict: verdictOf(decidingCapture(group)),
-        disagreeing: summary.disagreeing.map(verdictOf),
-        companyNames: [...new Set([...(caseNotes.companyNames ?? []), ...seen.companyNames])],
-        icpNumbers: [...new Set([...(caseNotes.icpNumbers ?? []), ...seen.icpNumbers])],
-        notes: caseNotes,
-        language: draftLanguage(addTallies([...own.map((reading) => reading.script), ...group.map((c) => tallyScript(`${c.title}\n${c.message}`))])),
-        channels: [...new Set([...paymentChannels(group, []), ...own.flatMap((reading) => reading.channels)])],
-        statements: statementsForCase(summary, statements),
-        payment: paymentState(group, shopperSays),
-        claim: claimOfCase(summary, shopperSays),
-      };
-    });
+    .map((summary) => factsOf(summary, notes.get(summary.caseId) ?? {}, readings));
+}
+
+/** The one case that holds `captureId` (the popup's open case), or null. */
+export function factsOfCase(
+  captures: readonly CaptureEntry[],
+  captureId: string,
+  notes: CaseNotes,
+  readings: ReadonlyMap<string, PageReading>,
+): CaseFacts | null {
+  const summary = groupCases(captures).find((item) => item.captures.some((capture) => capture.id === captureId));
+  return summary ? factsOf(summary, notes, readings) : null;
+}
+
+function factsOf(summary: CaseSummary, caseNotes: CaseNotes, readings: ReadonlyMap<string, PageReading>): CaseFacts {
+  const group = summary.captures;
+  const own = group.flatMap((capture) => readings.get(capture.id) ?? []);
+  const seen = mergeIdentities(own.map((reading) => reading.identity));
+  const latest = <K extends 'status' | 'createdAt'>(key: K): CaptureEntry[K] | null => group.findLast((capture) => capture[key] !== null)?.[key] ?? null;
+  const shopperSays = caseNotes.shopperSaysPaid ?? null;
+  const script = addTallies([...own.map((reading) => reading.script), ...group.map((capture) => tallyScript(`${capture.title}\n${capture.message}`))]);
+  return {
+    caseId: summary.caseId,
+    site: summary.site,
+    shopName: caseNotes.shopName?.trim() || shopNameFromTitles(group.map((capture) => capture.title)) || summary.site,
+    orderId: summary.orderId,
+    amount: summary.amount,
+    currency: summary.currency,
+    status: latest('status'),
+    orderCreatedAt: latest('createdAt'),
+    firstSeen: summary.firstAt,
+    lastSeen: summary.lastAt,
+    captures: group,
+    verdict: verdictOf(decidingCapture(group)),
+    disagreeing: summary.disagreeing.map(verdictOf),
+    companyNames: [...new Set([...(caseNotes.companyNames ?? []), ...seen.companyNames])],
+    icpNumbers: [...new Set([...(caseNotes.icpNumbers ?? []), ...seen.icpNumbers])],
+    notes: caseNotes,
+    language: draftLanguage(script),
+    channels: [...new Set([...paymentChannels(group, []), ...own.flatMap((reading) => reading.channels)])],
+    statements: statementsForCase(summary, [...readings.values()].flatMap((reading) => reading.statements)),
+    payment: paymentState(group, shopperSays),
+    claim: claimOfCase(summary, shopperSays),
+  };
 }
 
 function verdictOf(capture: CaptureEntry): CaseVerdict {

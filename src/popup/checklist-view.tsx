@@ -1,12 +1,12 @@
-import type { CaseSummary } from '../cases/group-cases';
-import { CARD_KEY_ANSWERS, setEvidenceHeld, setStep, type CaseProgress, type StepId } from '../checklist/case-progress';
+import { CARD_KEY_ANSWERS, MONEY_TAKEN_ANSWERS, setEvidenceHeld, setStep, type CaseProgress, type StepId } from '../checklist/case-progress';
 import type { EvidenceItem, RefundChecklist } from '../checklist/refund-checklist';
+import type { CaseFacts } from '../export/case-facts';
 import { t } from '../shared/i18n';
 import { shortTime } from './format-time';
 import { SupportMessage } from './support-message-box';
 
 export interface ChecklistViewProps {
-  summary: CaseSummary;
+  facts: CaseFacts;
   checklist: RefundChecklist;
   progress: CaseProgress;
   supportDeadlineHours: number;
@@ -14,7 +14,7 @@ export interface ChecklistViewProps {
 }
 
 /** The refund checklist: evidence held, what the verdict means, and the steps to take. */
-export function ChecklistView({ summary, checklist, progress, supportDeadlineHours, onChange }: ChecklistViewProps) {
+export function ChecklistView({ facts, checklist, progress, supportDeadlineHours, onChange }: ChecklistViewProps) {
   const now = () => new Date().toISOString();
   const toggleStep = (id: StepId, checked: boolean) => onChange(setStep(progress, id, checked ? now() : null));
   return (
@@ -42,6 +42,23 @@ export function ChecklistView({ summary, checklist, progress, supportDeadlineHou
         <h3 id="meaning-heading">{t('meaningHeading')}</h3>
         <p>{t(checklist.meaning)}</p>
         {checklist.fix && <p class="note">{t(checklist.fix)}</p>}
+        {checklist.askMoneyTaken && (
+          <fieldset class="money-taken">
+            <legend>{t('moneyTakenQuestion')}</legend>
+            {MONEY_TAKEN_ANSWERS.map((answer) => (
+              <label key={answer}>
+                <input
+                  type="radio"
+                  name="money-taken"
+                  checked={progress.moneyTaken === answer}
+                  onChange={() => onChange({ ...progress, moneyTaken: answer })}
+                />
+                {t(`moneyTaken_${answer}`)}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {checklist.noClaim && <p class="note no-claim">{t(checklist.noClaim)}</p>}
         {checklist.askCardKey && (
           <fieldset>
             <legend>{t('cardKeyQuestion')}</legend>
@@ -90,7 +107,7 @@ export function ChecklistView({ summary, checklist, progress, supportDeadlineHou
                 {step.checkedAt && <p class="done-at">{t('doneAt', shortTime(step.checkedAt))}</p>}
                 {step.id === 'contact_support' && (
                   <SupportMessage
-                    summary={summary}
+                    facts={facts}
                     deadline={checklist.supportDeadline}
                     deadlineHours={supportDeadlineHours}
                     onSent={(at) => onChange(setStep(progress, 'contact_support', at))}
