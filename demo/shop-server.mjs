@@ -65,6 +65,9 @@ const GOODS = [
 const PAYS = {
   epay: { name: '易支付-支付宝', handle: 'epay', check: 'alipay' },
   wx: { name: '微信扫码', handle: 'wx', check: 'wxpay' },
+  // A hosted cashier whose pages carry only an opaque token, never the order number (as many
+  // aggregated gateways do): what PayWitness must tie back to the order through the tab's flow.
+  cashier: { name: '余额支付（收银台）', handle: 'cashier', check: 'cashier' },
 };
 
 /** @param {unknown} s */
@@ -377,6 +380,8 @@ export async function startShop({ host = '127.0.0.1', port = 0, gatewayPort = 0,
     pay: 'epay', status: { pending: ST.PENDING, processing: ST.PROCESSING, completed: ST.COMPLETED }[spec.status], createdAt: now() - spec.ageMs, info: '' });
   /** @type {{ origin: string, gatewayOrigin: string }} */
   const o = { origin: '', gatewayOrigin: '' };
+  /** @type {Map<string, number>} cashier token → amount to charge */
+  const cashierAmounts = new Map();
 
   /** dujiaoka PayController::checkOrder @param {string} sn @returns {string | Order} */
   const checkOrder = (sn) => {
@@ -446,6 +451,11 @@ export async function startShop({ host = '127.0.0.1', port = 0, gatewayPort = 0,
           return redirect(res, `${o.gatewayOrigin}/submit.php?${new URLSearchParams(epayParams(order))}`);
         }
         if (handle === '/pay/yipay') return redirect(res, `/pay/yipay/${payway}/${order.sn}`); // real dujiaoka hop
+        if (handle === 'cashier') {
+          const token = md5(`${order.sn}${GATEWAY_KEY}`).slice(0, 16);
+          cashierAmounts.set(token, Number(order.total));
+          return redirect(res, `${o.gatewayOrigin}/cashier.php?token=${token}`);
+        }
         if (handle === 'wx' || handle === '/pay/wepay') return page(errorPage(WX_ERROR, path));
         return page(errorPage('支付网关不存在', path));
       }
@@ -497,9 +507,16 @@ export async function startShop({ host = '127.0.0.1', port = 0, gatewayPort = 0,
     }
   });
 
-  // 易支付 gateway: submit.php refuses anything not signed with the merchant key it holds.
+  // 易支付 gateway: submit.php refuses anything not signed with the merchant key it holds. Its
+  // cashier.php (token only, no order number) is busy for small amounts and finds the shopper's
+  // balance short for larger ones.
   const gateway = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/cashier.php') {
+      const amount = cashierAmounts.get(url.searchParams.get('token') ?? '');
+      if (amount === undefined) return send(res, sysmsg('支付请求已失效，请返回商户重新发起'));
+      return send(res, sysmsg(amount <= 20 ? '系统繁忙，请稍后再试' : '账户余额不足，请充值后再支付'));
+    }
     if (url.pathname !== '/submit.php') return send(res, 'Not Found', { status: 404, type: 'text/plain; charset=utf-8' });
     const q = url.searchParams.has('pid') ? url.searchParams : req.method === 'POST' ? await readForm(req) : url.searchParams;
     /** @type {Record<string, string>} */
