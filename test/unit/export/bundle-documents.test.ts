@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sealEntry } from '../../../src/evidence/capture-chain';
 import type { CaptureEntry } from '../../../src/evidence/capture-entry';
-import { buildManifest } from '../../../src/export/bundle-manifest';
+import { buildCaseManifest, buildManifest } from '../../../src/export/bundle-manifest';
 import { caseFacts } from '../../../src/export/case-facts';
 import { complaintDrafts } from '../../../src/export/complaints/complaint-drafts';
 import { charCount, fitParts } from '../../../src/export/complaints/fit-length';
@@ -173,5 +173,20 @@ describe('shop name from page titles', () => {
     const [capture] = await chain([{ title: '出现错误了哟~ | 星河发卡' }]);
     expect(caseFacts([capture!], new Map())[0]!.shopName).toBe('星河发卡');
     expect(caseFacts([capture!], new Map([[capture!.caseId, { shopName: '商家自报名' }]]))[0]!.shopName).toBe('商家自报名');
+  });
+});
+
+describe('one-case bundle', () => {
+  it('holds the case as grouped (an old day record split), its deletions and its site terms, nothing else', async () => {
+    const day = 'shop.example#day:2026-11-28';
+    const captures = await chain([
+      { caseId: day, orderId: null, kind: 'user_error', responsibility: 'user', reasonCode: 'insufficient_balance', capturedAt: '2026-11-28T09:00:00.000+08:00' },
+      { caseId: day, orderId: null, reasonCode: 'shop_gateway_error', capturedAt: '2026-11-28T11:00:00.000+08:00' },
+      { caseId: 'shop.example#terms', orderId: null, kind: 'terms', responsibility: null, reasonCode: 'terms_refund_policy', capturedAt: '2026-11-28T12:00:00.000+08:00' },
+      { caseId: 'other.example#terms', site: 'other.example', orderId: null, kind: 'terms', responsibility: null, reasonCode: 'terms_refund_policy' },
+    ]);
+    const manifest = buildCaseManifest(captures, `${day}/cap-1`, '2026-11-28T13:00:00.000+08:00', '0.1.0');
+    expect(manifest.captures.map((entry) => entry.id)).toEqual(['cap-1', 'cap-2']);
+    expect(manifest.chain.links).toHaveLength(4);
   });
 });
