@@ -2,7 +2,8 @@
 // WeChat Pay and 12315 read Chinese. The language is read from what the shop's pages showed — the
 // page text, titles and messages — by counting scripts: a Han character carries about a word, a
 // Latin word takes several letters, so a page is Chinese when its Han characters are at least a
-// third of its Latin letters. Ids, URLs and the odd English error code do not tip a Chinese page.
+// third of its Latin letters. Ids, URLs, markup and the odd English error code do not tip a Chinese
+// page.
 
 export type DraftLanguage = 'zh' | 'en';
 
@@ -16,11 +17,13 @@ export const NO_SCRIPT: ScriptTally = { han: 0, latin: 0 };
 const URL_LIKE = /\b[a-z][a-z0-9+.-]*:\/\/\S+|\b[\w.-]+\.(?:com|cn|net|org|top|xyz|shop|php|html?)\b\S*/gi;
 /** Order numbers, trade numbers, error codes: Latin letters mixed with digits are ids, not words. */
 const ID_LIKE = /\b(?=[A-Za-z_-]*\d)[A-Za-z0-9_-]{4,}\b/g;
+/** Markup and code a page let through (`<script>…`, `a=b`, `f()`) are not the shop's language either. */
+const CODE_LIKE = /<[^>]*>|\S*[=(){};<>]\S*/g;
 const HAN = /\p{Script=Han}/gu;
 const LATIN = /[A-Za-z]/g;
 
 export function tallyScript(text: string): ScriptTally {
-  const clean = text.replace(URL_LIKE, ' ').replace(ID_LIKE, ' ');
+  const clean = text.replace(CODE_LIKE, ' ').replace(URL_LIKE, ' ').replace(ID_LIKE, ' ');
   return { han: clean.match(HAN)?.length ?? 0, latin: clean.match(LATIN)?.length ?? 0 };
 }
 

@@ -180,3 +180,13 @@ function checkDraft(draft: ComplaintDraft, language: 'zh' | 'en', ids: readonly 
   if (language === 'zh') expect(strayLatin(draft.text, ids), draft.name).toEqual([]);
   else expect(strayHan(draft.text), draft.name).toEqual([]);
 }
+
+describe('the language of the shop', () => {
+  it('is read from its pages: ids, URLs, markup and an English error code do not make a Chinese page English', async () => {
+    const { draftLanguage, tallyScript } = await import('../../../src/export/complaints/draft-language');
+    expect(draftLanguage(tallyScript('支付网关异常！Get Wechat API Error:签名错误'))).toBe('zh');
+    expect(draftLanguage(tallyScript('出现错误了哟~ <script>window.__pw=1</script>"><img src=x onerror="window.__pw=2"> TWICE30YUAN00005 https://pay.example.com/submit.php?out_trade_no=ABC123'))).toBe('zh');
+    expect(draftLanguage(tallyScript('Payment failed. Your card was declined. 支付失败'))).toBe('en');
+    expect(draftLanguage(tallyScript(''))).toBe('zh');
+  });
+});
