@@ -1,7 +1,7 @@
 import type { CaseSummary } from '../cases/group-cases';
 import type { CaseProgress, StepId } from '../checklist/case-progress';
 import { buildChecklist, type EvidenceBase } from '../checklist/refund-checklist';
-import type { ChecklistItemNote } from './case-notes';
+import type { CaseNotes, ChecklistItemNote } from './case-notes';
 
 // Feeds the cases / checklist modules into the bundle's CaseNotes hook. Pure: the labels
 // are fixed Chinese + English (the bundle is read by Chinese staff whatever the browser's language),
@@ -35,4 +35,14 @@ export function checklistNotes(summary: CaseSummary, progress: CaseProgress, sup
     })),
     ...checklist.steps.map((step) => ({ label: STEP_LABEL[step.id], done: step.checkedAt !== null, doneAt: step.checkedAt })),
   ];
+}
+
+/** The notes a case's drafts and report take from the shopper's progress: checklist, and their answers. */
+export function caseNotesFromProgress(summary: CaseSummary, progress: CaseProgress, supportDeadlineHours: number, now: number): CaseNotes {
+  return { checklist: checklistNotes(summary, progress, supportDeadlineHours, now), ...shopperAnswers(progress) };
+}
+
+/** What the shopper told us that the pages could not: whether money was taken, when support was contacted. */
+export function shopperAnswers(progress: CaseProgress): Pick<CaseNotes, 'shopperSaysPaid' | 'supportContactedAt'> {
+  return { shopperSaysPaid: progress.moneyTaken, supportContactedAt: progress.steps.contact_support ?? null };
 }

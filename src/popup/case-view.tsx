@@ -5,6 +5,7 @@ import type { CaseProgress } from '../checklist/case-progress';
 import type { SupportDeadline } from '../orders/support-deadline';
 import { buildChecklist } from '../checklist/refund-checklist';
 import { factsOfCase } from '../export/case-facts';
+import { shopperAnswers } from '../export/case-notes-from-checklist';
 import { readPage } from '../export/page-reading';
 import { money } from '../checklist/money-label';
 import { t } from '../shared/i18n';
@@ -44,8 +45,7 @@ export function CaseView(props: CaseViewProps) {
   // The case as the bundle's drafts see it, with what its pages and the site's terms said.
   const facts = useMemo(() => {
     const readings = new Map(captures.map((entry) => [entry.id, readPage(entry, texts.get(entry.id) ?? '')]));
-    const notes = { shopperSaysPaid: progress.moneyTaken, supportContactedAt: progress.steps.contact_support ?? null };
-    return factsOfCase(captures, summary.captures[0]!.id, notes, readings);
+    return factsOfCase(captures, summary.captures[0]!.id, shopperAnswers(progress), readings);
   }, [captures, texts, progress]);
   const signals = trustSignals([...texts.values()], termsTexts.length > 0);
   const clauses = termsTexts.flatMap((text) => findUnfairClauses(text));
