@@ -1,4 +1,5 @@
 import type { Demand } from '../../cases/case-claim';
+import type { CaptureEntry } from '../../evidence/capture-entry';
 import { beijingTime } from '../bundle-times';
 import type { CaseFacts } from '../case-facts';
 import type { ShopStatement } from '../shop-statements';
@@ -40,7 +41,7 @@ export function caseStory(facts: CaseFacts): Story {
   });
   const shown = facts.captures.filter((capture) => capture.kind !== 'terms' && capture.kind !== 'attachment');
   const timeline = shown.map((capture, index) => ({
-    text: p.timelineLine(beijingTime(capture.capturedAt), p.kind(capture.kind), quoteText(capture.message), capture.status),
+    text: p.timelineLine(beijingTime(capture.capturedAt), p.kind(capture.kind), pageWords(capture), capture.status, stalledNote(capture, p)),
     // The first and the deciding line stay longest; the others go first, the latest of them first.
     drop: index === 0 || capture.id === facts.verdict.captureId ? 1 : 3,
   }));
@@ -61,6 +62,20 @@ export function caseStory(facts: CaseFacts): Story {
     records: records.map((text, index) => ({ text, drop: index < 2 ? 0 : 1 })),
     contacted: facts.notes.supportContactedAt ? { text: p.supportContacted(time(facts.notes.supportContactedAt)), drop: 1 } : null,
   };
+}
+
+/**
+ * What the page said, to be quoted. A stalled order's message is PayWitness's own summary
+ * (`处理中 · 30 h`), not page text: its status is quoted and its age said in the draft's words.
+ */
+function pageWords(capture: CaptureEntry): string {
+  return capture.kind === 'stalled_order' ? '' : quoteText(capture.message);
+}
+
+function stalledNote(capture: CaptureEntry, p: Phrases): string | undefined {
+  if (capture.kind !== 'stalled_order' || !capture.createdAt) return undefined;
+  const hours = Math.floor((Date.parse(capture.capturedAt) - Date.parse(capture.createdAt)) / 3_600_000);
+  return hours > 0 ? p.stalledFor(hours) : undefined;
 }
 
 function statementSentence(statement: ShopStatement, p: Phrases): string {

@@ -69,7 +69,7 @@ const MORE = { zh: '…（其余经过见证据包中的 report.html）', en: '�
 export function shopSupportMessage(facts: CaseFacts, options: DraftOptions, story: Story = caseStory(facts)): string {
   const { p } = story;
   const hours = options.deadlineHours ?? 24;
-  const deadline = p.time(beijingTime(new Date(Date.parse(options.now) + hours * 3_600_000).toISOString()));
+  const deadline = beijingTime(new Date(Date.parse(options.now) + hours * 3_600_000).toISOString());
   const claim = facts.claim;
   // On a third-party route the platform is asked first; the shop is only asked whether it was paid.
   const demand = claim.demand === null || claim.demand === 'return_deducted' ? 'confirm_payment' : claim.demand;

@@ -17,7 +17,7 @@ export interface Phrases {
   /** What happened, in the recipient's words, by the rule that decided (a reason added later reads as the generic one). */
   reason(reasonCode: string): string;
   orderFacts(parts: { orderId: string | null; money: string | null; orderedAt: string | null; status: string | null }): string;
-  timelineLine(at: string, kind: string, message: string, status: string | null): string;
+  timelineLine(at: string, kind: string, message: string, status: string | null, note?: string): string;
   timelineHeading: string;
   whatHappened(reason: string): string;
   refundPromise(text: string, at: string, captureId: string): string;
@@ -28,7 +28,10 @@ export interface Phrases {
   supportGreeting(site: string): string;
   /** `商户「星河发卡」（shop.example），` — the merchant a payment platform is told about. */
   merchant(name: string | null, site: string): string;
+  /** `deadline`: Beijing time, as beijingTime() writes it. */
   supportDeadline(hours: number, deadline: string, escalate: boolean): string;
+  /** A stalled order's line: our own words, not a quotation — `已过 30 小时`. */
+  stalledFor(hours: number): string;
   evidenceKept: string;
   supportContacted(at: string): string;
 }
@@ -133,7 +136,8 @@ const ZH: Phrases = {
     ]
       .filter(Boolean)
       .join('，'),
-  timelineLine: (at, kind, message, status) => `${at} ${kind}${message ? `：「${message}」` : ''}${status ? `（状态「${status}」）` : ''}`,
+  timelineLine: (at, kind, message, status, note) =>
+    `${at} ${kind}${message ? `：「${message}」` : ''}${status ? `（状态「${status}」）` : ''}${note ? `，${note}` : ''}`,
   timelineHeading: '经过如下（北京时间）：',
   whatHappened: (reason) => `问题：${reason}。`,
   refundPromise: (text, at, id) => `贵店页面承诺「${text}」（${at} 截取，证据编号 ${id}），请按承诺处理。`,
@@ -158,7 +162,8 @@ const ZH: Phrases = {
   paymentRecord: (orderId, money, at, id) => `${orderId ? `订单号 ${orderId}` : '订单号未显示'}${money ? ` ${money}` : ''}，${at} 记录（证据编号 ${id}）`,
   supportGreeting: (site) => `您好，我在贵店（${site}）的订单出现问题：`,
   supportDeadline: (hours, deadline, escalate) =>
-    `请在 ${hours} 小时内（${deadline} 前）处理并答复。${escalate ? '逾期未处理，我将向支付平台和 12315 投诉。' : ''}`,
+    `请在 ${hours} 小时内（北京时间 ${deadline} 前）处理并答复。${escalate ? '逾期未处理，我将向支付平台和 12315 投诉。' : ''}`,
+  stalledFor: (hours) => `已过 ${hours} 小时仍未发货`,
   evidenceKept: '以上每条记录都有带时间的截图和可校验哈希值的证据包，可随时提供。',
   supportContacted: (at) => `我已于 ${at} 联系商家客服要求处理，至今未获解决。`,
   merchant: (name, site) => `商户${name ? `「${name}」（${site}）` : ` ${site} `}，`,
@@ -180,7 +185,8 @@ const EN: Phrases = {
     ]
       .filter(Boolean)
       .join(', '),
-  timelineLine: (at, kind, message, status) => `${at} ${kind}${message ? `: “${message}”` : ''}${status ? ` (status “${status}”)` : ''}`,
+  timelineLine: (at, kind, message, status, note) =>
+    `${at} ${kind}${message ? `: “${message}”` : ''}${status ? ` (status “${status}”)` : ''}${note ? `, ${note}` : ''}`,
   timelineHeading: 'What happened (Beijing time, UTC+8):',
   whatHappened: (reason) => `Problem: ${reason}.`,
   refundPromise: (text, at, id) => `Your page promised “${text}” (captured ${at}, capture ${id}); please keep it.`,
@@ -205,7 +211,8 @@ const EN: Phrases = {
   paymentRecord: (orderId, money, at, id) => `${orderId ? `order ${orderId}` : 'order number not shown'}${money ? ` ${money}` : ''}, recorded ${at} (capture ${id})`,
   supportGreeting: (site) => `Hello, I have a problem with my order at your shop (${site}): `,
   supportDeadline: (hours, deadline, escalate) =>
-    `Please resolve this and reply within ${hours} hours (by ${deadline}).${escalate ? ' Otherwise I will complain to the payment platform and to 12315, the consumer authority.' : ''}`,
+    `Please resolve this and reply within ${hours} hours (by ${deadline} UTC+8).${escalate ? ' Otherwise I will complain to the payment platform and to 12315, the consumer authority.' : ''}`,
+  stalledFor: (hours) => `not delivered ${hours} hours after the order`,
   evidenceKept: 'Every record above is backed by a timestamped screenshot in an evidence bundle with verifiable hashes, available on request.',
   supportContacted: (at) => `I contacted the shop's support on ${at} and the problem is still not resolved.`,
   merchant: (name, site) => `Merchant ${name ? `“${name}” (${site})` : site}: `,

@@ -85,9 +85,7 @@ describe('stamp lines', () => {
 describe('complaint drafts', () => {
   it('keep every limited box within its form limit, facts in time order, the demand kept whole', async () => {
     const many = Array.from({ length: 30 }, (_, i) => ({
-      kind: 'stalled_order' as const,
       status: '处理中',
-      reasonCode: 'order_stalled',
       capturedAt: `2026-11-28T${String(i % 24).padStart(2, '0')}:00:00.000+08:00`,
       message: `第${i}次：处理中${'很长的说明'.repeat(10)}`,
     }));
@@ -103,11 +101,11 @@ describe('complaint drafts', () => {
     expect(facts12315).toContain('第0次');
     expect(drafts[0]!.boxes.message).toContain('第0次');
     expect(drafts[0]!.boxes.message!.indexOf('第0次')).toBeLessThan(drafts[0]!.boxes.message!.indexOf('第1次'));
-    expect(drafts[0]!.text).toContain('24 小时内（2026-11-29 10:00:00（北京时间） 前）');
+    expect(drafts[0]!.text).toContain('24 小时内（北京时间 2026-11-29 10:00:00 前）');
   });
 
   it('12315 leaves the complainant blank and names the shop, site, company and filing seen', async () => {
-    const captures = await chain([{ kind: 'stalled_order', status: '处理中', reasonCode: 'order_stalled' }]);
+    const captures = await chain([{ kind: 'stalled_order', status: '处理中', reasonCode: 'order_stalled', message: '处理中 · 30 h', createdAt: '2026-11-27T03:00:00.000+08:00' }]);
     const reading = readPage(captures[0]!, '页脚 版权所有©星河网络科技有限公司 粤ICP备12345678号-1');
     const facts = caseFacts(captures, new Map([[captures[0]!.caseId, { shopName: '星河发卡' }]]), new Map([['cap-0', reading]]))[0]!;
     const text = complaintDrafts(facts, { now: '2026-11-28T10:00:00.000+08:00' }).find((d) => d.channel === '12315')!.text;
@@ -118,6 +116,9 @@ describe('complaint drafts', () => {
     expect(text).toContain('星河网络科技有限公司');
     expect(text).toContain('粤ICP备12345678号-1');
     expect(text).toContain('请全额退还已付款项 10.00 元');
+    // The stall is told in the draft's own words, not as a quotation of PayWitness's summary.
+    expect(text).toContain('订单长时间未处理（状态「处理中」），已过 30 小时仍未发货');
+    expect(text).not.toContain('30 h');
   });
 
   it('fitParts keeps the parts that must stay, drops optional ones latest first, and says where the rest is', () => {
