@@ -20,6 +20,8 @@ export interface Story {
   p: Phrases;
   money: string | null;
   orderLine: string;
+  /** The order line without the order time, for the shortest boxes (the timeline carries times). */
+  shortOrderLine: string;
   timeline: DraftPart[];
   happened: DraftPart;
   statements: DraftPart[];
@@ -33,12 +35,8 @@ export function caseStory(facts: CaseFacts): Story {
   const p = phrases(facts.language);
   const money = facts.amount === null ? null : p.money(facts.amount, facts.currency);
   const time = (iso: string) => p.time(beijingTime(iso));
-  const orderLine = p.orderFacts({
-    orderId: facts.orderId,
-    money,
-    orderedAt: facts.orderCreatedAt ? time(facts.orderCreatedAt) : null,
-    status: facts.status,
-  });
+  const order = { orderId: facts.orderId, money, status: facts.status };
+  const orderLine = p.orderFacts({ ...order, orderedAt: facts.orderCreatedAt ? time(facts.orderCreatedAt) : null });
   const shown = facts.captures.filter((capture) => capture.kind !== 'terms' && capture.kind !== 'attachment');
   const timeline = shown.map((capture, index) => ({
     text: p.timelineLine(beijingTime(capture.capturedAt), p.kind(capture.kind), pageWords(capture), capture.status, stalledNote(capture, p)),
@@ -52,6 +50,7 @@ export function caseStory(facts: CaseFacts): Story {
     p,
     money,
     orderLine,
+    shortOrderLine: p.orderFacts({ ...order, orderedAt: null }),
     timeline,
     // The timeline's lines already quote the failure; in the shortest forms the summary may go.
     happened: { text: p.whatHappened(p.reason(facts.verdict.reasonCode)), drop: 1 },

@@ -137,7 +137,7 @@ function paymentPlatformDraft(channel: 'alipay' | 'wechat', facts: CaseFacts, st
   const demand = facts.claim.demand ?? 'confirm_payment';
   const description = fitParts(
     [
-      { text: `${story.p.merchant(facts.shopName === facts.site ? null : facts.shopName, facts.site)}${story.orderLine}${end(facts)}`, drop: 0 },
+      { text: `${story.p.merchant(facts.shopName === facts.site ? null : facts.shopName, facts.site)}${story.shortOrderLine}${end(facts)}`, drop: 0 },
       ...story.timeline,
       story.happened,
       ...story.statements,
