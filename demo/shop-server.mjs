@@ -249,6 +249,19 @@ ${cards}
 </div></div></section>`, path);
 }
 
+/** 购买须知: the shop's own terms, with clauses a shopper should not have to accept (text written for the demo). */
+function noticePage() {
+  return layout('购买须知', `<section class="main-container"><div class="container"><div class="good-card narrow">
+<div class="card m-3"><div class="card-body p-4">
+<h3 class="card-title">购买须知</h3>
+<p>一、本店出售的商品均为虚拟商品，自动发货商品付款后即时发卡，人工处理商品一般 24 小时内完成。</p>
+<p>二、虚拟商品一经售出概不退款，请在购买前仔细核对商品说明。</p>
+<p>三、因支付通道或网络原因造成的任何损失，本店不承担任何责任。</p>
+<p>四、订单问题请在下单后 24 小时内联系客服（QQ：10086100）。</p>
+<p>本店对以上条款拥有最终解释权。</p>
+</div></div></div></div></section>`, '/article/buy-notice');
+}
+
 function searchPage() {
   const btn = '<div class="mt-3"><button type="submit" class="btn btn-outline-primary">立即查询</button></div>';
   return layout('订单查询', `<section class="main-container"><div class="container"><div class="good-card narrow">
@@ -479,6 +492,7 @@ export async function startShop({ host = '127.0.0.1', port = 0, gatewayPort = 0,
         return page(order ? orderInfoPage([order], path) : errorPage('订单不存在', path));
       }
       if (req.method === 'GET' && path === '/order-search') return page(searchPage());
+      if (req.method === 'GET' && path === '/article/buy-notice') return page(noticePage());
       if (req.method === 'POST' && path === '/search-order-by-sn') {
         const order = db.get((await readForm(req)).get('order_sn')?.trim() ?? '');
         return page(order ? orderInfoPage([order], path) : errorPage('订单不存在', path));

@@ -42,6 +42,7 @@ async function visit(url, what) {
   return page;
 }
 
+await visit(`${shop.origin}/article/buy-notice`, "the shop's 购买须知 (kept as the shop's own words; drafts quote its unfair clauses)");
 const product = await visit(`${shop.origin}/buy/1`, 'product page (nothing to capture)');
 await product.fill('#email', 'buyer@example.com');
 await product.fill('#search_pwd', '123456');

@@ -84,5 +84,5 @@ const NO_CLAIM_LABEL = {
 
 export function claimLabel(claim: CaseClaim): string {
   if (claim.demand === null) return NO_CLAIM_LABEL[claim.why];
-  return `${DEMAND_LABEL[claim.demand]}。投诉草稿按使用顺序 · Drafts, in the order to use them:`;
+  return `${DEMAND_LABEL[claim.demand]} — 草稿按使用顺序 · drafts, in the order to use them:`;
 }

@@ -1,4 +1,4 @@
-import type { Demand } from '../../cases/case-claim';
+import type { Demand, Party } from '../../cases/case-claim';
 import type { CaptureEntry } from '../../evidence/capture-entry';
 import { beijingTime } from '../bundle-times';
 import type { CaseFacts } from '../case-facts';
@@ -25,8 +25,8 @@ export interface Story {
   timeline: DraftPart[];
   happened: DraftPart;
   statements: DraftPart[];
-  /** What is asked of a party (`demand` differs for the shop on a third-party route). */
-  demandOf(demand: Demand): DraftPart;
+  /** What is asked, worded for the party reading it (`demand` differs for the shop on a third-party route). */
+  demandOf(demand: Demand, to: Party): DraftPart;
   records: DraftPart[];
   contacted: DraftPart | null;
 }
@@ -54,10 +54,11 @@ export function caseStory(facts: CaseFacts): Story {
     timeline,
     // The timeline's lines already quote the failure; in the shortest forms the summary may go.
     happened: { text: p.whatHappened(p.reason(facts.verdict.reasonCode)), drop: 1 },
-    statements: facts.statements
-      .filter((statement) => cites || statement.kind === 'refund_promise')
-      .map((statement, index) => ({ text: statementSentence(statement, p), drop: index === 0 ? 2 : 4 })),
-    demandOf: (demand) => ({ text: p.demand(demand, demand === 'confirm_payment' ? null : demandMoney), drop: 0 }),
+    statements: statementSentences(
+      facts.statements.filter((statement) => cites || statement.kind === 'refund_promise'),
+      p,
+    ).map((text, index) => ({ text, drop: index === 0 ? 2 : 4 })),
+    demandOf: (demand, to) => ({ text: p.demand(demand, demand === 'confirm_payment' ? null : demandMoney, to), drop: 0 }),
     records: records.map((text, index) => ({ text, drop: index < 2 ? 0 : 1 })),
     contacted: facts.notes.supportContactedAt ? { text: p.supportContacted(time(facts.notes.supportContactedAt)), drop: 1 } : null,
   };
@@ -77,11 +78,20 @@ function stalledNote(capture: CaptureEntry, p: Phrases): string | undefined {
   return hours > 0 ? p.stalledFor(hours) : undefined;
 }
 
-function statementSentence(statement: ShopStatement, p: Phrases): string {
-  const at = p.time(beijingTime(statement.capturedAt));
-  const id = shortId(statement.captureId);
-  const text = quoteText(statement.text);
-  return statement.kind === 'refund_promise' ? p.refundPromise(text, at, id) : p.flaggedClause(text, at, id, statement.laws ?? []);
+/** A sentence per refund promise; the flagged clauses of one terms capture share one sentence. */
+function statementSentences(statements: readonly ShopStatement[], p: Phrases): string[] {
+  const at = (statement: ShopStatement) => p.time(beijingTime(statement.capturedAt));
+  const sentences: string[] = [];
+  const clauses = new Map<string, ShopStatement[]>();
+  for (const statement of statements) {
+    if (statement.kind === 'refund_promise') sentences.push(p.refundPromise(quoteText(statement.text), at(statement), shortId(statement.captureId)));
+    else clauses.set(statement.captureId, [...(clauses.get(statement.captureId) ?? []), statement]);
+  }
+  for (const [captureId, group] of clauses) {
+    const laws = [...new Set(group.flatMap((statement) => statement.laws ?? []))];
+    sentences.push(p.flaggedClauses(group.map((statement) => quoteText(statement.text)), at(group[0]!), shortId(captureId), laws));
+  }
+  return sentences;
 }
 
 /**

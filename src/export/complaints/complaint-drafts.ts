@@ -71,8 +71,7 @@ export function shopSupportMessage(facts: CaseFacts, options: DraftOptions, stor
   const hours = options.deadlineHours ?? 24;
   const deadline = beijingTime(new Date(Date.parse(options.now) + hours * 3_600_000).toISOString());
   const claim = facts.claim;
-  // On a third-party route the platform is asked first; the shop is only asked whether it was paid.
-  const demand = claim.demand === null || claim.demand === 'return_deducted' ? 'confirm_payment' : claim.demand;
+  const demand = claim.demand ?? 'confirm_payment';
   const route: readonly Party[] = claim.route;
   const escalate = route[0] === 'shop' && route.includes('12315');
   const parts: DraftPart[] = [
@@ -81,7 +80,7 @@ export function shopSupportMessage(facts: CaseFacts, options: DraftOptions, stor
     ...story.timeline,
     story.happened,
     ...story.statements,
-    story.demandOf(demand),
+    story.demandOf(demand, 'shop'),
     ...story.records,
     { text: p.supportDeadline(hours, deadline, escalate), drop: 0 },
     { text: p.evidenceKept, drop: 3 },
@@ -141,7 +140,7 @@ function paymentPlatformDraft(channel: 'alipay' | 'wechat', facts: CaseFacts, st
       ...story.timeline,
       story.happened,
       ...story.statements,
-      story.demandOf(demand),
+      story.demandOf(demand, 'payment_platform'),
       ...story.records,
     ],
     platform.limit,
@@ -200,7 +199,7 @@ const BLANK = '________________';
 function complaint12315(facts: CaseFacts, story: Story): { text: string; boxes: Record<string, string> } {
   const words = GOV[facts.language];
   const more = MORE[facts.language];
-  const request = fitParts([story.demandOf(facts.claim.demand ?? 'confirm_payment')], FORM_LIMITS.gov12315Request, more);
+  const request = fitParts([story.demandOf(facts.claim.demand ?? 'confirm_payment', '12315')], FORM_LIMITS.gov12315Request, more);
   const factsBox = fitParts(
     [{ text: `${story.orderLine}${end(facts)}`, drop: 0 }, ...story.timeline, story.happened, ...story.statements, ...(story.contacted ? [story.contacted] : []), ...story.records],
     FORM_LIMITS.gov12315Facts,

@@ -1,4 +1,4 @@
-import type { Demand } from '../../cases/case-claim';
+import type { Demand, Party } from '../../cases/case-claim';
 import type { LawReference } from '../../terms/unfair-clauses';
 import type { DraftLanguage } from './draft-language';
 
@@ -21,8 +21,10 @@ export interface Phrases {
   timelineHeading: string;
   whatHappened(reason: string): string;
   refundPromise(text: string, at: string, captureId: string): string;
-  flaggedClause(text: string, at: string, captureId: string, laws: readonly LawReference[]): string;
-  demand(demand: Demand, money: string | null): string;
+  /** The flagged clauses of one terms capture, quoted together, and why they do not bind the shopper. */
+  flaggedClauses(texts: readonly string[], at: string, captureId: string, laws: readonly LawReference[]): string;
+  /** What is asked, worded for who reads it: the shop is asked, a platform asked to help, 12315 told what is wanted. */
+  demand(demand: Demand, money: string | null, to: Party): string;
   paymentRecords(records: readonly string[]): string;
   paymentRecord(orderId: string | null, money: string | null, at: string, captureId: string): string;
   supportGreeting(site: string): string;
@@ -120,6 +122,56 @@ const LAW_EN: Record<LawReference, string> = {
   civil_code_497: 'Art. 497 of the PRC Civil Code',
 };
 
+type DemandWords = Record<Party, Record<Demand, (sum: string) => string>>;
+
+const DEMAND_ZH: DemandWords = {
+  shop: {
+    deliver_or_refund: (sum) => `我已付款，请立即发货；无法发货的，请全额退还已付款项${sum}。`,
+    refund: (sum) => `我已付款而订单无法履行，请全额退还已付款项${sum}。`,
+    refund_extra: (sum) => `同一次购买被重复扣款，请退还多扣的款项${sum}，只保留一笔。`,
+    return_deducted: (sum) => `付款显示失败，但款项${sum}已从我的账户扣除，请核实是否收到并退还。`,
+    confirm_payment: () => '请核实贵店是否已收到这笔付款：如已收到，请立即发货或全额退款；如未收到，请告知，我好另行处理。',
+  },
+  payment_platform: {
+    deliver_or_refund: (sum) => `我已付款，商家至今未履行订单。请协助要求商家立即发货，或全额退还已付款项${sum}。`,
+    refund: (sum) => `我已付款而订单无法履行。请协助要求商家全额退还已付款项${sum}。`,
+    refund_extra: (sum) => `同一次购买被重复扣款。请协助退还多扣的款项${sum}。`,
+    return_deducted: (sum) => `付款显示失败，但款项${sum}已从我的账户扣除。请核查这笔交易，并将扣款退回原支付账户。`,
+    confirm_payment: () => '请协助核实商家是否已收到这笔付款。',
+  },
+  '12315': {
+    deliver_or_refund: (sum) => `要求商家立即发货；无法发货的，全额退还已付款项${sum}。`,
+    refund: (sum) => `要求商家全额退还已付款项${sum}。`,
+    refund_extra: (sum) => `要求商家退还重复扣除的款项${sum}。`,
+    return_deducted: (sum) => `要求退还被扣除的款项${sum}。`,
+    confirm_payment: () => '要求商家核实是否收到付款，并发货或退款。',
+  },
+};
+
+const DEMAND_EN: DemandWords = {
+  shop: {
+    deliver_or_refund: (sum) => `I have paid: please deliver now or refund the full payment${sum}.`,
+    refund: (sum) => `I have paid and the order cannot be filled: please refund the full payment${sum}.`,
+    refund_extra: (sum) => `One purchase was charged more than once: please refund the extra charge${sum}.`,
+    return_deducted: (sum) => `The payment failed, yet the money${sum} was taken: please check whether you received it and return it.`,
+    confirm_payment: () => 'Please check whether you received this payment: if so, deliver now or refund it in full; if not, tell me.',
+  },
+  payment_platform: {
+    deliver_or_refund: (sum) => `I have paid and the merchant has not delivered: please help me have it deliver now or refund the full payment${sum}.`,
+    refund: (sum) => `I have paid and the order cannot be filled: please help me have the merchant refund the full payment${sum}.`,
+    refund_extra: (sum) => `One purchase was charged more than once: please help me get the extra charge${sum} back.`,
+    return_deducted: (sum) => `The payment failed, yet the money${sum} was taken: please investigate and return the money to the account it came from.`,
+    confirm_payment: () => 'Please help me find out whether the merchant received this payment.',
+  },
+  '12315': {
+    deliver_or_refund: (sum) => `The merchant should deliver now or refund the full payment${sum}.`,
+    refund: (sum) => `The merchant should refund the full payment${sum}.`,
+    refund_extra: (sum) => `The merchant should refund the extra charge${sum}.`,
+    return_deducted: (sum) => `The money taken${sum} should be returned.`,
+    confirm_payment: () => 'The merchant should confirm whether it received the payment, and deliver or refund.',
+  },
+};
+
 const ZH: Phrases = {
   quote: (text) => `「${text}」`,
   money: (amount, currency) => (currency === null || currency === 'CNY' ? `${amount.toFixed(2)} 元` : `${amount.toFixed(2)} ${currency}`),
@@ -141,22 +193,11 @@ const ZH: Phrases = {
   timelineHeading: '经过如下（北京时间）：',
   whatHappened: (reason) => `问题：${reason}。`,
   refundPromise: (text, at, id) => `贵店页面承诺「${text}」（${at} 截取，证据编号 ${id}），请按承诺处理。`,
-  flaggedClause: (text, at, id, laws) =>
-    `贵店条款写有「${text}」（${at} 截取，证据编号 ${id}）；排除或限制消费者权利的格式条款依${laws.map((law) => LAW_ZH[law]).join('、')}无效。`,
-  demand: (demand, money) => {
+  flaggedClauses: (texts, at, id, laws) =>
+    `贵店条款写有${texts.map((text) => `「${text}」`).join('')}（${at} 截取，证据编号 ${id}）；排除或限制消费者权利的格式条款依${laws.map((law) => LAW_ZH[law]).join('、')}无效。`,
+  demand: (demand, money, to) => {
     const sum = money ? ` ${money}` : '';
-    switch (demand) {
-      case 'deliver_or_refund':
-        return `我已付款，请立即发货；无法发货的，请全额退还已付款项${sum}。`;
-      case 'refund':
-        return `我已付款而订单无法履行，请全额退还已付款项${sum}。`;
-      case 'refund_extra':
-        return `同一次购买被重复扣款，请退还多扣的款项${sum}，只保留一笔。`;
-      case 'return_deducted':
-        return `付款显示失败，但款项${sum}已从我的账户扣除。请核查这笔交易，并将扣款退回原支付账户。`;
-      case 'confirm_payment':
-        return '请核实贵店是否已收到这笔付款：如已收到，请立即发货或全额退款；如未收到，请告知，我好另行处理。';
-    }
+    return DEMAND_ZH[to][demand](sum);
   },
   paymentRecords: (records) => `扣款记录：${records.join('；')}。`,
   paymentRecord: (orderId, money, at, id) => `${orderId ? `订单号 ${orderId}` : '订单号未显示'}${money ? ` ${money}` : ''}，${at} 记录（证据编号 ${id}）`,
@@ -190,22 +231,11 @@ const EN: Phrases = {
   timelineHeading: 'What happened (Beijing time, UTC+8):',
   whatHappened: (reason) => `Problem: ${reason}.`,
   refundPromise: (text, at, id) => `Your page promised “${text}” (captured ${at}, capture ${id}); please keep it.`,
-  flaggedClause: (text, at, id, laws) =>
-    `Your terms say “${text}” (captured ${at}, capture ${id}); such a term is void under ${laws.map((law) => LAW_EN[law]).join(' and ')}.`,
-  demand: (demand, money) => {
+  flaggedClauses: (texts, at, id, laws) =>
+    `Your terms say ${texts.map((text) => `“${text}”`).join(' and ')} (captured ${at}, capture ${id}); such terms are void under ${laws.map((law) => LAW_EN[law]).join(' and ')}.`,
+  demand: (demand, money, to) => {
     const sum = money ? ` of ${money}` : '';
-    switch (demand) {
-      case 'deliver_or_refund':
-        return `I have paid: please deliver now or refund the full payment${sum}.`;
-      case 'refund':
-        return `I have paid and the order cannot be filled: please refund the full payment${sum}.`;
-      case 'refund_extra':
-        return `One purchase was charged more than once: please refund the extra charge${sum}.`;
-      case 'return_deducted':
-        return `The payment failed, yet the money${sum} was taken: please investigate and return the money to the account it came from.`;
-      case 'confirm_payment':
-        return 'Please check whether you received this payment: if so, deliver now or refund it in full; if not, tell me.';
-    }
+    return DEMAND_EN[to][demand](sum);
   },
   paymentRecords: (records) => `Payment records: ${records.join('; ')}.`,
   paymentRecord: (orderId, money, at, id) => `${orderId ? `order ${orderId}` : 'order number not shown'}${money ? ` ${money}` : ''}, recorded ${at} (capture ${id})`,

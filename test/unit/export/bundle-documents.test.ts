@@ -94,7 +94,7 @@ describe('complaint drafts', () => {
     expect(drafts.map((d) => d.name)).toEqual(['1-致商家客服.txt', '2-微信支付-投诉.txt', '3-12315-投诉.txt']);
     expect(charCount(drafts[0]!.boxes.message!)).toBeLessThanOrEqual(FORM_LIMITS.shopSupport);
     expect(charCount(drafts[1]!.boxes.description!)).toBeLessThanOrEqual(FORM_LIMITS.wechatDescription);
-    expect(drafts[1]!.boxes.description).toContain('请立即发货');
+    expect(drafts[1]!.boxes.description).toContain('请协助要求商家立即发货');
     expect(drafts[1]!.text).toContain(drafts[1]!.boxes.description!);
     const facts12315 = drafts[2]!.boxes.facts!;
     expect(charCount(facts12315)).toBeLessThanOrEqual(FORM_LIMITS.gov12315Facts);
@@ -115,7 +115,7 @@ describe('complaint drafts', () => {
     expect(text).toContain('网址：shop.example');
     expect(text).toContain('星河网络科技有限公司');
     expect(text).toContain('粤ICP备12345678号-1');
-    expect(text).toContain('请全额退还已付款项 10.00 元');
+    expect(text).toContain('要求商家立即发货；无法发货的，全额退还已付款项 10.00 元');
     // The stall is told in the draft's own words, not as a quotation of PayWitness's summary.
     expect(text).toContain('订单长时间未处理（状态「处理中」），已过 30 小时仍未发货');
     expect(text).not.toContain('30 h');

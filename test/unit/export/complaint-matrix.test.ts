@@ -102,7 +102,7 @@ function expectedChannels(responsibility: Responsibility | null, payment: string
   return responsibility === 'third_party' ? [...platforms, 'shop'] : ['shop', ...platforms, '12315'];
 }
 
-const REFUND_DEMAND = { zh: '请全额退还已付款项', en: 'refund the full payment' };
+const REFUND_DEMAND = { zh: '全额退还已付款项', en: 'refund the full payment' };
 const RETURN_DEDUCTED = { zh: '请核查这笔交易，并将扣款退回原支付账户', en: 'return the money to the account it came from' };
 const CONFIRM = { zh: '请核实贵店是否已收到这笔付款', en: 'Please check whether you received this payment' };
 
@@ -125,7 +125,14 @@ describe('complaint draft matrix', () => {
             }
             if (payment === 'paid' && responsibility === 'third_party') {
               expect(platform!.boxes.description).toContain(RETURN_DEDUCTED[language]);
-              expect(shop!.text).toContain(CONFIRM[language]);
+              // The shop, asked second, is asked whether the money reached it, not told it failed.
+              expect(shop!.text).toContain(language === 'zh' ? '请核实是否收到并退还' : 'check whether you received it');
+            }
+            if (payment === 'paid' && responsibility !== 'third_party' && responsibility !== 'user') {
+              // Each party is asked in its own terms: the shop to deliver, a platform to help, 12315 told what is wanted.
+              expect(shop!.boxes.message).toContain(language === 'zh' ? '请立即发货' : 'please deliver now');
+              expect(platform!.boxes.description).toContain(language === 'zh' ? '请协助要求商家' : 'please help me have it');
+              expect(drafts.at(-1)!.boxes.request).toContain(language === 'zh' ? '要求商家立即发货' : 'The merchant should deliver');
             }
             if (payment === 'paid' && responsibility !== 'third_party' && responsibility !== 'user') {
               for (const draft of drafts) expect(Object.values(draft.boxes).join('\n')).toContain(REFUND_DEMAND[language]);
