@@ -76,7 +76,13 @@ const esc = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 const fmt = (ms) => new Date(ms + 8 * 3600e3).toISOString().slice(0, 19).replace('T', ' ');
 /** @param {string} s */
 const md5 = (s) => createHash('md5').update(s, 'utf8').digest('hex');
-const newSN = () => Array.from({ length: 16 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'[randomInt(36)]).join('');
+// dujiaoka's strtoupper(Str::random(16)); one digit is kept in place so that every demo order number
+// reads as one (PayWitness takes an all-letter token for a word — about 1 in 180 real numbers).
+const newSN = () => {
+  const sn = Array.from({ length: 16 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'[randomInt(36)]);
+  if (!sn.some((c) => /\d/.test(c ?? ''))) sn[randomInt(16)] = String(randomInt(10));
+  return sn.join('');
+};
 /** epay signing: drop sign/sign_type/empty, sort keys, k=v&k=v, append key, md5 @param {Record<string,string>} p @param {string} key */
 function epaySign(p, key) {
   const pre = Object.keys(p).filter((k) => k !== 'sign' && k !== 'sign_type' && p[k] !== '').sort()

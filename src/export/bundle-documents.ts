@@ -1,6 +1,6 @@
 import { liveCaptures } from '../evidence/deletion-entry';
 import type { BundleManifest, ExtraRole } from './bundle-manifest';
-import { caseFacts } from './case-facts';
+import { caseFacts, type CaseFacts } from './case-facts';
 import type { CaseNotesByCase } from './case-notes';
 import { complaintDrafts } from './complaints/complaint-drafts';
 import { readmeText, README_PATH } from './readme-text';
@@ -26,7 +26,7 @@ export function bundleDocuments(
   const paths = new Map<string, string[]>();
   const complaints = cases.flatMap((facts, index) => {
     // One case: complaints/<n>-<form>.txt; several: complaints/<case n>-<order or case>/<n>-<form>.txt.
-    const folder = cases.length === 1 ? 'complaints' : `complaints/${index + 1}-${caseFolderName(facts.orderId ?? facts.caseId)}`;
+    const folder = cases.length === 1 ? 'complaints' : `complaints/${index + 1}-${caseFolderName(facts)}`;
     const documents = complaintDrafts(facts, { now: manifest.createdAt }).map((draft) => ({
       path: `${folder}/${draft.name}`,
       text: draft.text,
@@ -43,6 +43,8 @@ export function bundleDocuments(
   ];
 }
 
-function caseFolderName(label: string): string {
+/** The order number, else what the case id says after the site (`attempt-3001681e`, `day_2026-11-28`). */
+function caseFolderName(facts: CaseFacts): string {
+  const label = facts.orderId ?? facts.caseId.slice(facts.caseId.indexOf('#') + 1).replace(/^attempt:(.{8}).*$/, 'attempt-$1');
   return label.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 40) || 'case';
 }
