@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { CARD_KEY_ANSWERS, MONEY_TAKEN_ANSWERS, setEvidenceHeld, setStep, type CaseProgress, type StepId } from '../checklist/case-progress';
 import type { EvidenceItem, RefundChecklist } from '../checklist/refund-checklist';
 import type { CaseFacts } from '../export/case-facts';
@@ -43,38 +44,27 @@ export function ChecklistView({ facts, checklist, progress, supportDeadlineHours
         <p>{t(checklist.meaning)}</p>
         {checklist.fix && <p class="note">{t(checklist.fix)}</p>}
         {checklist.askMoneyTaken && (
-          <fieldset class="money-taken">
-            <legend>{t('moneyTakenQuestion')}</legend>
-            {MONEY_TAKEN_ANSWERS.map((answer) => (
-              <label key={answer}>
-                <input
-                  type="radio"
-                  name="money-taken"
-                  checked={progress.moneyTaken === answer}
-                  onChange={() => onChange({ ...progress, moneyTaken: answer })}
-                />
-                {t(`moneyTaken_${answer}`)}
-              </label>
-            ))}
-          </fieldset>
+          <RadioQuestion
+            name="money-taken"
+            legend={t('moneyTakenQuestion')}
+            answers={MONEY_TAKEN_ANSWERS}
+            value={progress.moneyTaken}
+            label={(answer) => t(`moneyTaken_${answer}`)}
+            onPick={(answer) => onChange({ ...progress, moneyTaken: answer })}
+          />
         )}
         {checklist.noClaim && <p class="note no-claim">{t(checklist.noClaim)}</p>}
         {checklist.askCardKey && (
-          <fieldset>
-            <legend>{t('cardKeyQuestion')}</legend>
-            {CARD_KEY_ANSWERS.map((answer) => (
-              <label key={answer}>
-                <input
-                  type="radio"
-                  name="card-key"
-                  checked={progress.cardKey === answer}
-                  onChange={() => onChange({ ...progress, cardKey: answer })}
-                />
-                {t(`cardKey_${answer}`)}
-              </label>
-            ))}
+          <RadioQuestion
+            name="card-key"
+            legend={t('cardKeyQuestion')}
+            answers={CARD_KEY_ANSWERS}
+            value={progress.cardKey}
+            label={(answer) => t(`cardKey_${answer}`)}
+            onPick={(answer) => onChange({ ...progress, cardKey: answer })}
+          >
             {progress.cardKey && <p class="note">{t(`cardKeyNote_${progress.cardKey}`)}</p>}
-          </fieldset>
+          </RadioQuestion>
         )}
       </section>
       )}
@@ -119,6 +109,32 @@ export function ChecklistView({ facts, checklist, progress, supportDeadlineHours
         </section>
       )}
     </>
+  );
+}
+
+interface RadioQuestionProps<T extends string> {
+  name: string;
+  legend: string;
+  answers: readonly T[];
+  value: T | null;
+  label(answer: T): string;
+  onPick(answer: T): void;
+  children?: ComponentChildren;
+}
+
+/** A question the shopper answers once (money taken? card key used?), as labelled radios. */
+function RadioQuestion<T extends string>({ name, legend, answers, value, label, onPick, children }: RadioQuestionProps<T>) {
+  return (
+    <fieldset class={name}>
+      <legend>{legend}</legend>
+      {answers.map((answer) => (
+        <label key={answer}>
+          <input type="radio" name={name} checked={value === answer} onChange={() => onPick(answer)} />
+          {label(answer)}
+        </label>
+      ))}
+      {children}
+    </fieldset>
   );
 }
 

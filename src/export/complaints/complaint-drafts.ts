@@ -63,7 +63,7 @@ function draftFor(channel: DraftChannel, facts: CaseFacts, story: Story, options
   }
 }
 
-const MORE = { zh: '…（其余经过见证据包中的 report.html）', en: '… (the rest is in report.html in the evidence bundle)' };
+const MORE = { zh: '…（其余内容见证据包中的 report.html）', en: '… (more in report.html in the evidence bundle)' };
 
 /** The message to the shop's support; also what the popup offers to copy. */
 export function shopSupportMessage(facts: CaseFacts, options: DraftOptions, story: Story = caseStory(facts)): string {
