@@ -1,5 +1,5 @@
-import type { CaptureEntry, CaptureKind, Responsibility } from '../evidence/capture-entry';
-import { paymentState, type PaymentFinding } from './payment-state';
+import type { CaptureKind, Responsibility } from '../evidence/capture-entry';
+import type { PaymentFinding } from './payment-state';
 
 // What the shopper asks for, and of whom, in which order. One rule for the checklist, the popup's
 // support message and the bundle's complaint drafts:
@@ -41,9 +41,4 @@ export function caseClaim(input: ClaimInput): CaseClaim {
   if (input.kind === 'duplicate_charge') return { demand: 'refund_extra', route };
   if (thirdParty) return { demand: 'return_deducted', route };
   return { demand: REFUND_ONLY.has(input.reasonCode) ? 'refund' : 'deliver_or_refund', route };
-}
-
-/** The claim of a case the popup or the bundle shows, with the shopper's own answer on payment. */
-export function claimOfCase(summary: Omit<ClaimInput, 'payment'> & { captures: readonly CaptureEntry[] }, shopperSaysPaid: 'yes' | 'no' | null): CaseClaim {
-  return caseClaim({ ...summary, payment: paymentState(summary.captures, shopperSaysPaid) });
 }

@@ -9,14 +9,14 @@ import { ATTEMPT_WINDOW_MS } from './attempt-case';
 //   - a terms page joins the site's terms case;
 //   - a capture continues the previous case of the same day record when it shows the same verdict
 //     (same reason) within ATTEMPT_WINDOW_MS of that case's last capture — a retry of one attempt;
-//   - a file the shopper attached joins the latest case of its day record begun before it;
 //   - anything else starts a case of its own.
-// The first case of a day record keeps the day id, so what the shopper noted on it stays with it.
+// The first case of a day record keeps the day id, so what the shopper noted on it stays with it,
+// and so does a file the shopper attached to the day record (it names that id).
 
 const LEGACY_DAY = /#day:\d{4}-\d{2}-\d{2}$/;
 
 export function isLegacyDayCase(entry: CaptureEntry): boolean {
-  return entry.attempt === undefined && LEGACY_DAY.test(entry.caseId);
+  return entry.attempt === undefined && entry.kind !== 'attachment' && LEGACY_DAY.test(entry.caseId);
 }
 
 /** Capture id → case id, for captures in any order. */
@@ -39,10 +39,6 @@ export function caseKeys(entries: readonly CaptureEntry[]): Map<string, string> 
     const split = open.get(entry.caseId) ?? [];
     open.set(entry.caseId, split);
     const last = split.at(-1);
-    if (last && entry.kind === 'attachment') {
-      keys.set(entry.id, last.key);
-      continue;
-    }
     if (last && last.reasonCode === entry.reasonCode && at - last.lastAt <= ATTEMPT_WINDOW_MS) {
       last.lastAt = at;
       keys.set(entry.id, last.key);
@@ -53,10 +49,4 @@ export function caseKeys(entries: readonly CaptureEntry[]): Map<string, string> 
     keys.set(entry.id, key);
   }
   return keys;
-}
-
-/** The captures of one case (as caseKeys sees it), in the order given. */
-export function capturesOfCase<T extends CaptureEntry>(entries: readonly T[], caseId: string): T[] {
-  const keys = caseKeys(entries);
-  return entries.filter((entry) => keys.get(entry.id) === caseId);
 }

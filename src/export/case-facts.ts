@@ -1,4 +1,4 @@
-import { claimOfCase, type CaseClaim } from '../cases/case-claim';
+import { caseClaim, type CaseClaim } from '../cases/case-claim';
 import { decidingCapture, groupCases, type CaseSummary } from '../cases/group-cases';
 import { paymentState, type PaymentFinding } from '../cases/payment-state';
 import { paymentChannels, type PaymentChannel } from '../checklist/refund-checklist';
@@ -79,7 +79,7 @@ function factsOf(summary: CaseSummary, caseNotes: CaseNotes, readings: ReadonlyM
   const own = group.flatMap((capture) => readings.get(capture.id) ?? []);
   const seen = mergeIdentities(own.map((reading) => reading.identity));
   const latest = <K extends 'status' | 'createdAt'>(key: K): CaptureEntry[K] | null => group.findLast((capture) => capture[key] !== null)?.[key] ?? null;
-  const shopperSays = caseNotes.shopperSaysPaid ?? null;
+  const payment = paymentState(group, caseNotes.shopperSaysPaid ?? null);
   const script = addTallies([...own.map((reading) => reading.script), ...group.map((capture) => tallyScript(`${capture.title}\n${capture.message}`))]);
   return {
     caseId: summary.caseId,
@@ -101,8 +101,8 @@ function factsOf(summary: CaseSummary, caseNotes: CaseNotes, readings: ReadonlyM
     language: draftLanguage(script),
     channels: [...new Set([...paymentChannels(group, []), ...own.flatMap((reading) => reading.channels)])],
     statements: statementsForCase(summary, [...readings.values()].flatMap((reading) => reading.statements)),
-    payment: paymentState(group, shopperSays),
-    claim: claimOfCase(summary, shopperSays),
+    payment,
+    claim: caseClaim({ ...summary, payment }),
   };
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { afterCapture, afterOrdersSeen, assignCase, type TabFlow } from '../../../src/cases/attempt-case';
-import { claimOfCase } from '../../../src/cases/case-claim';
-import { groupCases } from '../../../src/cases/group-cases';
+import { caseClaim } from '../../../src/cases/case-claim';
+import { groupCases, type CaseSummary } from '../../../src/cases/group-cases';
+import { paymentState } from '../../../src/cases/payment-state';
 import type { CaptureEntry } from '../../../src/evidence/capture-entry';
 import { capture } from '../../helpers/case-builders';
 
@@ -31,6 +32,8 @@ function run(steps: readonly Step[]): CaptureEntry[] {
   return out;
 }
 
+const claimOf = (summary: CaseSummary) => caseClaim({ ...summary, payment: paymentState(summary.captures) });
+
 const SHOP = 'shop.example';
 const GATEWAY = 'pay.gateway.example';
 const t = (hhmm: string, day = '28') => `2026-11-${day}T${hhmm}:00.000+08:00`;
@@ -53,7 +56,7 @@ describe('one case per purchase attempt', () => {
     expect(cases[0]!.captures.map((entry) => entry.id)).toEqual(['fail-1', 'fail-2', 'paid']);
     expect(entries.map((entry) => entry.attempt?.by)).toEqual(['order_seen_in_tab', 'order_seen_in_tab', 'order_on_page']);
     // Delivered after all: nothing to claim.
-    expect(claimOfCase(cases[0]!, null)).toEqual({ demand: null, why: 'settled', route: [] });
+    expect(claimOf(cases[0]!)).toEqual({ demand: null, why: 'settled', route: [] });
   });
 
   it('two products failing the same day on one site are two cases with their own verdicts', () => {
@@ -97,7 +100,7 @@ describe('one case per purchase attempt', () => {
     const cases = groupCases(entries);
     expect(cases).toHaveLength(1);
     expect(cases[0]!.captures).toHaveLength(3);
-    expect(claimOfCase(cases[0]!, null)).toEqual({ demand: 'deliver_or_refund', route: ['shop', 'payment_platform', '12315'] });
+    expect(claimOf(cases[0]!)).toEqual({ demand: 'deliver_or_refund', route: ['shop', 'payment_platform', '12315'] });
   });
 
   it('a terms page is never an attempt: it joins the site terms case and does not pull later captures', () => {
@@ -112,7 +115,7 @@ describe('one case per purchase attempt', () => {
 describe('records sealed before attempts existed (one case per site and day)', () => {
   const day = (overrides: Partial<CaptureEntry> & { id: string; capturedAt: string }) => capture({ orderId: null, caseId: `${SHOP}#day:2026-11-28`, ...overrides });
 
-  it('are split at read time: different failures apart, retries of one failure together, terms to the site', () => {
+  it('are split at read time: different failures apart, retries of one failure together, terms to the site, files to the day id', () => {
     const cases = groupCases([
       day({ id: 'bal', capturedAt: t('09:00'), kind: 'user_error', responsibility: 'user', reasonCode: 'insufficient_balance' }),
       day({ id: 'gw-1', capturedAt: t('11:00'), reasonCode: 'shop_gateway_error' }),
@@ -122,9 +125,9 @@ describe('records sealed before attempts existed (one case per site and day)', (
     ]);
     const byFirst = new Map(cases.map((item) => [item.captures[0]!.id, item]));
     expect(byFirst.get('bal')!.caseId).toBe(`${SHOP}#day:2026-11-28`);
-    expect(byFirst.get('bal')!.captures.map((entry) => entry.id)).toEqual(['bal']);
+    expect(byFirst.get('bal')!.captures.map((entry) => entry.id)).toEqual(['bal', 'note']);
     expect(byFirst.get('gw-1')!.caseId).toBe(`${SHOP}#day:2026-11-28/gw-1`);
-    expect(byFirst.get('gw-1')!.captures.map((entry) => entry.id)).toEqual(['gw-1', 'gw-2', 'note']);
+    expect(byFirst.get('gw-1')!.captures.map((entry) => entry.id)).toEqual(['gw-1', 'gw-2']);
     expect(byFirst.get('terms')!.caseId).toBe(`${SHOP}#terms`);
     expect(cases).toHaveLength(3);
   });
