@@ -101,13 +101,9 @@ export function CaseView(props: CaseViewProps) {
         )}
       </section>
 
-      {facts && <ChecklistView
-        facts={facts}
-        checklist={checklist}
-        progress={progress}
-        supportDeadlineHours={supportDeadlineHours}
-        onChange={change}
-      />}
+      {facts && (
+        <ChecklistView facts={facts} checklist={checklist} progress={progress} supportDeadlineHours={supportDeadlineHours} onChange={change} />
+      )}
       {saveError && (
         <p class="status error" role="alert">
           {t('saveFailed', saveError)}
