@@ -1,9 +1,11 @@
 import type { Demand, Party } from '../../cases/case-claim';
+import type { CaptureKind } from '../../evidence/capture-entry';
 import type { LawReference } from '../../terms/unfair-clauses';
 import type { DraftLanguage } from './draft-language';
 
-// Every sentence a draft can hold, once per language, so a draft is written wholly in the shop's
-// language (draft-language.ts). Page text only ever enters a sentence as a quotation: 「…」 in
+// Every sentence a draft can hold, once per language — each table typed so that a sentence missing
+// in one language does not compile — so a draft is written wholly in the shop's language
+// (draft-language.ts). Page text only ever enters a sentence as a quotation: 「…」 in
 // Chinese, “…” in English. The wording speaks to the recipient (shop staff, a payment platform, a
 // regulator), not to the shopper, which is why it is not the popup's `_locales` text.
 
@@ -38,7 +40,40 @@ export interface Phrases {
   supportContacted(at: string): string;
 }
 
-const REASON_ZH: Record<string, string> = {
+// The failure reasons detection names (src/detect/detectors, src/orders); a case decided by any
+// other reason has nothing to claim, or reads as the generic sentence.
+const FAILURE_REASONS = [
+  'shop_gateway_error',
+  'provider_refused_shop',
+  'provider_outage',
+  'provider_maintenance',
+  'provider_server_error',
+  'shop_server_error',
+  'bank_or_risk_control',
+  'card_declined',
+  'network_check_undecided',
+  'order_stalled',
+  'order_stalled_since_first_seen',
+  'out_of_stock',
+  'delivery_failed',
+  'order_failed_by_shop',
+  'charged_twice_one_order',
+  'duplicate_charge_unclear',
+  'duplicate_orders_both_delivered',
+  'payment_failed_unexplained',
+  'insufficient_balance',
+  'user_input_error',
+  'user_cancelled',
+  'order_expired',
+  'order_already_paid',
+] as const;
+type FailureReason = (typeof FAILURE_REASONS)[number];
+
+function reasonIn(table: Record<FailureReason, string>, code: string): string | undefined {
+  return (FAILURE_REASONS as readonly string[]).includes(code) ? table[code as FailureReason] : undefined;
+}
+
+const REASON_ZH: Record<FailureReason, string> = {
   shop_gateway_error: '商家网站的支付网关报错，付款未能完成',
   provider_refused_shop: '支付平台拒绝了商家发起的支付请求（商家的签名或商户配置有误）',
   provider_outage: '支付平台返回系统错误，付款未能完成',
@@ -64,7 +99,7 @@ const REASON_ZH: Record<string, string> = {
   order_already_paid: '订单提示已经付过款',
 };
 
-const REASON_EN: Record<string, string> = {
+const REASON_EN: Record<FailureReason, string> = {
   shop_gateway_error: "the shop's own payment gateway failed",
   provider_refused_shop: "the payment provider refused the shop's request (wrong signature or merchant setup)",
   provider_outage: 'the payment provider returned a system error',
@@ -90,7 +125,7 @@ const REASON_EN: Record<string, string> = {
   order_already_paid: 'the page said the order was already paid',
 };
 
-const KIND_ZH: Record<string, string> = {
+const KIND_ZH: Record<CaptureKind, string> = {
   payment_error: '支付失败',
   user_error: '付款未完成',
   stalled_order: '订单长时间未处理',
@@ -101,7 +136,7 @@ const KIND_ZH: Record<string, string> = {
   attachment: '附件',
 };
 
-const KIND_EN: Record<string, string> = {
+const KIND_EN: Record<CaptureKind, string> = {
   payment_error: 'payment failed',
   user_error: 'payment not completed',
   stalled_order: 'order stalled',
@@ -177,8 +212,8 @@ const ZH: Phrases = {
   money: (amount, currency) => (currency === null || currency === 'CNY' ? `${amount.toFixed(2)} 元` : `${amount.toFixed(2)} ${currency}`),
   time: (beijing) => `${beijing}（北京时间）`,
   list: (items) => items.join('、'),
-  kind: (kind) => KIND_ZH[kind] ?? '记录',
-  reason: (code) => REASON_ZH[code] ?? '付款过程中页面报错',
+  kind: (kind) => KIND_ZH[kind as CaptureKind] ?? '记录',
+  reason: (code) => reasonIn(REASON_ZH, code) ?? '付款过程中页面报错',
   orderFacts: ({ orderId, money, orderedAt, status }) =>
     [
       orderId ? `订单号 ${orderId}` : '订单号（页面未显示）',
@@ -215,8 +250,8 @@ const EN: Phrases = {
   money: (amount, currency) => `${currency ?? 'CNY'} ${amount.toFixed(2)}`,
   time: (beijing) => `${beijing} (UTC+8)`,
   list: (items) => items.join(', '),
-  kind: (kind) => KIND_EN[kind] ?? 'record',
-  reason: (code) => REASON_EN[code] ?? 'the payment page showed an error',
+  kind: (kind) => KIND_EN[kind as CaptureKind] ?? 'record',
+  reason: (code) => reasonIn(REASON_EN, code) ?? 'the payment page showed an error',
   orderFacts: ({ orderId, money, orderedAt, status }) =>
     [
       orderId ? `order ${orderId}` : 'order (number not shown)',
