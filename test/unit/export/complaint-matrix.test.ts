@@ -62,6 +62,8 @@ function scenario(responsibility: Responsibility | null, payment: (typeof PAYMEN
         reasonCode: REASON[responsibility ?? 'none']!,
         kind: responsibility === 'user' ? 'user_error' : 'payment_error',
         message: `${page.message} #${i}`,
+        // The sealed reason is in the UI's language, here the other one: it must never reach a draft.
+        reason: language === 'zh' ? 'The order or payment link expired before it was paid.' : '订单或支付链接在付款前已过期。',
         status,
       }),
     ),
