@@ -33,7 +33,7 @@ export interface RefundChecklist {
   evidence: EvidenceItem[];
   completeness: { done: number; total: number };
   /** `_locales` key: what the verdict means for the shopper; null for a terms record. */
-  meaning: `meaning_${Responsibility | 'undecided'}` | null;
+  meaning: `meaning_${Responsibility | 'undecided' | 'unclear' | 'not_paid'}` | null;
   /** `_locales` key: for a failure on the shopper's side, what to fix before trying again. */
   fix: `fix_${UserFix}` | null;
   /** Virtual goods: whether the card key was delivered or used decides what can be claimed. */
@@ -94,7 +94,7 @@ export function buildChecklist(input: ChecklistInput): RefundChecklist {
   return {
     evidence,
     completeness: { done: evidence.filter((item) => item.done).length, total: evidence.length },
-    meaning: summary.kind === 'terms' ? null : `meaning_${summary.responsibility ?? 'undecided'}`,
+    meaning: meaningOf(summary, fault, payment),
     fix: summary.responsibility === 'user' ? `fix_${USER_FIXES.find((code) => code === summary.reasonCode) ?? 'generic'}` : null,
     askCardKey: owed && VIRTUAL_GOODS.test(text),
     askShopVanished: owed,
@@ -152,6 +152,14 @@ function marked(base: EvidenceBase, subject: string | null, progress: CaseProgre
       return hint.test([entry.reasonCode, entry.message, entry.title, ...files.map((file) => file.path)].join(' '));
     });
   return { id, base, subject, done: attached || id in progress.evidence, auto: attached };
+}
+
+/** A failure with nobody named is "unclear", not "nothing wrong"; one that took no money owes nothing. */
+function meaningOf(summary: CaseSummary, fault: boolean, payment: PaymentFinding): RefundChecklist['meaning'] {
+  if (summary.kind === 'terms') return null;
+  if (fault && summary.responsibility !== 'user' && payment.state === 'not_paid') return 'meaning_not_paid';
+  if (fault && summary.responsibility === null) return 'meaning_unclear';
+  return `meaning_${summary.responsibility ?? 'undecided'}`;
 }
 
 /** The claim's route, party by party, as steps the shopper ticks off. */

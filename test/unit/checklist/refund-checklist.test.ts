@@ -80,6 +80,7 @@ describe('buildChecklist: evidence', () => {
   it('nothing paid (an order still awaiting payment, a declined card): no claim, retry safely', () => {
     const declined = checklistFor([capture({ responsibility: 'third_party', reasonCode: 'card_declined' })]);
     expect(declined.claim).toEqual({ demand: null, why: 'not_paid', route: [] });
+    expect(declined.meaning).toBe('meaning_not_paid');
     expect(declined.noClaim).toBe('noClaim_not_paid');
     expect(declined.steps).toEqual([]);
     const expired = checklistFor([capture({ status: '已过期' })]);
@@ -91,6 +92,13 @@ describe('buildChecklist: evidence', () => {
 });
 
 describe('buildChecklist: meaning and steps', () => {
+  it('a failure naming nobody (a reason added later, responsibility null) is unclear, not "nothing wrong"', () => {
+    const list = checklistFor([capture({ responsibility: null, reasonCode: 'unrecognized_message' })]);
+    expect(list.meaning).toBe('meaning_unclear');
+    expect(list.claim).toEqual({ demand: 'confirm_payment', route: ['shop'] });
+    expect(checklistFor([capture({ kind: 'order_status', responsibility: null, reasonCode: 'order_open_watching' })]).meaning).toBe('meaning_undecided');
+  });
+
   const paid = { status: '处理中' };
 
   it('platform, paid: contact support then the payment platform and 12315', () => {
