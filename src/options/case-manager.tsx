@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { filterCases, type CaseQuery, type VerdictFilter } from '../cases/filter-cases';
 import { groupCases, type CaseSummary } from '../cases/group-cases';
-import { money } from '../checklist/support-message';
+import { money } from '../checklist/money-label';
 import { shortTime } from '../popup/format-time';
 import { VerdictChip } from '../popup/verdict-chip';
 import { t } from '../shared/i18n';

@@ -16,8 +16,12 @@ export function CaptureTools({ db, loaded, onChange }: { db: EvidenceDb; loaded:
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
   const [caseId, setCaseId] = useState('');
-  // Each case's latest capture: what an attachment's site and order are taken from.
-  const cases = useMemo(() => loaded.map((summary) => summary.captures.at(-1)!), [loaded]);
+  // What an attachment is filed under: the case (its id, shop site and order), with the latest
+  // capture's page address. A case may hold gateway pages without the order number.
+  const cases = useMemo(
+    () => loaded.map((summary) => ({ ...summary.captures.at(-1)!, caseId: summary.caseId, site: summary.site, orderId: summary.orderId })),
+    [loaded],
+  );
 
   useEffect(() => {
     setCaseId((current) => (cases.some((entry) => entry.caseId === current) ? current : (cases[0]?.caseId ?? '')));
