@@ -1,7 +1,9 @@
 // A request that got no answer at all (the worker was stopped or killed before replying) is sent
 // again with the SAME idempotency key: if the first attempt was committed, the worker answers with
 // that capture; if it was half-done, the restarted worker has finished it; otherwise it is made now.
-// An answer of any kind, even a refusal, is final.
+// An answer of any kind, even a refusal, is final. Until then the page keeps asking for about two
+// minutes, further apart each time: a worker stopped again and again on a busy machine must not
+// cost the shopper the capture.
 
 export interface RetryOptions {
   delaysMs: readonly number[];
@@ -9,7 +11,7 @@ export interface RetryOptions {
 }
 
 const DEFAULT_RETRY: RetryOptions = {
-  delaysMs: [300, 1_000, 2_500, 5_000],
+  delaysMs: [300, 1_000, 2_500, 5_000, 10_000, 20_000, 30_000, 30_000, 30_000],
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
