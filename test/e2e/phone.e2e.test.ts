@@ -144,7 +144,8 @@ describe('on a 360 × 640 phone with touch (Chromium device emulation)', () => {
   it('does the primary actions by touch: copy the support message, hand over the stamped image, export, verify', async () => {
     await setLanguage('zh_CN');
     const popup = await openView('src/popup/index.html');
-    await popup.locator('button.case-row').first().tap();
+    // The failed payment's case (the page saved by hand above is a case of its own, and newer).
+    await popup.locator('button.case-row', { hasText: '签名错误' }).first().tap();
     const copy = popup.getByRole('button', { name: /复制/ }).first();
     await copy.tap();
     await expect.poll(() => popup.locator('.support-message [role="status"]').textContent()).toBe('已复制');
