@@ -1,15 +1,14 @@
 import { crx } from '@crxjs/vite-plugin';
 import { defineConfig, mergeConfig } from 'vite';
-import manifest from './manifest.json' with { type: 'json' };
 import { firefoxManifest } from './scripts/firefox-manifest.mjs';
-import chromiumConfig from './vite.config';
+import chromiumConfig, { contentScriptBundles, crxManifest } from './vite.config';
 
 // The same sources as vite.config.ts, with the manifest turned into Firefox's (background.scripts,
 // gecko id, data consent) and written to dist-firefox/. `npm run build:firefox`.
 export default mergeConfig(
   { ...chromiumConfig, plugins: [] },
   defineConfig({
-    plugins: [crx({ manifest: firefoxManifest(manifest), browser: 'firefox' })],
+    plugins: [crx({ manifest: firefoxManifest(crxManifest), browser: 'firefox' }), contentScriptBundles()],
     build: { outDir: 'dist-firefox' },
   }),
 );

@@ -1,17 +1,12 @@
 import browser from 'webextension-polyfill';
+import type { ViewportRect } from '../messages/message-map';
 import { sendToTab } from '../messages/send-message';
+import { t } from '../shared/i18n';
 import { debuggerApi, type DebuggerApi } from './browser-capabilities';
 import type { CaptureQueue } from './capture-queue';
+import { coverBoxes, coverPicture, paintCovers, readSecretRects, SecretsNotCoveredError, spanOf } from './secret-covers';
 import { stitchPlan } from './stitch-plan';
-import {
-  checkTab,
-  dataUrlToBlob,
-  screenshotTab,
-  SecretsNotCoveredError,
-  showsSameDocument,
-  withSecretFieldsCovered,
-  type ScreenshotResult,
-} from './take-screenshot';
+import { checkTab, dataUrlToBlob, screenshotTab, showsSameDocument, type ScreenshotResult } from './take-screenshot';
 
 // The whole page, for long order pages (setting fullPageCapture, off by default). With the optional
 // `debugger` permission granted: one CDP Page.captureScreenshot beyond the viewport. Without it:
@@ -40,13 +35,21 @@ async function viaDebugger(queue: CaptureQueue, api: DebuggerApi, tabId: number,
   return queue(async () => {
     const before = await checkTab(tabId, docToken);
     if ('problem' in before) return { error: before.problem };
-    const png = await withSecretFieldsCovered(tabId, () => debuggerShot(api, tabId));
+    const secrets = await readSecretRects(tabId);
+    const shot = await debuggerShot(api, tabId);
+    // The picture starts at the top left of the page: a field's place there is its viewport place plus the scroll.
+    const rects = spanOf(secrets.rects, (await readSecretRects(tabId)).rects);
+    const png = await coverPicture(shot.png, t('maskedField'), (imageWidth, imageHeight) => {
+      const scale = imageWidth / shot.cssWidth;
+      return { boxes: coverBoxes(rects, { scale, offsetX: secrets.scrollX, offsetY: secrets.scrollY, imageWidth, imageHeight }), scale };
+    });
     if (!(await showsSameDocument(tabId, docToken))) return { error: 'page_changed (after the shot; image discarded)' };
     return { png };
   });
 }
 
-export async function debuggerShot(api: DebuggerApi, tabId: number): Promise<Blob> {
+/** The whole page in one CDP screenshot, and its width in CSS pixels (the picture's is in device pixels). */
+export async function debuggerShot(api: DebuggerApi, tabId: number): Promise<{ png: Blob; cssWidth: number }> {
   const target = { tabId };
   await api.attach(target, '1.3');
   try {
@@ -57,7 +60,7 @@ export async function debuggerShot(api: DebuggerApi, tabId: number): Promise<Blo
     const size = metrics.cssContentSize ?? metrics.contentSize;
     const clip = { x: 0, y: 0, width: Math.ceil(size.width), height: Math.min(Math.ceil(size.height), MAX_FULL_PAGE_HEIGHT), scale: 1 };
     const shot = (await api.sendCommand(target, 'Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip })) as { data: string };
-    return dataUrlToBlob(`data:image/png;base64,${shot.data}`);
+    return { png: dataUrlToBlob(`data:image/png;base64,${shot.data}`), cssWidth: clip.width };
   } finally {
     await api.detach(target).catch(() => undefined);
   }
@@ -68,38 +71,49 @@ async function byStitching(queue: CaptureQueue, tabId: number, docToken: string)
   const metrics = await sendToTab(tabId, 'content:page-metrics', {});
   const plan = stitchPlan(metrics.scrollHeight, metrics.viewportHeight, MAX_FULL_PAGE_HEIGHT);
   if (plan.offsets.length < 2) return null;
-  const holdMs = plan.offsets.length * 1_500 + 3_000;
-  return withSecretFieldsCovered(
-    tabId,
-    async () => {
-      const tiles: Array<{ y: number; blob: Blob }> = [];
-      try {
-        for (const offset of plan.offsets) {
-          tiles.push(
-            await queue(async () => {
-              const tab = await checkTab(tabId, docToken);
-              if ('problem' in tab) throw new TileProblem(tab.problem);
-              const at = await sendToTab(tabId, 'content:scroll-to', { x: 0, y: offset });
-              const dataUrl = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
-              return { y: at.y, blob: dataUrlToBlob(dataUrl) };
-            }),
-          );
-        }
-      } finally {
-        await sendToTab(tabId, 'content:scroll-to', { x: metrics.scrollX, y: metrics.scrollY }).catch(() => undefined);
-      }
-      if (!(await showsSameDocument(tabId, docToken))) return { error: 'page_changed (after the shot; image discarded)' };
-      return { png: await stitch(tiles, plan.height, metrics.devicePixelRatio) };
-    },
-    holdMs,
-  );
+  const tiles: Tile[] = [];
+  try {
+    for (const offset of plan.offsets) {
+      tiles.push(
+        await queue(async () => {
+          const tab = await checkTab(tabId, docToken);
+          if ('problem' in tab) throw new TileProblem(tab.problem);
+          const at = await sendToTab(tabId, 'content:scroll-to', { x: 0, y: offset });
+          if (!Array.isArray(at?.secrets)) throw new SecretsNotCoveredError();
+          const dataUrl = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+          const secrets = spanOf(at.secrets, (await readSecretRects(tabId)).rects);
+          return { y: at.y, blob: dataUrlToBlob(dataUrl), secrets };
+        }),
+      );
+    }
+  } finally {
+    await sendToTab(tabId, 'content:scroll-to', { x: metrics.scrollX, y: metrics.scrollY }).catch(() => undefined);
+    // The last scroll may have hidden pinned headers again (pinned-elements.ts).
+    await sendToTab(tabId, 'content:shot-done', {}).catch(() => undefined);
+  }
+  if (!(await showsSameDocument(tabId, docToken))) return { error: 'page_changed (after the shot; image discarded)' };
+  return { png: await stitch(tiles, plan.height, metrics.devicePixelRatio) };
 }
 
-async function stitch(tiles: ReadonlyArray<{ y: number; blob: Blob }>, cssHeight: number, devicePixelRatio: number): Promise<Blob> {
+interface Tile {
+  y: number;
+  blob: Blob;
+  /** The secret fields in view in this tile (viewport CSS pixels). */
+  secrets: ViewportRect[];
+}
+
+/** Each tile drawn where it belongs, and its secret fields painted over before the next tile is drawn. */
+async function stitch(tiles: readonly Tile[], cssHeight: number, devicePixelRatio: number): Promise<Blob> {
   const bitmaps = await Promise.all(tiles.map((tile) => createImageBitmap(tile.blob)));
   const canvas = new OffscreenCanvas(bitmaps[0]!.width, Math.round(cssHeight * devicePixelRatio));
   const context = canvas.getContext('2d')!;
-  bitmaps.forEach((bitmap, index) => context.drawImage(bitmap, 0, Math.round(tiles[index]!.y * devicePixelRatio)));
+  const label = t('maskedField');
+  bitmaps.forEach((bitmap, index) => {
+    const tile = tiles[index]!;
+    context.drawImage(bitmap, 0, Math.round(tile.y * devicePixelRatio));
+    const place = { scale: devicePixelRatio, offsetY: tile.y, imageWidth: canvas.width, imageHeight: canvas.height };
+    paintCovers(context, coverBoxes(tile.secrets, place), label, devicePixelRatio);
+  });
   for (const bitmap of bitmaps) bitmap.close();
   return canvas.convertToBlob({ type: 'image/png' });
 }

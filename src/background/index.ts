@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { loadSettings } from '../settings/settings';
 import { t } from '../shared/i18n';
 import { openEvidenceDb, type EvidenceDb } from '../store/open-evidence-db';
+import { syncAllowedSites } from './allowed-sites';
 import { commandsApi, contextMenusApi } from './browser-capabilities';
 import { createCaptureQueue } from './capture-queue';
 import { ensureRecheckAlarm, listenForOrderAlarms } from './order-alarms';
@@ -12,6 +13,8 @@ import { captureTabNow } from './manual-capture';
 import { registerManualCaptureEntryPoints } from './manual-capture-entry-points';
 import { handleManualCaptureMessage } from './manual-capture-requests';
 import { createMessageRouter } from './message-router';
+import { handlePageRead } from './page-reads';
+import { handleGateOpen } from './reader-injection';
 import { recoverPendingCaptures } from './recover-pending';
 import { reportStoreFailure, reportStoreOk } from './store-health-report';
 import { submitSnapshot, type SubmitDeps } from './submit-snapshot';
@@ -51,6 +54,11 @@ const ready: Promise<void> = deps
   });
 
 const route = createMessageRouter<browser.Runtime.MessageSender>(own, {
+  gateOpen: (sender) => handleGateOpen(sender, loadSettings),
+  pageRead: async (request, sender) => {
+    await ready;
+    return handlePageRead(request, sender, { submit: deps, orders: orderDeps });
+  },
   submit: async (request, sender) => {
     await ready;
     return submitSnapshot(request, sender, deps);
@@ -62,6 +70,14 @@ const route = createMessageRouter<browser.Runtime.MessageSender>(own, {
 });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => route(message, sender));
+
+// Allowed sites get the reader from the browser itself (allowed-sites.ts), kept in step with the settings.
+const syncAllowList = () => loadSettings().then(syncAllowedSites).catch(() => undefined);
+browser.runtime.onInstalled.addListener(syncAllowList);
+browser.runtime.onStartup.addListener(syncAllowList);
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && 'settings' in changes) void syncAllowList();
+});
 
 // Manual capture: context menu 保存为证据, the save-evidence command, and the popup's button.
 // Firefox for Android has neither menus nor commands: only the popup's button there.

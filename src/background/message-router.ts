@@ -1,12 +1,22 @@
-import type { DeleteCaptureResponse, Message, MessageType, SubmitSnapshotResponse } from '../messages/message-map';
-import { isDeleteCaptureRequest, isSubmitSnapshotRequest } from '../messages/validate-message';
-import type { DeleteCaptureRequest, SubmitSnapshotRequest } from '../messages/message-map';
+import type {
+  DeleteCaptureRequest,
+  DeleteCaptureResponse,
+  Message,
+  MessageType,
+  PageReadRequest,
+  PageReadResponse,
+  SubmitSnapshotRequest,
+  SubmitSnapshotResponse,
+} from '../messages/message-map';
+import { isDeleteCaptureRequest, isPageReadRequest, isSubmitSnapshotRequest } from '../messages/validate-message';
 import { senderKind, type OwnIdentity, type SenderFacts, type SenderKind } from './sender-check';
 
 // Every message the worker answers passes here: who may send it, what shape it must have, then
 // the handler. A message from the wrong kind of sender gets a refusal and touches nothing.
 
 export interface RouteHandlers<S extends SenderFacts> {
+  gateOpen: (sender: S) => Promise<{ ok: boolean }>;
+  pageRead: (request: PageReadRequest, sender: S) => Promise<PageReadResponse>;
   submit: (request: SubmitSnapshotRequest, sender: S) => Promise<SubmitSnapshotResponse>;
   deleteCapture: (request: DeleteCaptureRequest) => Promise<DeleteCaptureResponse>;
 }
@@ -14,6 +24,8 @@ export interface RouteHandlers<S extends SenderFacts> {
 type Refusal = { ok: false; error: string };
 
 const ALLOWED: Partial<Record<MessageType, SenderKind>> = {
+  'page:gate-open': 'content-script',
+  'page:read': 'content-script',
   'capture:submit': 'content-script',
   'evidence:delete': 'extension-page',
 };
@@ -25,6 +37,11 @@ export function createMessageRouter<S extends SenderFacts>(own: OwnIdentity, han
     const type = (message as Partial<Message> | null)?.type;
     if (typeof type !== 'string' || !(type in ALLOWED)) return undefined;
     if (ALLOWED[type as MessageType] !== kind) return refuse(`${type} is not answered for a ${kind}`);
+    if (type === 'page:gate-open') return guarded(handlers.gateOpen(sender));
+    if (type === 'page:read') {
+      if (!isPageReadRequest(message)) return refuse('malformed snapshot');
+      return guarded(handlers.pageRead(message, sender));
+    }
     if (type === 'capture:submit') {
       if (!isSubmitSnapshotRequest(message)) return refuse('malformed snapshot');
       return guarded(handlers.submit(message, sender));

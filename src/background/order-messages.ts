@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { Message } from '../messages/message-map';
-import { isObserveOrdersRequest, isSupportCaseRequest } from '../messages/validate-order-messages';
-import { observeOrders, type OrderTrackingDeps } from './order-tracking';
+import { isSupportCaseRequest } from '../messages/validate-order-messages';
+import type { OrderTrackingDeps } from './order-tracking';
 import { fromExtensionPage, supportContacted, supportResolved } from './support-deadline-requests';
 
 // Routes the order-tracking messages, each after its sender check; undefined for any other type.
@@ -12,11 +12,6 @@ export function handleOrderMessage(
 ): Promise<unknown> | undefined {
   if (sender.id !== browser.runtime.id) return undefined;
   const type = (message as Partial<Message> | null)?.type;
-  if (type === 'order:observe') {
-    if (!sender.tab) return Promise.resolve({ ok: false, error: 'order:observe comes only from a page' });
-    if (!isObserveOrdersRequest(message)) return Promise.resolve({ ok: false, error: 'malformed orders' });
-    return observeOrders(message, sender, deps).catch(failure);
-  }
   if (type === 'support:contacted' || type === 'support:resolved') {
     if (!fromExtensionPage(sender)) return Promise.resolve({ ok: false, error: `${type} comes only from PayWitness pages` });
     if (!isSupportCaseRequest(message)) return Promise.resolve({ ok: false, error: 'malformed case id' });

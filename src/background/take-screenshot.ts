@@ -1,7 +1,9 @@
 import browser from 'webextension-polyfill';
 import { sendToTab } from '../messages/send-message';
+import { t } from '../shared/i18n';
 import { windowsApi } from './browser-capabilities';
 import type { CaptureQueue } from './capture-queue';
+import { coverBoxes, coverPicture, readSecretRects, SecretsNotCoveredError, spanOf } from './secret-covers';
 
 // A screenshot is only evidence if it shows the page that asked for it. The tab must be the
 // active one of a visible window and still hold the same document before and after the shot;
@@ -9,7 +11,6 @@ import type { CaptureQueue } from './capture-queue';
 
 export type ScreenshotResult = { png: Blob } | { error: string };
 
-const MASK_HOLD_MS = 3_000;
 const WHOAMI_TIMEOUT_MS = 1_500;
 
 export async function screenshotTab(queue: CaptureQueue, tabId: number, docToken: string): Promise<ScreenshotResult> {
@@ -20,9 +21,17 @@ export async function screenshotTab(queue: CaptureQueue, tabId: number, docToken
   return queue(async () => {
     const before = await checkTab(tabId, docToken);
     if ('problem' in before) return { error: before.problem };
-    let dataUrl: string;
+    let png: Blob;
     try {
-      dataUrl = await withSecretFieldsCovered(tabId, () => browser.tabs.captureVisibleTab(before.windowId, { format: 'png' }));
+      // Where the secret fields are, asked right before and after the shot, painted over on the picture.
+      const secrets = await readSecretRects(tabId);
+      const shot = dataUrlToBlob(await browser.tabs.captureVisibleTab(before.windowId, { format: 'png' }));
+      const rects = spanOf(secrets.rects, (await readSecretRects(tabId)).rects);
+      const scale = secrets.devicePixelRatio;
+      png = await coverPicture(shot, t('maskedField'), (imageWidth, imageHeight) => ({
+        boxes: coverBoxes(rects, { scale, imageWidth, imageHeight }),
+        scale,
+      }));
     } catch (error) {
       if (/MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND/.test(String(error))) throw error;
       if (error instanceof SecretsNotCoveredError) return { error: 'secret_fields_not_covered' };
@@ -30,29 +39,8 @@ export async function screenshotTab(queue: CaptureQueue, tabId: number, docToken
     }
     const after = await checkTab(tabId, docToken);
     if ('problem' in after) return { error: `${after.problem} (after the shot; image discarded)` };
-    return { png: dataUrlToBlob(dataUrl) };
+    return { png };
   });
-}
-
-export class SecretsNotCoveredError extends Error {}
-
-/**
- * Password, card, CVV and one-time-code fields are covered by the page's content script for the
- * instant of the shot and uncovered right after, whatever happens. The covers also remove
- * themselves after MASK_HOLD_MS in case this worker is stopped in between. When the page cannot
- * confirm the covers, no screenshot is taken: the capture is kept text-only with the reason.
- */
-export async function withSecretFieldsCovered<T>(tabId: number, shoot: () => Promise<T>, holdMs = MASK_HOLD_MS): Promise<T> {
-  try {
-    await sendToTab(tabId, 'content:mask-secrets', { holdMs });
-  } catch {
-    throw new SecretsNotCoveredError();
-  }
-  try {
-    return await shoot();
-  } finally {
-    await sendToTab(tabId, 'content:unmask-secrets', {}).catch(() => undefined);
-  }
 }
 
 export async function checkTab(tabId: number, docToken: string): Promise<{ windowId: number } | { problem: string }> {

@@ -1,9 +1,10 @@
-import type { PageMetrics } from '../messages/message-map';
+import type { PageMetrics, ScrolledTile } from '../messages/message-map';
 import { hidePinnedElements, showPinnedElements } from './pinned-elements';
-import { painted } from './secret-field-masks';
+import { secretFieldRects } from './secret-fields';
 
 // For a scroll-and-stitch full-page screenshot: how big the page is, and scrolling it a viewport
-// at a time (instantly, whatever the page's CSS scroll-behavior) with an answer once painted.
+// at a time (instantly, whatever the page's CSS scroll-behavior) with an answer once painted —
+// where it really got to, and where the secret fields are drawn in that tile.
 
 export function pageMetrics(doc: Document): PageMetrics {
   const view = doc.defaultView!;
@@ -20,11 +21,24 @@ export function pageMetrics(doc: Document): PageMetrics {
   };
 }
 
-export async function scrollAndPaint(view: Window, x: number, y: number): Promise<{ x: number; y: number }> {
-  showPinnedElements(view.document);
+export async function scrollAndPaint(view: Window, x: number, y: number): Promise<ScrolledTile> {
+  showPinnedElements();
   view.scrollTo({ left: x, top: y, behavior: 'instant' });
   // Below the top, a pinned header would cover the rows that scrolled under it (pinned-elements.ts).
   if (view.scrollY > 0) hidePinnedElements(view.document);
   await painted(view);
-  return { x: view.scrollX, y: view.scrollY };
+  return { x: view.scrollX, y: view.scrollY, secrets: secretFieldRects(view.document).rects };
+}
+
+/** Two animation frames: the scrolled page is laid out and composited before the worker shoots. */
+function painted(view: Window): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 150);
+    view.requestAnimationFrame(() =>
+      view.requestAnimationFrame(() => {
+        clearTimeout(fallback);
+        resolve();
+      }),
+    );
+  });
 }

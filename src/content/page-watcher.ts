@@ -1,6 +1,7 @@
-// Re-reads the page after it changes, debounced, but never later than `maxWaitMs` after the first
-// change: an error toast that appears after an XHR must be seen within a second, while a page that
-// mutates without end costs at most one read per `minIntervalMs`.
+// Hands every batch of mutations to the reader at once (it only notes where the page changed) and
+// asks for a read after the page changes, debounced, but never later than `maxWaitMs` after the
+// first change: an error toast that appears after an XHR must be seen within a second, while a page
+// that mutates without end costs at most one read per `minIntervalMs`.
 
 import { timed } from './bench-timing';
 
@@ -12,7 +13,12 @@ export interface WatchOptions {
 
 export const DEFAULT_WATCH: WatchOptions = { debounceMs: 200, maxWaitMs: 700, minIntervalMs: 400 };
 
-export function watchPage(target: Node, onSettled: () => void, options: WatchOptions = DEFAULT_WATCH): () => void {
+export function watchPage(
+  target: Node,
+  onMutations: (records: MutationRecord[]) => void,
+  onSettled: () => void,
+  options: WatchOptions = DEFAULT_WATCH,
+): () => void {
   let debounce: ReturnType<typeof setTimeout> | undefined;
   let firstChangeAt = 0;
   let lastRunAt = 0;
@@ -24,7 +30,8 @@ export function watchPage(target: Node, onSettled: () => void, options: WatchOpt
     onSettled();
   };
 
-  const onMutations = () => {
+  const changed = (records: MutationRecord[]) => {
+    onMutations(records);
     const now = Date.now();
     if (!firstChangeAt) firstChangeAt = now;
     if (debounce) clearTimeout(debounce);
@@ -34,7 +41,7 @@ export function watchPage(target: Node, onSettled: () => void, options: WatchOpt
     const due = Math.max(Math.min(dueByDebounce, dueByMaxWait), earliest);
     debounce = setTimeout(run, Math.max(0, due - now));
   };
-  const observer = new MutationObserver(timed('paywitness:observe', onMutations));
+  const observer = new MutationObserver(timed('paywitness:observe', changed));
   observer.observe(target, {
     childList: true,
     subtree: true,

@@ -5,11 +5,13 @@
 // (visibility only: nothing reflows) and shown again afterwards. A sticky element is hidden only
 // while it is stuck, i.e. shown away from where it sits in the flow; otherwise it is ordinary
 // content of that tile. If nobody shows them again (the worker stopped mid-shot), they come back
-// by themselves after RESTORE_AFTER_MS.
+// by themselves after RESTORE_AFTER_MS. What each had before is kept here, not on the element:
+// the page sees its own inline style change for the length of the shot and nothing else.
 
-const MARK = 'data-paywitness-pinned';
 const RESTORE_AFTER_MS = 10_000;
 
+/** Each hidden element and the inline visibility (value, priority) it had. */
+const hiddenNow = new Map<HTMLElement, [string, string]>();
 let restoreTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** Hides what is pinned over the current viewport; returns how many elements it hid. */
@@ -18,29 +20,33 @@ export function hidePinnedElements(doc: Document): number {
   if (!view || !doc.body) return 0;
   let hidden = 0;
   for (const element of Array.from(doc.body.querySelectorAll<HTMLElement>('*'))) {
-    if (element.hasAttribute(MARK)) continue;
+    if (hiddenNow.has(element)) continue;
     const position = view.getComputedStyle(element).position;
     if (position === 'fixed' || (position === 'sticky' && isStuck(element))) {
       const style = element.style;
-      element.setAttribute(MARK, `${style.getPropertyValue('visibility')}|${style.getPropertyPriority('visibility')}`);
+      hiddenNow.set(element, [style.getPropertyValue('visibility'), style.getPropertyPriority('visibility')]);
       style.setProperty('visibility', 'hidden', 'important');
       hidden++;
     }
   }
   clearTimeout(restoreTimer);
-  if (hidden > 0) restoreTimer = setTimeout(() => showPinnedElements(doc), RESTORE_AFTER_MS);
+  if (hidden > 0) restoreTimer = setTimeout(showPinnedElements, RESTORE_AFTER_MS);
   return hidden;
 }
 
 /** Puts back exactly the inline visibility each hidden element had. */
-export function showPinnedElements(doc: Document): void {
+export function showPinnedElements(): void {
   clearTimeout(restoreTimer);
-  for (const element of Array.from(doc.querySelectorAll<HTMLElement>(`[${MARK}]`))) {
-    const [value = '', priority = ''] = (element.getAttribute(MARK) ?? '').split('|');
-    element.removeAttribute(MARK);
+  for (const [element, [value, priority]] of hiddenNow) {
     if (value) element.style.setProperty('visibility', value, priority);
     else element.style.removeProperty('visibility');
   }
+  hiddenNow.clear();
+}
+
+/** How many elements are hidden now (for tests). */
+export function pinnedHiddenCount(): number {
+  return hiddenNow.size;
 }
 
 /** A sticky element is stuck when it is drawn somewhere else than its place in the flow. */

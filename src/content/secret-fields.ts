@@ -1,7 +1,10 @@
+import type { SecretRects, ViewportRect } from '../messages/message-map';
+
 // Fields whose value is a secret the shopper typed or was sent: passwords, card numbers, CVV
-// (autocomplete cc-csc), expiry, one-time codes. Their values are never read, and at the instant
-// of a screenshot they are covered. Judged by type, autocomplete token, and name/id as shops name
-// them when they set no autocomplete (cardNo, cvv, sms_code …).
+// (autocomplete cc-csc), expiry, one-time codes. Their values are never read, and every screenshot
+// is painted over where they are (src/background/secret-covers.ts) before it is kept. Judged by
+// type, autocomplete token, and name/id as shops name them when they set no autocomplete (cardNo,
+// cvv, sms_code …).
 
 const SECRET_AUTOCOMPLETE = /\b(cc-number|cc-csc|cc-exp(-month|-year)?|one-time-code|current-password|new-password)\b/i;
 const SECRET_NAME =
@@ -25,4 +28,15 @@ export function secretFields(doc: Document): Element[] {
   };
   visit(doc);
   return found;
+}
+
+/** Where every secret field is drawn now, in viewport CSS pixels (boxes of no size left out). */
+export function secretFieldRects(doc: Document): SecretRects {
+  const view = doc.defaultView;
+  const rects: ViewportRect[] = [];
+  for (const field of secretFields(doc)) {
+    const { left, top, width, height } = field.getBoundingClientRect();
+    if (width > 0 && height > 0) rects.push({ left, top, width, height });
+  }
+  return { rects, scrollX: view?.scrollX ?? 0, scrollY: view?.scrollY ?? 0, devicePixelRatio: view?.devicePixelRatio ?? 1 };
 }

@@ -12,7 +12,7 @@ export interface SerializedPage {
 
 export function serializePage(doc: Document, maxChars: number): SerializedPage {
   const copy = doc.documentElement.cloneNode(true) as HTMLElement;
-  for (const el of Array.from(copy.querySelectorAll('script, noscript, [data-paywitness-mask]'))) el.remove();
+  for (const el of Array.from(copy.querySelectorAll('script, noscript'))) el.remove();
   for (const el of Array.from(copy.querySelectorAll('input, textarea'))) {
     if (isSecretField(el) || el.tagName === 'TEXTAREA' || !(el as HTMLInputElement).readOnly) el.removeAttribute('value');
     if (el.tagName === 'TEXTAREA') el.textContent = '';

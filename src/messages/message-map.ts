@@ -32,13 +32,14 @@ export interface WhoAmIResponse {
   url: string;
 }
 
+/** The orders a page shows (the worker reads them off the page's reading). */
 export interface ObserveOrdersRequest {
   /** The page the orders were seen on (must be the sender's own page). */
   url: string;
   orders: OrderSighting[];
 }
 
-/** `capture: true` asks the page to submit its snapshot: the worker sees a stall or a duplicate. */
+/** `capture: true`: the records make the page evidence (a stall or a duplicate). */
 export type ObserveOrdersResponse = { ok: true; capture: boolean } | { ok: false; error: string };
 
 export interface SupportCaseRequest {
@@ -47,9 +48,32 @@ export interface SupportCaseRequest {
 
 export type SupportDeadlineResponse = { ok: true; deadline: SupportDeadline } | { ok: false; error: string };
 
-export interface MaskSecretsRequest {
-  /** The masks remove themselves after this long even if no unmask request arrives. */
-  holdMs: number;
+/** A page as the reader saw it after a change: the worker decides what it shows, and keeps it if it must. */
+export interface PageReadRequest {
+  snapshot: PageSnapshot;
+  /** Random per document: lets the worker check the tab still shows the page that read. */
+  docToken: string;
+}
+
+/**
+ * Answered once the worker has decided (and, for evidence, committed the capture). `stop`: this
+ * page is not to be read any more (automatic capture off, or the site on the deny list).
+ */
+export type PageReadResponse = { ok: true; capture: SubmitSnapshotResponse | null } | { ok: false; error: string; stop: boolean };
+
+export interface ViewportRect {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** Where the secret fields are, in CSS pixels of the viewport, and how the page was scrolled then. */
+export interface SecretRects {
+  rects: ViewportRect[];
+  scrollX: number;
+  scrollY: number;
+  devicePixelRatio: number;
 }
 
 export interface SerializePageRequest {
@@ -71,33 +95,42 @@ export interface PageMetrics {
   devicePixelRatio: number;
 }
 
+/** One tile of a stitched full-page shot: where the page scrolled to, and the secret fields in view there. */
+export interface ScrolledTile {
+  x: number;
+  y: number;
+  secrets: ViewportRect[];
+}
+
 export interface ManualCaptureRequest {
   tabId: number;
 }
 
 export interface MessageMap {
-  /** content script → worker: the page shows something worth keeping. */
+  /** gate (every page) → worker: this page looks like a shop, order or payment page; read it. */
+  'page:gate-open': { request: Record<string, never>; response: { ok: boolean } };
+  /** reader → worker: the page as it reads now (after its first read, only when it changed). */
+  'page:read': { request: PageReadRequest; response: PageReadResponse };
+  /** reader → worker: the shopper asked to keep this page (a manual capture, with the worker's grant). */
   'capture:submit': { request: SubmitSnapshotRequest; response: SubmitSnapshotResponse };
   /** worker → content script (one tab, top frame): which document is this? */
   'content:whoami': { request: Record<string, never>; response: WhoAmIResponse };
-  /** worker → content script: cover password / card / CVV / one-time-code fields for a screenshot. */
-  'content:mask-secrets': { request: MaskSecretsRequest; response: { masked: number } };
-  /** worker → content script: the screenshot is taken; remove the covers. */
-  'content:unmask-secrets': { request: Record<string, never>; response: { ok: true } };
+  /** worker → content script: where password / card / CVV / one-time-code fields are, to paint over in the screenshot. */
+  'content:secret-rects': { request: Record<string, never>; response: SecretRects };
+  /** worker → content script: a stitched full-page shot is done; show the pinned headers again. */
+  'content:shot-done': { request: Record<string, never>; response: { ok: true } };
   /** worker → content script: the page as masked HTML (where MHTML cannot be saved). */
   'content:serialize-page': { request: SerializePageRequest; response: SerializedPageResponse };
   /** worker → content script: page and viewport sizes, for a full-page screenshot. */
   'content:page-metrics': { request: Record<string, never>; response: PageMetrics };
   /** worker → content script: scroll to (x, y) and answer once painted, with where it really got to. */
-  'content:scroll-to': { request: { x: number; y: number }; response: { x: number; y: number } };
+  'content:scroll-to': { request: { x: number; y: number }; response: ScrolledTile };
   /** worker → content script: the shopper asked to keep this page; submit it with the grant. */
   'content:capture-now': { request: { grant: string }; response: SubmitSnapshotResponse };
   /** extension page (popup) → worker: keep the given tab's page as evidence now. */
   'capture:manual': { request: ManualCaptureRequest; response: SubmitSnapshotResponse };
   /** extension page → worker (refused for anyone else): remove a capture's files, record the deletion in the chain. */
   'evidence:delete': { request: DeleteCaptureRequest; response: DeleteCaptureResponse };
-  /** content script → worker: the orders this page shows (facts only, no capture). */
-  'order:observe': { request: ObserveOrdersRequest; response: ObserveOrdersResponse };
   /** extension page → worker: the shopper contacted support about a case; start its deadline. */
   'support:contacted': { request: SupportCaseRequest; response: SupportDeadlineResponse };
   /** extension page → worker: the case was resolved; its deadline stops. */

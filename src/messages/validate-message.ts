@@ -1,5 +1,5 @@
 import type { BlockHint, PageSnapshot, SurfaceTone, TextBlock } from '../detect/page-snapshot';
-import type { DeleteCaptureRequest, SubmitSnapshotRequest } from './message-map';
+import type { DeleteCaptureRequest, PageReadRequest, SubmitSnapshotRequest } from './message-map';
 
 // Runtime checks for what arrives from a content script: shape, types and size caps. A page's
 // renderer is not trusted just because it speaks our message names.
@@ -15,6 +15,10 @@ const MAX_TOTAL_CHARS = 250_000;
 export function isSubmitSnapshotRequest(value: unknown): value is SubmitSnapshotRequest {
   if (!isRecord(value)) return false;
   return isShortString(value.key, 200) && isShortString(value.docToken, 100) && isSnapshot(value.snapshot);
+}
+
+export function isPageReadRequest(value: unknown): value is PageReadRequest {
+  return isRecord(value) && isShortString(value.docToken, 100) && isSnapshot(value.snapshot);
 }
 
 export function isDeleteCaptureRequest(value: unknown): value is DeleteCaptureRequest {

@@ -1,5 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
 import { findBrowser } from '../../scripts/find-browser.mjs';
+import { LOOK_AGAIN_AFTER_MS } from '../../src/content/page-gate';
 import type { PageSnapshot } from '../../src/detect/page-snapshot';
 import { FIXTURE_HEADER, servedUrl, startFixtureServer, type Fixture } from './fixture-corpus';
 import { pageReaderScript } from './page-reader-script';
@@ -11,7 +12,7 @@ import { pageReaderScript } from './page-reader-script';
 
 const DELAY_MARGIN_MS = 400;
 
-/** A page as read, and whether the content script's first look would have read it at all. */
+/** A page as read, and whether the gate in every page (src/content/gate.ts) would have let the reader in. */
 export type ReadPage = PageSnapshot & { gate?: boolean };
 
 export interface CorpusReader {
@@ -38,6 +39,9 @@ export async function startCorpusReader(corpus: readonly Fixture[]): Promise<Cor
     try {
       await page.setExtraHTTPHeaders({ [FIXTURE_HEADER]: fixture.id });
       await page.goto(servedUrl(fixture), { waitUntil: 'load' });
+      await page.addScriptTag({ content: script });
+      // The gate looks when the page is first idle, and once more a few seconds later.
+      const firstLook = (await page.evaluate('globalThis.__payWitnessGate()')) as boolean;
       if (fixture.delayMs > 0) await page.waitForTimeout(fixture.delayMs + DELAY_MARGIN_MS);
       // A popup still animating in is read once it has arrived, as the content script re-reads a
       // settling page (src/content/index.ts); endless animations (spinners) are not waited for.
@@ -48,10 +52,9 @@ export async function startCorpusReader(corpus: readonly Fixture[]): Promise<Cor
           { timeout: 1_500 },
         )
         .catch(() => undefined);
-      await page.addScriptTag({ content: script });
       const snapshot = (await page.evaluate('globalThis.__payWitnessRead()')) as PageSnapshot;
-      const gate = (await page.evaluate('globalThis.__payWitnessGate()')) as boolean;
-      return { ...snapshot, seenAt: fixture.now, gate };
+      const secondLook = fixture.delayMs <= LOOK_AGAIN_AFTER_MS && ((await page.evaluate('globalThis.__payWitnessGate()')) as boolean);
+      return { ...snapshot, seenAt: fixture.now, gate: firstLook || secondLook };
     } finally {
       await page.close();
     }

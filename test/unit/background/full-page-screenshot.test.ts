@@ -21,8 +21,9 @@ describe('full-page screenshot through chrome.debugger', () => {
 
   it('captures beyond the viewport at the page size, in CSS pixels, and always detaches', async () => {
     const { api, calls } = fakeDebugger(3_000);
-    const png = await debuggerShot(api as never, 7);
+    const { png, cssWidth } = await debuggerShot(api as never, 7);
     expect(png.type).toBe('image/png');
+    expect(cssWidth).toBe(1280);
     expect(calls[1]).toEqual([
       'Page.captureScreenshot',
       { format: 'png', captureBeyondViewport: true, clip: { x: 0, y: 0, width: 1280, height: 3_000, scale: 1 } },

@@ -24,11 +24,14 @@ const senders: Record<string, SenderFacts> = {
 function setup() {
   const submit = vi.fn(async () => ({ ok: true as const, captureId: 'c', duplicate: false, screenshotError: null }));
   const deleteCapture = vi.fn(async () => ({ ok: true as const, deletionId: 'd' }));
-  return { submit, deleteCapture, route: createMessageRouter<SenderFacts>(own, { submit, deleteCapture }) };
+  const gateOpen = vi.fn(async () => ({ ok: true }));
+  const pageRead = vi.fn(async () => ({ ok: true as const, capture: null }));
+  return { submit, deleteCapture, gateOpen, pageRead, route: createMessageRouter<SenderFacts>(own, { submit, deleteCapture, gateOpen, pageRead }) };
 }
 
 const deleteMessage = { type: 'evidence:delete', captureId: 'c1', reason: '' };
 const submitMessage = { type: 'capture:submit', key: 'k', docToken: 'd', snapshot: snapshot('https://shop.example/order/1', ['支付网关异常！']) };
+const readMessage = { type: 'page:read', docToken: 'd', snapshot: snapshot('https://shop.example/order/1', ['支付网关异常！']) };
 
 describe('sender classification', () => {
   it.each([
@@ -76,12 +79,32 @@ describe('message router', () => {
     }
   });
 
+  it('takes a page reading or a gate opening only from a content script', async () => {
+    const ok = setup();
+    expect(await ok.route(readMessage, senders.contentScript!)).toEqual({ ok: true, capture: null });
+    expect(await ok.route({ type: 'page:gate-open' }, senders.contentScript!)).toEqual({ ok: true });
+    expect(ok.pageRead).toHaveBeenCalledOnce();
+    expect(ok.gateOpen).toHaveBeenCalledOnce();
+    for (const name of ['popup', 'otherExtension', 'webPage', 'contentScriptClaimingPopupUrl']) {
+      const { route, pageRead, gateOpen } = setup();
+      for (const message of [readMessage, { type: 'page:gate-open' }]) {
+        const answer = await route(message, senders[name]!);
+        expect(answer === undefined || (answer as { ok: boolean }).ok === false).toBe(true);
+      }
+      expect(pageRead).not.toHaveBeenCalled();
+      expect(gateOpen).not.toHaveBeenCalled();
+    }
+  });
+
   it('refuses malformed requests before any handler runs', async () => {
-    const { route, submit, deleteCapture } = setup();
+    const { route, submit, deleteCapture, pageRead } = setup();
     expect(await route({ type: 'evidence:delete', captureId: 42 }, senders.popup!)).toMatchObject({ ok: false });
     expect(await route({ ...submitMessage, snapshot: { url: 'javascript:alert(1)' } }, senders.contentScript!)).toMatchObject({ ok: false });
+    expect(await route({ ...readMessage, docToken: '' }, senders.contentScript!)).toMatchObject({ ok: false });
+    expect(await route({ ...readMessage, snapshot: { ...readMessage.snapshot, blocks: 'x' } }, senders.contentScript!)).toMatchObject({ ok: false });
     expect(submit).not.toHaveBeenCalled();
     expect(deleteCapture).not.toHaveBeenCalled();
+    expect(pageRead).not.toHaveBeenCalled();
   });
 
   it('leaves unknown message types unanswered', () => {

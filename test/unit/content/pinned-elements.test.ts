@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { hidePinnedElements, showPinnedElements } from '../../../src/content/pinned-elements';
+import { hidePinnedElements, pinnedHiddenCount, showPinnedElements } from '../../../src/content/pinned-elements';
 
 describe('pinned elements during a stitched full-page shot', () => {
   beforeEach(() => {
@@ -12,7 +12,7 @@ describe('pinned elements during a stitched full-page shot', () => {
       <div id="inline" style="position: fixed">toast</div>`;
   });
   afterEach(() => {
-    showPinnedElements(document);
+    showPinnedElements();
     vi.useRealTimers();
   });
 
@@ -27,20 +27,24 @@ describe('pinned elements during a stitched full-page shot', () => {
   it('puts back exactly the inline visibility each element had, and hides nothing twice', () => {
     hidePinnedElements(document);
     expect(hidePinnedElements(document)).toBe(0);
-    showPinnedElements(document);
+    showPinnedElements();
     const chat = document.querySelector<HTMLElement>('.chat')!;
     expect(chat.style.getPropertyValue('visibility')).toBe('visible');
     expect(chat.style.getPropertyPriority('visibility')).toBe('important');
     expect(document.querySelector<HTMLElement>('.bar')!.style.getPropertyValue('visibility')).toBe('');
-    expect(document.querySelector('[data-paywitness-pinned]')).toBeNull();
+    expect(pinnedHiddenCount()).toBe(0);
+    // Nothing of ours is left on the page: no marker attribute, no style of our own.
+    expect(document.body.innerHTML).not.toContain('paywitness');
+    expect(document.querySelector<HTMLElement>('#inline')!.getAttribute('style')).toBe('position: fixed;');
   });
 
   it('shows them again by itself when nobody does (the worker stopped mid-shot)', () => {
     vi.useFakeTimers();
     hidePinnedElements(document);
     vi.advanceTimersByTime(9_000);
-    expect(document.querySelector('[data-paywitness-pinned]')).not.toBeNull();
+    expect(document.querySelector<HTMLElement>('.bar')!.style.getPropertyValue('visibility')).toBe('hidden');
     vi.advanceTimersByTime(2_000);
-    expect(document.querySelector('[data-paywitness-pinned]')).toBeNull();
+    expect(document.querySelector<HTMLElement>('.bar')!.style.getPropertyValue('visibility')).toBe('');
+    expect(pinnedHiddenCount()).toBe(0);
   });
 });

@@ -1,0 +1,98 @@
+import type browser from 'webextension-polyfill';
+import { detectPage } from '../detect/detect-page';
+import { hostOnList } from '../detect/shop-signals';
+import type { Verdict } from '../detect/verdict';
+import type { PageReadRequest, PageReadResponse, SubmitSnapshotResponse } from '../messages/message-map';
+import { observedOrders } from '../orders/observed-orders';
+import { safeUrl } from '../shared/safe-url';
+import { shortDigest } from '../shared/short-id';
+import { observeOrders, type OrderTrackingDeps } from './order-tracking';
+import { submitSnapshot, type SubmitDeps } from './submit-snapshot';
+
+// A page that passed the gate sends what its reader sees, each time it changes; the worker decides
+// what it shows. The detection tables live here rather than in every page (parsing and compiling
+// them cost each shop page more than reading it). Every order the page shows updates its record,
+// completed ones included; a finding is kept once per page view (its signature keys the capture,
+// so a read sent again after a worker restart finds the capture already made); and when the order
+// records make the page evidence (a duplicate charge, a stall counted from first sight), the page is
+// kept as such.
+
+export interface PageReadDeps {
+  submit: SubmitDeps;
+  orders: OrderTrackingDeps;
+}
+
+/** What was already done for a page view; lost with the worker, which the capture keys make harmless. */
+interface PageView {
+  reported: Set<string>;
+  orders: string;
+}
+
+const MAX_PAGE_VIEWS = 200;
+const views = new Map<string, PageView>();
+
+export async function handlePageRead(
+  request: PageReadRequest,
+  sender: browser.Runtime.MessageSender,
+  deps: PageReadDeps,
+): Promise<PageReadResponse> {
+  if (sender.tab?.id === undefined || sender.frameId !== 0) return { ok: false, error: 'only a top-level page is read', stop: true };
+  const { snapshot, docToken } = request;
+  const pageUrl = safeUrl(snapshot.url);
+  if (!pageUrl || pageUrl.origin !== safeUrl(sender.url ?? '')?.origin) {
+    return { ok: false, error: 'a page may only send its own reading', stop: false };
+  }
+  const settings = await deps.submit.settings();
+  if (!settings.autoCapture) return { ok: false, error: 'automatic capture is off', stop: true };
+  if (hostOnList(pageUrl.hostname, settings.siteDenyList)) return { ok: false, error: 'the site is on the deny list', stop: true };
+
+  const view = pageView(docToken);
+  const verdict = detectPage(snapshot, { stallThresholdHours: settings.stallThresholdHours });
+  const signature = verdict.kind === 'none' ? null : verdictSignature(snapshot.url, verdict);
+  // Marked before anything is awaited: the same finding read again meanwhile is not a second capture.
+  const report = signature !== null && !view.reported.has(signature);
+  if (report) view.reported.add(signature);
+  const orders = observedOrders(snapshot);
+  const ordersSignature = JSON.stringify(orders);
+  const observe = orders.length > 0 && ordersSignature !== view.orders;
+  if (observe) view.orders = ordersSignature;
+
+  const observed = observe
+    ? observeOrders({ url: snapshot.url, orders }, sender, deps.orders).catch((error: unknown) => ({ ok: false as const, error: String(error) }))
+    : null;
+  let capture: SubmitSnapshotResponse | null = null;
+  if (report) {
+    capture = await submit(`${docToken}:${shortDigest(signature)}`);
+    if (!capture.ok) view.reported.delete(signature);
+  }
+  const ordersSeen = await observed;
+  if (ordersSeen && !ordersSeen.ok && view.orders === ordersSignature) view.orders = '';
+  if (ordersSeen?.ok && ordersSeen.capture && signature === null) {
+    capture = await submit(`${docToken}:orders:${shortDigest(ordersSignature)}`);
+  }
+  return { ok: true, capture };
+
+  function submit(key: string): Promise<SubmitSnapshotResponse> {
+    return submitSnapshot({ snapshot, key, docToken }, sender, deps.submit).catch((error: unknown) => ({
+      ok: false as const,
+      error: error instanceof Error ? error.message : String(error),
+    }));
+  }
+}
+
+/** One capture per finding per page view: the same finding read again after a mutation is not new. */
+export function verdictSignature(url: string, verdict: Verdict): string {
+  return [url, verdict.kind, verdict.reasonCode, verdict.message, verdict.orderId ?? '', verdict.status ?? ''].join('|');
+}
+
+function pageView(docToken: string): PageView {
+  let view = views.get(docToken);
+  if (view) {
+    views.delete(docToken);
+  } else {
+    view = { reported: new Set(), orders: '' };
+    if (views.size >= MAX_PAGE_VIEWS) views.delete(views.keys().next().value!);
+  }
+  views.set(docToken, view);
+  return view;
+}

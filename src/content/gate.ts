@@ -1,0 +1,48 @@
+import type { Message } from '../messages/message-map';
+import { LOOK_AGAIN_AFTER_MS, pageLooksLikeShop } from './page-gate';
+
+// The one script the manifest puts in every http(s) page, so it must cost a page nothing and show
+// it nothing: no observer, no layout, no DOM change, no message. When the page is idle it asks
+// page-gate.ts; only a yes sends one message, and the worker injects the reader (reader.ts). A page
+// that turns into a shop without loading a new document (a hash or history route, text fetched
+// after idle) is asked again then: after a hash or history change, a second after a click, and
+// once a few seconds after the first look. Listeners and timers of this isolated world are not
+// visible to the page.
+
+const AFTER_CLICK_MS = 1_000;
+const IDLE_TIMEOUT_MS = 2_000;
+
+let opened = false;
+let clickTimer: ReturnType<typeof setTimeout> | undefined;
+
+function look(): void {
+  if (opened || !pageLooksLikeShop(document)) return;
+  opened = true;
+  removeEventListener('hashchange', look);
+  removeEventListener('popstate', look);
+  removeEventListener('click', afterClick, true);
+  clearTimeout(clickTimer);
+  const message = { type: 'page:gate-open' } as Message<'page:gate-open'>;
+  // A callback rather than a promise: both browsers take one on `chrome`, and reading lastError
+  // keeps a worker that is not there (the extension reloading) from logging anything.
+  chrome.runtime.sendMessage(message, () => void chrome.runtime.lastError);
+}
+
+function afterClick(): void {
+  clearTimeout(clickTimer);
+  clickTimer = setTimeout(look, AFTER_CLICK_MS);
+}
+
+function whenIdle(run: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
+  else setTimeout(run, 0);
+}
+
+whenIdle(() => {
+  look();
+  if (opened) return;
+  addEventListener('hashchange', look);
+  addEventListener('popstate', look);
+  addEventListener('click', afterClick, { capture: true, passive: true });
+  setTimeout(() => whenIdle(look), LOOK_AGAIN_AFTER_MS);
+});

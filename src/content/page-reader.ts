@@ -1,0 +1,462 @@
+import type { BlockHint, PageSnapshot, SurfaceMark, TextBlock } from '../detect/page-snapshot';
+import { isoWithOffset } from '../evidence/iso-time';
+import { isAnimating, isEditable, isReadonlyField, ownHints, ownInfo, SKIPPED_TAGS, type OwnInfo, type Viewport } from './element-info';
+import { matchingElements, selectorParts } from './matching-elements';
+import { surfaceTracker } from './surface-marks';
+
+// Reads what a shopper can actually see, as text blocks with hints (page-snapshot.ts), and keeps
+// what it read: each block element's own reading (its text and inline children, and which blocks
+// sit inside it) is kept until the page changes there. The first read walks the page; after that
+// a mutation costs only the blocks it touched — their text is walked again, every other block is
+// put together from what was kept, in the same order and with the same caps as a first read would.
+// Every loop is capped so a 5 MB page costs no more than a normal one.
+
+export interface ReadLimits {
+  maxChars: number;
+  maxBlocks: number;
+  maxNodes: number;
+  maxBlockChars: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = {
+  maxChars: 200_000,
+  maxBlocks: 4_000,
+  maxNodes: 60_000,
+  maxBlockChars: 2_000,
+};
+
+export interface PageReader {
+  /** The page as it is now. */
+  read(now?: Date): PageSnapshot;
+  /** What the page's MutationObserver saw: those places are read again next time. */
+  noteMutations(records: readonly MutationRecord[]): void;
+  /** Message surfaces that were still animating in are looked at afresh next time. */
+  recheckSurfaces(): void;
+}
+
+/** What one block element holds in reading order: text, inline elements (with theirs), blocks inside it. */
+type Item = string | { inline: Element; items: Item[] } | { block: Element };
+
+interface Fragment {
+  items: Item[];
+  /** The block's text when nothing from elsewhere was mixed in (the usual case), once put together. */
+  text?: string;
+}
+
+const SALIENT = selectorParts([
+  '[role="alert"]', '[role="alertdialog"]', '[role="dialog"]', '[role="status"]', 'dialog[open]',
+  '[class*="alert"]', '[class*="error"]', '[class*="err-msg"]', '[class*="toast"]', '[class*="layui-layer"]',
+  '[class*="swal2-popup"]', '[class*="el-message"]', '[class*="ant-message"]', '[class*="modal"]', '#error-page',
+]);
+const MAX_SALIENT = 200;
+/** Elements hidden for now by a fade, zoom or slide (element-info.ts `transient`) looked at again per read. */
+const MAX_WATCHED = 100;
+const MAX_SURFACE_DEPTH = 24;
+const CELL_SELECTOR = 'td, th, [role="cell"], [role="gridcell"], [role="columnheader"], [role="rowheader"]';
+
+export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_READ_LIMITS): PageReader {
+  const surfaces = surfaceTracker(doc);
+  const salient = matchingElements(doc, { ...SALIENT, max: MAX_SALIENT, body: false });
+  let viewport: Viewport | null = null;
+  let hasLayout: boolean | null = null;
+
+  let own = new WeakMap<Element, OwnInfo>();
+  let fragments = new WeakMap<Element, Fragment>();
+  let hints = new WeakMap<Element, BlockHint[]>();
+  let cells = new WeakMap<Element, { row: Element; cell: Element } | null>();
+  /** Surface elements among an element's ancestors (nearest first), until the set of surfaces changes. */
+  let surfaceAncestors = new WeakMap<Element, Element[]>();
+  const watched = new Set<Element>();
+
+  let fresh = true;
+  let dirtyBlocks = new Set<Node>();
+  let dirtySubtrees = new Set<Element>();
+  let removedFrom = new Set<Element>();
+
+  const infoOf = (el: Element): OwnInfo => {
+    let info = own.get(el);
+    if (!info) {
+      info = ownInfo(el, viewport);
+      own.set(el, info);
+      if (info.transient && watched.size < MAX_WATCHED) watched.add(el);
+    }
+    return info;
+  };
+  const isBlock = (el: Element, info: OwnInfo) => info.block || (info.visible && surfaces.has(el));
+  const isVisible = (el: Element): boolean => {
+    for (let current: Element | null = el; current; current = current.parentElement) if (!infoOf(current).visible) return false;
+    return true;
+  };
+  const blockOf = (el: Element): Element => {
+    for (let current: Element | null = el; current && current !== doc.body; current = current.parentElement) {
+      if (isBlock(current, infoOf(current))) return current;
+    }
+    return doc.body ?? doc.documentElement;
+  };
+
+  // ---- walking: a block's own reading ----
+  let nodes = 0;
+  let truncated = false;
+
+  /** Children of `el` in reading order, blocks inside it left as references; null past the node cap. */
+  const walkChildren = (el: Element, tiny: boolean, into: Item[]): boolean => {
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (++nodes > limits.maxNodes) return false;
+      if (child.nodeType === 3) {
+        const text = child.nodeValue;
+        if (!tiny && text && /\S/.test(text)) into.push(text);
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const element = child as Element;
+      const tag = element.tagName;
+      // Nothing inside, nothing to read: no style asked (most icons and spacers).
+      if (element.firstChild === null && tag !== 'BR' && tag !== 'INPUT' && tag !== 'TEXTAREA') continue;
+      if (SKIPPED_TAGS.has(tag.toUpperCase()) || isEditable(element)) continue;
+      const info = infoOf(element);
+      if (!info.visible) continue;
+      if (isBlock(element, info)) into.push({ block: element });
+      else if (tag === 'BR') into.push('\n');
+      else {
+        const items: Item[] = [];
+        const complete = walkChildren(element, info.tiny, items);
+        if (items.length) into.push({ inline: element, items });
+        if (!complete) return false;
+      }
+    }
+    return true;
+  };
+
+  /** A block's reading, walked once and kept; null when the node cap is spent. */
+  const fragmentOf = (block: Element): Fragment | null => {
+    let fragment = fragments.get(block);
+    if (fragment) return fragment;
+    if (nodes >= limits.maxNodes) {
+      truncated = true;
+      return null;
+    }
+    nodes++;
+    const items: Item[] = [];
+    if (block.tagName === 'BR') {
+      // A <br> styled as a block breaks a line of its own: nothing to read.
+    } else if (isReadonlyField(block)) items.push((block as HTMLInputElement | HTMLTextAreaElement).value);
+    else if (!walkChildren(block, infoOf(block).tiny, items)) {
+      // Cut by the node cap: used for this read only, walked again (within the cap) the next time.
+      truncated = true;
+      return { items };
+    }
+    fragment = { items };
+    fragments.set(block, fragment);
+    return fragment;
+  };
+
+  // ---- bringing changes in ----
+  const forget = (root: Element) => {
+    const walker = doc.createTreeWalker(root, 0x1 /* SHOW_ELEMENT */);
+    for (let node: Node | null = root; node; node = walker.nextNode()) {
+      const el = node as Element;
+      own.delete(el);
+      fragments.delete(el);
+      hints.delete(el);
+      cells.delete(el);
+    }
+  };
+  /** The kept reading that holds `node`: dropped, so the block is walked again. */
+  const dirty = (node: Node) => {
+    for (let current: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement; current; current = current.parentElement) {
+      if (fragments.delete(current)) return;
+      const info = own.get(current);
+      // A change inside something hidden or never read changes nothing the shopper sees.
+      if ((info && !info.visible) || SKIPPED_TAGS.has(current.tagName.toUpperCase())) return;
+    }
+  };
+
+  const resetAll = () => {
+    own = new WeakMap();
+    fragments = new WeakMap();
+    hints = new WeakMap();
+    cells = new WeakMap();
+    surfaceAncestors = new WeakMap();
+    watched.clear();
+    surfaces.findAll();
+    salient.findAll();
+  };
+
+  const bringChangesIn = () => {
+    if (fresh) {
+      resetAll();
+      fresh = false;
+    } else {
+      for (const root of dirtySubtrees) {
+        if (!root.isConnected) continue;
+        forget(root);
+        surfaces.noteChanged(root);
+        salient.noteChanged(root);
+        dirty(root.parentElement ?? root);
+      }
+      for (const el of removedFrom) {
+        surfaces.noteRemoval(el);
+        salient.noteRemoval(el);
+      }
+      for (const el of watched) {
+        if (!el.isConnected) {
+          watched.delete(el);
+          continue;
+        }
+        const before = own.get(el);
+        const now = ownInfo(el, viewport);
+        if (!before || before.visible !== now.visible || before.block !== now.block || before.tiny !== now.tiny) {
+          forget(el);
+          own.set(el, now);
+          dirty(el.parentElement ?? el);
+        }
+        if (!now.transient) watched.delete(el);
+      }
+      for (const node of dirtyBlocks) if (node.isConnected) dirty(node);
+    }
+    // A surface joining or leaving makes its element a block of its own or not: its parent block reads again.
+    const moved = surfaces.settle().joinedOrLeft;
+    if (moved.length) {
+      surfaceAncestors = new WeakMap();
+      for (const el of moved) if (el.isConnected) dirty(el.parentElement ?? el);
+    }
+    salient.settle();
+    dirtyBlocks = new Set();
+    dirtySubtrees = new Set();
+    removedFrom = new Set();
+  };
+
+  // ---- putting the page together ----
+  const surfaceOf = (el: Element, entries: Map<Element, ReturnType<typeof surfaces.entryOf>>) => {
+    let ancestors = surfaceAncestors.get(el);
+    if (!ancestors) {
+      ancestors = [];
+      let depth = 0;
+      for (let current: Element | null = el; current && depth < MAX_SURFACE_DEPTH; current = current.parentElement, depth++) {
+        if (surfaces.has(current)) ancestors.push(current);
+      }
+      surfaceAncestors.set(el, ancestors);
+    }
+    let best: { el: Element; entry: NonNullable<ReturnType<typeof surfaces.entryOf>> } | null = null;
+    for (const candidate of ancestors) {
+      let entry = entries.get(candidate);
+      if (entry === undefined) entries.set(candidate, (entry = surfaces.entryOf(candidate, isVisible)));
+      if (entry && (!best || entry.rank < best.entry.rank)) best = { el: candidate, entry };
+    }
+    return best;
+  };
+
+  const hintsOf = (el: Element): BlockHint[] => {
+    const cached = hints.get(el);
+    if (cached) return cached;
+    const parent = el.parentElement;
+    const inherited = parent && parent.tagName !== 'BODY' ? hintsOf(parent) : [];
+    const result = [...new Set([...ownHints(el), ...inherited])];
+    hints.set(el, result);
+    return result;
+  };
+
+  const cellOf = (el: Element) => {
+    let place = cells.get(el);
+    if (place === undefined) {
+      // Grid components wrap a cell's text in a div of its own (Element's <td><div class="cell">).
+      const cell = el.closest(CELL_SELECTOR);
+      const row = cell?.closest('tr, [role="row"]');
+      place = cell && row ? { row, cell } : null;
+      cells.set(el, place);
+    }
+    return place;
+  };
+
+  const assemble = (): TextBlock[] => {
+    const parts = new Map<Element, string[]>();
+    const order: Element[] = [];
+    /** Blocks whose text came from somewhere other than one pass over their own reading. */
+    const mixed = new Set<Element>();
+    const readRoots = new Set<Element>();
+    let chars = 0;
+
+    const append = (block: Element, text: string) => {
+      if (chars >= limits.maxChars) {
+        truncated = true;
+        mixed.add(block);
+        return;
+      }
+      let list = parts.get(block);
+      if (!list) {
+        if (order.length >= limits.maxBlocks) {
+          truncated = true;
+          return;
+        }
+        list = [];
+        parts.set(block, list);
+        order.push(block);
+      }
+      const piece = text.slice(0, limits.maxChars - chars);
+      if (piece.length < text.length) mixed.add(block);
+      list.push(piece);
+      chars += piece.length;
+    };
+    const emit = (items: readonly Item[], block: Element) => {
+      for (const item of items) {
+        if (typeof item === 'string') append(block, item);
+        else if ('inline' in item) {
+          if (readRoots.has(item.inline)) mixed.add(block);
+          else emit(item.items, block);
+        } else if (readRoots.has(item.block)) mixed.add(block);
+        else emitBlock(item.block);
+      }
+    };
+    const emitBlock = (block: Element) => {
+      if (parts.has(block)) mixed.add(block);
+      const fragment = fragmentOf(block);
+      if (fragment) emit(fragment.items, block);
+    };
+
+    // Message surfaces, alerts, toasts and dialogs first: on a huge page the error may sit past every cap.
+    const entries = new Map<Element, ReturnType<typeof surfaces.entryOf>>();
+    const surfaceRoots = surfaces.elements.filter((el) => {
+      let entry = entries.get(el);
+      if (entry === undefined) entries.set(el, (entry = surfaces.entryOf(el, isVisible)));
+      return entry !== null;
+    });
+    for (const root of [...surfaceRoots, ...salient.elements]) {
+      if (hasReadAncestor(root, readRoots) || !isVisible(root) || SKIPPED_TAGS.has(root.tagName.toUpperCase()) || isEditable(root)) continue;
+      if (isBlock(root, infoOf(root))) emitBlock(root);
+      else {
+        const target = blockOf(root);
+        mixed.add(target);
+        const items: Item[] = [];
+        if (root.tagName === 'BR') items.push('\n');
+        else walkChildren(root, infoOf(root).tiny, items);
+        emit(items, target);
+      }
+      readRoots.add(root);
+    }
+    const top = doc.body ?? doc.documentElement;
+    if (isVisible(top)) emitBlock(top);
+
+    const blocks: TextBlock[] = [];
+    // Rows and cells share one count, as the detectors have always been given them.
+    const cellIds = new Map<Element, number>();
+    const instances = new Map<Element, number>();
+    const number = (ids: Map<Element, number>, of: Element) => {
+      let id = ids.get(of);
+      if (id === undefined) ids.set(of, (id = ids.size + 1));
+      return id;
+    };
+    for (const el of order) {
+      const fragment = mixed.has(el) ? undefined : fragments.get(el);
+      let text = fragment?.text;
+      if (text === undefined) {
+        text = normalise(parts.get(el)!.join('')).slice(0, limits.maxBlockChars);
+        if (fragment) fragment.text = text;
+      }
+      if (!text) continue;
+      const block: TextBlock = { text, tag: el.tagName.toLowerCase(), hints: hintsOf(el) };
+      const surface = surfaces.elements.length ? surfaceOf(el, entries) : null;
+      if (surface) {
+        const mark: SurfaceMark = { id: surface.entry.id, tone: surface.entry.tone, n: number(instances, surface.el) };
+        block.surface = mark;
+      }
+      const place = cellOf(el);
+      if (place) {
+        block.row = number(cellIds, place.row);
+        block.cell = number(cellIds, place.cell);
+      }
+      blocks.push(block);
+    }
+    settling = surfaceRoots.some((el) => isAnimating(el));
+    return blocks;
+  };
+  let settling = false;
+
+  return {
+    read(now = new Date()) {
+      const view = doc.defaultView;
+      if (hasLayout === null) hasLayout = !!view && doc.documentElement.getBoundingClientRect().width > 0;
+      viewport = view
+        ? { view, layout: hasLayout, width: view.innerWidth, height: view.innerHeight, scrollX: view.scrollX, scrollY: view.scrollY }
+        : null;
+      nodes = 0;
+      truncated = false;
+      bringChangesIn();
+      const blocks = assemble();
+      const snapshot: PageSnapshot = {
+        settling,
+        url: doc.location?.href ?? doc.URL,
+        title: (doc.title ?? '').slice(0, 500),
+        lang: doc.documentElement.lang || '',
+        blocks,
+        seenAt: isoWithOffset(now),
+        truncated,
+        viewport: view ? { width: view.innerWidth, height: view.innerHeight, devicePixelRatio: view.devicePixelRatio } : null,
+      };
+      return snapshot;
+    },
+    noteMutations(records) {
+      if (fresh) return;
+      for (const record of records) {
+        const target = record.target;
+        if (record.type === 'attributes') {
+          dirtySubtrees.add(target as Element);
+          continue;
+        }
+        if (record.type === 'characterData') {
+          const parent = target.parentElement;
+          if (parent && isStyleSheet(parent)) fresh = true;
+          else dirtyBlocks.add(target);
+          continue;
+        }
+        dirtyBlocks.add(target);
+        if (record.removedNodes.length && target.nodeType === 1) removedFrom.add(target as Element);
+        for (const list of [record.addedNodes, record.removedNodes]) {
+          for (const node of Array.from(list)) {
+            if (node.nodeType !== 1) continue;
+            // A stylesheet can change how anything looks: read the whole page again.
+            if (isStyleSheet(node as Element)) fresh = true;
+            else if (list === record.addedNodes) dirtySubtrees.add(node as Element);
+          }
+        }
+      }
+    },
+    recheckSurfaces() {
+      for (const el of surfaces.elements) dirtySubtrees.add(el);
+    },
+  };
+}
+
+function isStyleSheet(el: Element): boolean {
+  return el.tagName === 'STYLE' || (el.tagName === 'LINK' && /stylesheet/i.test(el.getAttribute('rel') ?? ''));
+}
+
+function hasReadAncestor(el: Element, readRoots: ReadonlySet<Element>): boolean {
+  for (let current: Element | null = el; current; current = current.parentElement) if (readRoots.has(current)) return true;
+  return false;
+}
+
+/** Two readings say the same (when they were read aside). */
+export function sameReading(x: PageSnapshot, y: PageSnapshot): boolean {
+  if (x.url !== y.url || x.title !== y.title || x.lang !== y.lang || x.truncated !== y.truncated || x.settling !== y.settling) return false;
+  return sameBlocks(x.blocks, y.blocks);
+}
+
+function sameBlocks(a: readonly TextBlock[], b: readonly TextBlock[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.text !== y.text || x.tag !== y.tag || x.row !== y.row || x.cell !== y.cell) return false;
+    if (x.surface?.id !== y.surface?.id || x.surface?.n !== y.surface?.n || x.surface?.tone !== y.surface?.tone) return false;
+    if (x.hints.length !== y.hints.length || x.hints.some((hint, j) => hint !== y.hints[j])) return false;
+  }
+  return true;
+}
+
+function normalise(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/[\s\u00a0\u3000]+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+}

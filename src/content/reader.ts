@@ -1,0 +1,76 @@
+import type { PageSnapshot } from '../detect/page-snapshot';
+import { sendToWorker } from '../messages/send-message';
+import { randomToken } from '../shared/short-id';
+import { timed } from './bench-timing';
+import { createPageReader, sameReading } from './page-reader';
+import { watchPage } from './page-watcher';
+import { READ_HOOKS } from './read-hooks';
+import { submitWithRetry } from './submit-with-retry';
+import { listenForWorkerRequests } from './worker-requests';
+
+// The reader, injected by the worker into a page the gate let through (or an allowed site, or a
+// page the shopper asked to keep). It reads the page, then what changes, and sends every changed
+// reading to the worker, which decides what it shows and keeps it if it must. It answers the
+// worker's capture-time questions (worker-requests.ts).
+
+// A message surface still animating in is read again once it has arrived (a CSS transition ends
+// without a mutation to wake the watcher); a few times per page view at most.
+const SETTLE_DELAY_MS = 300;
+const MAX_SETTLE_READS = 6;
+
+/**
+ * Injected twice into one document (the gate's request and the allow list's script, or a manual
+ * capture), the reader must start once. The mark lives in this extension's isolated world, which
+ * the page's own scripts cannot see.
+ */
+const STARTED = Symbol.for('paywitness.reader');
+
+function start(): void {
+  const world = globalThis as { [STARTED]?: true };
+  if (world[STARTED]) return;
+  world[STARTED] = true;
+
+  const docToken = randomToken();
+  const reader = createPageReader(document);
+  /** The last reading sent: only a reading that differs from it goes to the worker. */
+  let sent: PageSnapshot | null = null;
+  let settleReads = 0;
+  let stop: (() => void) | null = null;
+  let stopped = false;
+
+  const scan = timed('paywitness:scan', () => {
+    if (stopped) return;
+    const snapshot = reader.read();
+    const changed = sent === null || !sameReading(sent, snapshot);
+    if (snapshot.settling && settleReads < MAX_SETTLE_READS) {
+      settleReads++;
+      setTimeout(() => {
+        reader.recheckSurfaces();
+        scan();
+      }, SETTLE_DELAY_MS);
+    }
+    for (const hook of READ_HOOKS) hook(snapshot, changed);
+    if (changed) report(snapshot);
+  });
+
+  const report = (snapshot: PageSnapshot) => {
+    sent = snapshot;
+    submitWithRetry(() => sendToWorker('page:read', { snapshot, docToken }))
+      .then((reply) => {
+        if (!reply.ok && reply.stop) {
+          stopped = true;
+          stop?.();
+        }
+      })
+      // No answer even after the retries: the next change sends its reading whatever it is.
+      .catch(() => {
+        if (sent === snapshot) sent = null;
+      });
+  };
+
+  listenForWorkerRequests(docToken);
+  scan();
+  if (!stopped) stop = watchPage(document.documentElement, (records) => reader.noteMutations(records), scan);
+}
+
+start();
