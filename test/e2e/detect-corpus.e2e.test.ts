@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectPage, pageView } from '../../src/detect/detect-page';
 import type { PageView } from '../../src/detect/detector';
 import { DETECTORS } from '../../src/detect/detectors';
-import type { PageSnapshot } from '../../src/detect/page-snapshot';
+import { sameReading } from '../../src/content/page-reader';
 import { loadCorpus, type Fixture } from '../harness/fixture-corpus';
-import { startCorpusReader, type CorpusReader } from '../harness/read-fixture-snapshots';
+import { startCorpusReader, type CorpusReader, type ReadPage } from '../harness/read-fixture-snapshots';
 
 // Every fixture page is read by the real content-script reader in real Chromium (one browser for
 // the corpus), then: each detector accepts the pages it declares and rejects every other
@@ -16,7 +16,7 @@ import { startCorpusReader, type CorpusReader } from '../harness/read-fixture-sn
 const corpus = loadCorpus();
 const byId = new Map(corpus.map((fixture) => [fixture.id, fixture]));
 let reader: CorpusReader;
-let snapshots: Map<string, PageSnapshot>;
+let snapshots: Map<string, ReadPage>;
 
 beforeAll(async () => {
   reader = await startCorpusReader(corpus);
@@ -80,6 +80,19 @@ describe('detection corpus (real reader, real Chromium)', () => {
       return right ? [] : [`${id}: ${verdict.kind}/${verdict.responsibility} (${verdict.reasonCode})`];
     });
     expect(wrong).toEqual([]);
+  });
+
+  // The extension reads a page whole once, then only where it changed (src/content/page-reader.ts):
+  // on every page, after everything the page did since its first idle moment, that reading is the
+  // whole-page reading of the same moment, so nothing the whole read catches is missed.
+  it('reads each page incrementally exactly as a whole read of the same moment', () => {
+    const differ = corpus.flatMap((fixture) => {
+      const { incremental, gate: _gate, ...whole } = snapshots.get(fixture.id)!;
+      if (incremental && sameReading(incremental, whole)) return [];
+      const at = incremental?.blocks.findIndex((block, i) => block.text !== whole.blocks[i]?.text) ?? -1;
+      return [`${fixture.id}: block ${at}: ${JSON.stringify(incremental?.blocks[at]?.text)} vs ${JSON.stringify(whole.blocks[at]?.text)}`];
+    });
+    expect(differ).toEqual([]);
   });
 
   it('raises nothing on any negative', () => {

@@ -1,7 +1,26 @@
-import { readSnapshot } from '../../src/content/read-snapshot';
+import { createPageReader, type PageReader } from '../../src/content/page-reader';
 import { pageLooksLikeShop } from '../../src/content/page-gate';
+import { watchPage } from '../../src/content/page-watcher';
+import { readSnapshot } from '../../src/content/read-snapshot';
 
-const scope = globalThis as unknown as { __payWitnessRead: () => unknown; __payWitnessGate: () => boolean };
+const scope = globalThis as unknown as {
+  __payWitnessRead: () => unknown;
+  __payWitnessGate: () => boolean;
+  __payWitnessWatch: () => void;
+  __payWitnessReadAgain: () => unknown;
+};
 scope.__payWitnessRead = () => readSnapshot(document);
 // What the gate in every page (src/content/gate.ts) says about this page now (no allow or deny list).
 scope.__payWitnessGate = () => pageLooksLikeShop(document);
+
+// The reader as the extension runs it (src/content/reader.ts): one first read, then every mutation
+// batch noted and read again, only where the page changed. __payWitnessReadAgain gives its reading
+// now, to be compared with a fresh whole-page read of the same moment.
+let reader: PageReader | null = null;
+scope.__payWitnessWatch = () => {
+  const watching = createPageReader(document);
+  reader = watching;
+  watching.read();
+  watchPage(document.documentElement, (records) => watching.noteMutations(records), () => watching.read());
+};
+scope.__payWitnessReadAgain = () => reader?.read() ?? null;

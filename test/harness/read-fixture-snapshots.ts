@@ -12,8 +12,12 @@ import { pageReaderScript } from './page-reader-script';
 
 const DELAY_MARGIN_MS = 400;
 
-/** A page as read, and whether the gate in every page (src/content/gate.ts) would have let the reader in. */
-export type ReadPage = PageSnapshot & { gate?: boolean };
+/**
+ * A page as read whole, whether the gate in every page (src/content/gate.ts) would have let the
+ * reader in, and what the extension's incremental reader (started at the gate's first look, fed
+ * every mutation since) read at the same moment.
+ */
+export type ReadPage = PageSnapshot & { gate?: boolean; incremental?: PageSnapshot };
 
 export interface CorpusReader {
   browser: Browser;
@@ -42,9 +46,10 @@ export async function startCorpusReader(corpus: readonly Fixture[]): Promise<Cor
       await page.addScriptTag({ content: script });
       // The gate looks when the page is first idle, and once more a few seconds later.
       const firstLook = (await page.evaluate('globalThis.__payWitnessGate()')) as boolean;
+      await page.evaluate('globalThis.__payWitnessWatch()');
       if (fixture.delayMs > 0) await page.waitForTimeout(fixture.delayMs + DELAY_MARGIN_MS);
-      // A popup still animating in is read once it has arrived, as the content script re-reads a
-      // settling page (src/content/index.ts); endless animations (spinners) are not waited for.
+      // A popup still animating in is read once it has arrived, as the reader re-reads a
+      // settling page (src/content/reader.ts); endless animations (spinners) are not waited for.
       await page
         .waitForFunction(
           () => !document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity),
@@ -53,8 +58,9 @@ export async function startCorpusReader(corpus: readonly Fixture[]): Promise<Cor
         )
         .catch(() => undefined);
       const snapshot = (await page.evaluate('globalThis.__payWitnessRead()')) as PageSnapshot;
+      const incremental = (await page.evaluate('globalThis.__payWitnessReadAgain()')) as PageSnapshot;
       const secondLook = fixture.delayMs <= LOOK_AGAIN_AFTER_MS && ((await page.evaluate('globalThis.__payWitnessGate()')) as boolean);
-      return { ...snapshot, seenAt: fixture.now, gate: firstLook || secondLook };
+      return { ...snapshot, seenAt: fixture.now, gate: firstLook || secondLook, incremental: { ...incremental, seenAt: fixture.now } };
     } finally {
       await page.close();
     }
