@@ -13,7 +13,10 @@ import { measureMutationCost, summariseMutationCost } from './content-script-cos
 import { startGeneratedPages } from './generated-pages';
 import { machineInfo } from './machine-info';
 import { measurePageLoads, summarisePageLoads } from './page-load';
+import { ordinaryPages } from './ordinary-pages';
 import { measurePopupRender, summarisePopup } from './popup-render';
+import { measureSameBrowserCost, type PageCost } from './same-browser-cost';
+import { checkoutBenchPage, realisticShopPages } from './shop-pages';
 import { kb, markdownTable, mb, ms, textTable, times, verdict, type ResultRow } from './results-table';
 import { connectToServiceWorker } from './worker-cdp';
 import { fillAndMeasureWorker } from './worker-memory';
@@ -27,8 +30,8 @@ const EXPORT_DB = 'paywitness-bench-export';
 export async function runBench(root: string, args: readonly string[], log: (line: string) => void): Promise<number> {
   const quick = args.includes('--quick');
   const n = quick
-    ? { loads: 3, mutationRuns: 2, latency: 4, workerCaptures: 60, popupOpens: 3, popupLarge: [100, 300], exportRuns: 1 }
-    : { loads: 30, mutationRuns: 5, latency: 25, workerCaptures: 500, popupOpens: 10, popupLarge: [1000, 10_000], exportRuns: 3 };
+    ? { loads: 3, mutationRuns: 2, latency: 4, workerCaptures: 60, popupOpens: 3, popupLarge: [100, 300], exportRuns: 1, costRounds: 1 }
+    : { loads: 30, mutationRuns: 5, latency: 25, workerCaptures: 500, popupOpens: 10, popupLarge: [1000, 10_000], exportRuns: 3, costRounds: 3 };
   const started = Date.now();
   const machineBefore = machineInfo();
   const step = (what: string) => log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${what}`);
@@ -36,6 +39,16 @@ export async function runBench(root: string, args: readonly string[], log: (line
   step('building the production and bench (timed) extensions');
   const { productionDir, timedDir } = await buildForBench(root, process.env.PAYWITNESS_BENCH_DIST ?? 'dist-bench');
   const sizes = await measureBundleSizes(productionDir);
+
+  const costGroups = { ordinary: ordinaryPages(), checkout: [checkoutBenchPage()], shops: realisticShopPages(24) };
+  step(`same-browser cost: ${Object.values(costGroups).flat().length} pages × ${n.costRounds} rounds, PayWitness / empty content script / none in one browser`);
+  const costs = await measureSameBrowserCost(productionDir, costGroups, n.costRounds);
+  if (args.includes('--page-cost')) {
+    const rows = pageCostRows(costs);
+    log(textTable(rows));
+    for (const cost of costs) log(`${cost.group.padEnd(9)} ${cost.name.padEnd(40)} paywitness ${ms(cost.paywitnessTaskMs)}  floor ${ms(cost.floorTaskMs)}  above floor ${ms(cost.aboveFloorMs)}  load none/floor/pw ${ms(cost.loadMs.none)} / ${ms(cost.loadMs.floor)} / ${ms(cost.loadMs.paywitness)}`);
+    return 0;
+  }
 
   const shop = await startShop();
   const generated = await startGeneratedPages();
@@ -114,7 +127,7 @@ export async function runBench(root: string, args: readonly string[], log: (line
   await shop.close();
 
   // ---- verdicts ----
-  const rows: ResultRow[] = [];
+  const rows: ResultRow[] = pageCostRows(costs);
   for (const page of loads) {
     const ratio = page.extensionLoadMs / page.baselineLoadMs;
     rows.push({
@@ -255,6 +268,7 @@ export async function runBench(root: string, args: readonly string[], log: (line
     machine,
     rows,
     details: {
+      sameBrowserCost: costs,
       pageLoads: loads,
       pageLoadSamples: loadSamples,
       mutations,
@@ -280,4 +294,52 @@ export async function runBench(root: string, args: readonly string[], log: (line
   log(`machine: ${machineLine}`);
   log(quick ? '(quick run: nothing written)' : 'written: bench/results.json, bench/results.md');
   return 0;
+}
+
+/** The same-browser rows: PayWitness's main-thread time above the empty content script, and load time beside it. */
+function pageCostRows(costs: readonly PageCost[]): ResultRow[] {
+  const group = (name: string) => costs.filter((cost) => cost.group === name);
+  const worst = (list: readonly PageCost[]) => list.reduce((a, b) => (b.aboveFloorMs > a.aboveFloorMs ? b : a));
+  const rows: ResultRow[] = [];
+  const ordinary = worst(group('ordinary'));
+  rows.push({
+    metric: `ordinary pages: main-thread time per load above the empty content script (worst of ${group('ordinary').length}: ${ordinary.name}; ${ordinary.rounds} rounds, one browser)`,
+    goal: '≤ 1 ms',
+    measured: ms(ordinary.aboveFloorMs),
+    baseline: `floor ${ms(ordinary.floorTaskMs)} above none`,
+    ratio: '—',
+    result: verdict(ordinary.aboveFloorMs <= 1),
+  });
+  const checkout = group('checkout')[0]!;
+  rows.push({
+    metric: `150-row shop page: main-thread time per load above the empty content script (${checkout.rounds} rounds)`,
+    goal: '≤ 5 ms',
+    measured: ms(checkout.aboveFloorMs),
+    baseline: `floor ${ms(checkout.floorTaskMs)} above none`,
+    ratio: '—',
+    result: verdict(checkout.aboveFloorMs <= 5),
+  });
+  const shops = group('shops');
+  rows.push({
+    metric: `${shops.length} realistic shop and gateway pages: above the empty content script (median; worst ${worst(shops).name})`,
+    goal: '—',
+    measured: ms(median(shops.map((cost) => cost.aboveFloorMs))),
+    baseline: `worst ${ms(worst(shops).aboveFloorMs)}`,
+    ratio: '—',
+    result: 'info',
+  });
+  for (const name of ['ordinary', 'shops']) {
+    const list = group(name);
+    const pw = median(list.map((cost) => cost.loadMs.paywitness / cost.loadMs.none));
+    const floor = median(list.map((cost) => cost.loadMs.floor / cost.loadMs.none));
+    rows.push({
+      metric: `page load, ${name} pages (median per-page ratio to no extension, one browser)`,
+      goal: '≤ the empty content script',
+      measured: times(pw),
+      baseline: `${times(floor)} empty content script`,
+      ratio: times(pw / floor),
+      result: verdict(pw <= floor * 1.02),
+    });
+  }
+  return rows;
 }

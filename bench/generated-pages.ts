@@ -10,7 +10,7 @@ const ROWS = Array.from(
   (_, i) => `<tr><td>订单号 GEN${String(i).padStart(8, '0')}</td><td>腾讯视频VIP会员 月卡</td><td>￥ ${(10 + (i % 40)).toFixed(2)}</td><td>${i % 3 ? '已完成' : '待支付'}</td></tr>`,
 ).join('');
 
-function checkoutPage(id: string): string {
+export function checkoutPage(id: string): string {
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>订单确认 - 星河发卡</title>
 <style>body{font:14px sans-serif;margin:2em}.layui-layer-msg{position:fixed;top:40%;left:40%;background:#333;color:#fff;padding:1em}</style></head>
 <body><h1>订单确认</h1><p>订单号：${id}</p><p>实际支付价格：￥ 10.00</p><p>支付方式：微信扫码</p>

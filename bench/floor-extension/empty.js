@@ -1,0 +1,1 @@
+// Empty on purpose: what injecting a content script costs a page, and nothing else.

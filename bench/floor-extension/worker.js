@@ -1,0 +1,1 @@
+// Nothing to do: this extension only puts an empty content script into every page.

@@ -1,0 +1,147 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { findBrowser } from '../scripts/find-browser.mjs';
+import { median, sleep } from './bench-stats';
+import type { BenchPage } from './ordinary-pages';
+
+// What PayWitness costs a page, measured in ONE browser: two separate browsers differ by up to
+// 15 % with no extension work at all, which hides any real cost. PayWitness (the production
+// build), an extension whose content script is empty (the floor: what any extension that must see
+// every page pays for injection alone) and a toggle extension are loaded together; before each
+// load the toggle leaves on exactly one of them, or none, taking turns in a rotating order. Each
+// load's cost is the renderer's main-thread task time (CDP TaskDuration, the content scripts' work
+// included) read SETTLE_MS after the load event, every page on a host of its own so each load
+// starts a fresh renderer. Reported per page: the median over rounds of (with − none) for
+// PayWitness and for the floor, and PayWitness minus the floor.
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const TOGGLE_DIR = join(HERE, 'toggle-extension');
+const FLOOR_DIR = join(HERE, 'floor-extension');
+/** Long enough for the gate's first look (idle) and its second one (3 s after it: src/content/gate.ts). */
+const SETTLE_MS = 3_500;
+const TOGGLE_PAUSE_MS = 300;
+
+type Condition = 'none' | 'floor' | 'paywitness';
+const CONDITIONS: readonly Condition[] = ['none', 'floor', 'paywitness'];
+
+export interface PageCost {
+  name: string;
+  group: string;
+  rounds: number;
+  /** Median over rounds of the paired task-time difference with the extension on vs all off, ms. */
+  paywitnessTaskMs: number;
+  floorTaskMs: number;
+  /** PayWitness's own cost above the floor, ms (median of the paired per-round differences). */
+  aboveFloorMs: number;
+  /** Median load time (navigation start → load event end) per condition, ms. */
+  loadMs: Record<Condition, number>;
+}
+
+export async function measureSameBrowserCost(
+  productionDir: string,
+  groups: Record<string, readonly BenchPage[]>,
+  rounds: number,
+): Promise<PageCost[]> {
+  const executablePath = findBrowser();
+  if (!executablePath) throw new Error('no Chromium-family browser found (set CHROME_PATH)');
+  const profile = await mkdtemp(join(tmpdir(), 'pw-same-browser-'));
+  const dirs = [productionDir, FLOOR_DIR, TOGGLE_DIR].join(',');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [`--disable-extensions-except=${dirs}`, `--load-extension=${dirs}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const ids = await extensionIds(context);
+    const toggle = await context.newPage();
+    await toggle.goto(`chrome-extension://${ids.toggle}/toggle.html`);
+    const pages = Object.entries(groups).flatMap(([group, list]) => list.map((page) => ({ ...page, group })));
+    const byUrl = new Map(pages.map((page) => [page.url.split('#')[0]!, page.html]));
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (!/^https?:/.test(url)) return route.continue();
+      const html = byUrl.get(url.split('#')[0]!);
+      return html === undefined ? route.fulfill({ status: 404, body: '' }) : route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    });
+    const tab = await context.newPage();
+    const cdp = await context.newCDPSession(tab);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const taskMs = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0) * 1000;
+    const enable = async (condition: Condition) => {
+      const on = condition === 'none' ? [] : [condition === 'floor' ? ids.floor : ids.paywitness];
+      await toggle.evaluate((wanted) => (globalThis as unknown as { enableOnly: (ids: string[]) => Promise<unknown> }).enableOnly(wanted), on);
+      await sleep(TOGGLE_PAUSE_MS);
+    };
+
+    const samples = new Map(pages.map((page) => [page.url, [] as Array<Record<Condition, { task: number; load: number }>>]));
+    for (let round = 0; round < rounds; round++) {
+      for (const [index, page] of pages.entries()) {
+        const order = rotate(CONDITIONS, round + index);
+        const sample = {} as Record<Condition, { task: number; load: number }>;
+        for (const condition of order) {
+          await enable(condition);
+          sample[condition] = await loadOnce(tab, page.url, taskMs);
+        }
+        samples.get(page.url)!.push(sample);
+      }
+    }
+    await enable('paywitness');
+    return pages.map((page) => {
+      const list = samples.get(page.url)!;
+      const delta = (condition: Condition) => list.map((sample) => sample[condition].task - sample.none.task);
+      return {
+        name: page.name,
+        group: page.group,
+        rounds: list.length,
+        paywitnessTaskMs: median(delta('paywitness')),
+        floorTaskMs: median(delta('floor')),
+        aboveFloorMs: median(list.map((sample) => sample.paywitness.task - sample.floor.task)),
+        loadMs: {
+          none: median(list.map((sample) => sample.none.load)),
+          floor: median(list.map((sample) => sample.floor.load)),
+          paywitness: median(list.map((sample) => sample.paywitness.load)),
+        },
+      };
+    });
+  } finally {
+    await context.close().catch(() => undefined);
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+async function loadOnce(tab: Page, url: string, taskMs: () => Promise<number>): Promise<{ task: number; load: number }> {
+  await tab.goto(url, { waitUntil: 'load', timeout: 30_000 });
+  await sleep(SETTLE_MS);
+  const task = await taskMs();
+  const load = await tab.evaluate(() => {
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return navigation ? navigation.loadEventEnd - navigation.startTime : Number.NaN;
+  });
+  return { task, load };
+}
+
+async function extensionIds(context: BrowserContext): Promise<{ paywitness: string; floor: string; toggle: string }> {
+  const found: Partial<Record<'paywitness' | 'floor' | 'toggle', string>> = {};
+  const name = (worker: Worker) => worker.evaluate(() => chrome.runtime.getManifest().name).catch(() => '');
+  for (let attempt = 0; attempt < 75 && !(found.paywitness && found.floor && found.toggle); attempt++) {
+    for (const worker of context.serviceWorkers()) {
+      const id = new URL(worker.url()).host;
+      const manifestName = await name(worker);
+      if (manifestName === 'paywitness-bench-toggle') found.toggle = id;
+      else if (manifestName === 'paywitness-bench-floor') found.floor = id;
+      else if (manifestName) found.paywitness = id;
+    }
+    if (!(found.paywitness && found.floor && found.toggle)) await sleep(200);
+  }
+  if (!found.paywitness || !found.floor || !found.toggle) throw new Error(`not every extension started: ${JSON.stringify(found)}`);
+  return found as { paywitness: string; floor: string; toggle: string };
+}
+
+function rotate<T>(list: readonly T[], by: number): T[] {
+  const shift = by % list.length;
+  return [...list.slice(shift), ...list.slice(0, shift)];
+}
