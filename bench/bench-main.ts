@@ -40,7 +40,7 @@ export async function runBench(root: string, args: readonly string[], log: (line
   const { productionDir, timedDir } = await buildForBench(root, process.env.PAYWITNESS_BENCH_DIST ?? 'dist-bench');
   const sizes = await measureBundleSizes(productionDir);
 
-  const costGroups = { ordinary: ordinaryPages(), checkout: [checkoutBenchPage()], shops: realisticShopPages(24) };
+  const costGroups = { ordinary: ordinaryPages(), checkout: [checkoutBenchPage()], shops: realisticShopPages(12) };
   step(`same-browser cost: ${Object.values(costGroups).flat().length} pages × ${n.costRounds} rounds, PayWitness / empty content script / none in one browser`);
   const costs = await measureSameBrowserCost(productionDir, costGroups, n.costRounds);
   if (args.includes('--page-cost')) {
