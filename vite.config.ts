@@ -2,7 +2,7 @@ import { crx } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { standaloneScripts } from './scripts/standalone-scripts.mjs';
-import { PAGE_GATE, PAGE_READER } from './src/shared/content-script-files';
+import { PAGE_GATE, PAGE_READER } from './src/shared/content-script-files.ts';
 
 // crxjs builds the pages and the worker; the content scripts are built apart, one self-contained
 // file each, so that no file needs to be web-accessible (scripts/standalone-scripts.mjs).
