@@ -2,10 +2,12 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
+import { PAGE_READER } from '../src/shared/content-script-files';
 
-// Sizes of the production build. The content script is the loader named in the built manifest plus
-// every module it imports, statically or through chrome.runtime.getURL; each file is gzipped on its
-// own (zlib level 9), as a browser would fetch them.
+// Sizes of the production build. The content scripts are the gate named in the built manifest and
+// the reader the worker injects (src/shared/content-script-files.ts), plus anything either imports,
+// statically or through chrome.runtime.getURL (nothing, when the build is right); each file is
+// gzipped on its own (zlib level 9).
 
 export interface BundleSizes {
   contentScriptFiles: string[];
@@ -20,7 +22,7 @@ const IMPORTS = /(?:\bfrom|\bimport|getURL\()\s*\(?\s*["'`]([^"'`]+\.js)["'`]/g;
 
 export async function measureBundleSizes(distDir: string): Promise<BundleSizes> {
   const manifest = JSON.parse(await readFile(join(distDir, 'manifest.json'), 'utf8')) as { content_scripts?: Array<{ js?: string[] }> };
-  const pending = (manifest.content_scripts ?? []).flatMap((script) => script.js ?? []);
+  const pending = [...(manifest.content_scripts ?? []).flatMap((script) => script.js ?? []), PAGE_READER.file];
   const seen = new Set<string>();
   let bytes = 0;
   let gzipBytes = 0;
