@@ -47,9 +47,7 @@ const FILES = import.meta.glob<MessageTable>('./*.json', { eager: true, import: 
 export const MESSAGE_TABLES: readonly MessageTable[] = Object.entries(FILES)
   .filter(([path]) => !path.endsWith('/schema.json'))
   .map(([, table]) => table)
-  // Code-point order, not localeCompare: the names are ASCII ids, and the first localeCompare builds an
-  // ICU collator (milliseconds on every start of the worker).
-  .sort((a, b) => Number(a.generic ?? false) - Number(b.generic ?? false) || byName(a.system, b.system));
+  .sort((a, b) => Number(a.generic ?? false) - Number(b.generic ?? false) || a.system.localeCompare(b.system));
 
 /** "本商品单次最多购买{}个" → a matcher over normalised text; {} stands for what the system fills in. */
 export function templateMatcher(phrase: string): RegExp {
@@ -83,7 +81,3 @@ export const MESSAGE_ENTRIES: readonly CompiledEntry[] = MESSAGE_TABLES.flatMap(
 );
 
 export { foldMessage, normalizeMessage };
-
-function byName(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
