@@ -13,6 +13,7 @@ import { measureMutationCost, summariseMutationCost } from './content-script-cos
 import { startGeneratedPages } from './generated-pages';
 import { machineInfo } from './machine-info';
 import { measurePageLoads, summarisePageLoads } from './page-load';
+import { PAGE_READER } from '../src/shared/content-script-files';
 import { ordinaryPages } from './ordinary-pages';
 import { measurePopupRender, summarisePopup } from './popup-render';
 import { measureSameBrowserCost, type PageCost } from './same-browser-cost';
@@ -38,7 +39,7 @@ export async function runBench(root: string, args: readonly string[], log: (line
 
   step('building the production and bench (timed) extensions');
   const { productionDir, timedDir } = await buildForBench(root, process.env.PAYWITNESS_BENCH_DIST ?? 'dist-bench');
-  const sizes = await measureBundleSizes(productionDir);
+  const sizes = await measureBundleSizes(productionDir, [PAGE_READER.file]);
 
   const costGroups = { ordinary: ordinaryPages(), checkout: [checkoutBenchPage()], shops: realisticShopPages(12) };
   step(`same-browser cost: ${Object.values(costGroups).flat().length} pages × ${n.costRounds} rounds, PayWitness / empty content script / none in one browser`);

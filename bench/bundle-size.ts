@@ -2,10 +2,9 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
-import { PAGE_READER } from '../src/shared/content-script-files';
 
 // Sizes of the production build. The content scripts are the gate named in the built manifest and
-// the reader the worker injects (src/shared/content-script-files.ts), plus anything either imports,
+// the reader the worker injects (bench-main passes src/shared/content-script-files.ts), plus anything either imports,
 // statically or through chrome.runtime.getURL (nothing, when the build is right); each file is
 // gzipped on its own (zlib level 9).
 
@@ -20,9 +19,10 @@ export interface BundleSizes {
 
 const IMPORTS = /(?:\bfrom|\bimport|getURL\()\s*\(?\s*["'`]([^"'`]+\.js)["'`]/g;
 
-export async function measureBundleSizes(distDir: string): Promise<BundleSizes> {
+/** `injected`: scripts the worker puts into pages itself, counted with the manifest's content scripts. */
+export async function measureBundleSizes(distDir: string, injected: readonly string[] = []): Promise<BundleSizes> {
   const manifest = JSON.parse(await readFile(join(distDir, 'manifest.json'), 'utf8')) as { content_scripts?: Array<{ js?: string[] }> };
-  const pending = [...(manifest.content_scripts ?? []).flatMap((script) => script.js ?? []), PAGE_READER.file];
+  const pending = [...(manifest.content_scripts ?? []).flatMap((script) => script.js ?? []), ...injected];
   const seen = new Set<string>();
   let bytes = 0;
   let gzipBytes = 0;
