@@ -39,6 +39,8 @@ export const messageShown: Detector = {
       responsibility: hit.found.responsibility,
       reasonCode: hit.found.entry.reason,
       message: oneLine(hit.message.text),
+      entry: hit.found.entry.id,
+      ...(hit.message.surface ? { surface: hit.message.surface.id } : {}),
     };
   },
 };

@@ -17,7 +17,7 @@ export const unnamedMessage: Detector = {
     const role = pageRole(page);
     const unnamed = pageMessages(page.snapshot).find((message) => isUnnamedFailure(message, role));
     return unnamed
-      ? { kind: 'payment_error', responsibility: null, reasonCode: 'unrecognized_message', message: oneLine(unnamed.text) }
+      ? { kind: 'payment_error', responsibility: null, reasonCode: 'unrecognized_message', message: oneLine(unnamed.text), ...(unnamed.surface ? { surface: unnamed.surface.id } : {}) }
       : null;
   },
 };

@@ -53,7 +53,23 @@ function urlOrderId(url: URL | null): string | null {
     if (id && id.length >= 6) return id;
   }
   const fromPath = pickOrderId(URL_ORDER_PATHS.exec(url.pathname)?.[1]);
-  return fromPath && (fromPath.length >= 6 || /\/checkout\//.test(url.pathname)) ? fromPath : null;
+  if (fromPath && (fromPath.length >= 6 || /\/checkout\//.test(url.pathname))) return fromPath;
+  return stampedPathId(url);
+}
+
+/**
+ * "/qrcode/pay/20261128094107Jd2Rw/wechat": on a pay, order or bill route, a path segment that
+ * reads like an order number (most systems stamp the date into it: eight digits or more).
+ */
+function stampedPathId(url: URL): string | null {
+  const segments = url.pathname.split('/').filter(Boolean);
+  const route = segments.findIndex((segment) => /^(?:pay|payment|order|orders|bill|checkout|cashier|qrpay|query|detail|invoice)$/i.test(segment));
+  if (route < 0) return null;
+  for (const segment of segments.slice(route + 1, route + 3)) {
+    const digits = segment.replace(/\D/g, '').length;
+    if (segment.length >= 12 && segment.length <= 40 && digits >= 8 && ORDER_ID.test(segment)) return segment;
+  }
+  return null;
 }
 
 function urlMoney(url: URL | null): Money | null {
