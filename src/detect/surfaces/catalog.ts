@@ -12,6 +12,8 @@ export interface SurfaceEntry {
   not?: string;
   source: string;
   examples: string[];
+  /** HTML this entry must not claim (the surface test checks it). */
+  quiet?: string[];
 }
 
 export interface SurfaceFile {
