@@ -14,7 +14,7 @@ export interface SurfaceEntry {
   not?: string;
   source: string;
   examples: string[];
-  /** HTML this entry must not claim (the surface test checks it). */
+  /** HTML on which nothing may be raised though the selector looks as if it fits (the surface test checks it). */
   quiet?: string[];
 }
 
