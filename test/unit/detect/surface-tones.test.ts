@@ -22,7 +22,7 @@ const TYPE_WORDS: Record<string, string> = {
 };
 const WORD = new RegExp(`(?<![a-z])(${Object.keys(TYPE_WORDS).join('|')})(?![a-z])`, 'gi');
 
-/** Entries whose icon names say another type than the kit means by them. */
+/** Entries whose class or icon names say another type than the kit means by them. */
 const KIT_NAMES: Record<string, string[]> = {
   // WeUI's weui-icon-warn (and the info-circle msg icon) is its failure icon: msg_warn.html is the 操作失败 page.
   'weui.msg-warn': ['warn', 'info'],
@@ -31,6 +31,8 @@ const KIT_NAMES: Record<string, string[]> = {
   // toasts a shop draws with icon 'warning-o' (Vant's own fail type is .van-toast--fail).
   'uni-app.error': ['warn'],
   'vant.fail': ['warning'],
+  // ThinkPHP's exception page wraps its message in div.info, a layout name, not a type.
+  'server-pages.thinkphp-exception': ['info'],
 };
 
 describe('surface tones', () => {
