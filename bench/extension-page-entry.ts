@@ -1,6 +1,6 @@
 import { zipSync, type Zippable } from 'fflate';
 import type { CaptureDraft, NewFile } from '../src/store/capture-store';
-import { caseIdFor } from '../src/evidence/case-id';
+import { orderCaseId } from '../src/cases/attempt-case';
 import { chainEntries, commitCapture, readFile } from '../src/store/capture-store';
 import { openEvidenceDb } from '../src/store/open-evidence-db';
 import { buildManifest } from '../src/export/bundle-manifest';
@@ -57,7 +57,7 @@ function generatedCapture(i: number, png: Uint8Array): { draft: CaptureDraft; fi
   const text = `URL: https://${site}/bill/${orderId}\nTitle: 订单确认\n${'-'.repeat(40)}\n订单号 ${orderId}\n${message}\n${'商品描述 自动发货 '.repeat(40)}\n`;
   const draft: CaptureDraft = {
     id,
-    caseId: caseIdFor(site, orderId, capturedAt),
+    caseId: orderCaseId(site, orderId),
     trigger: 'auto',
     url: `https://${site}/bill/${orderId}`,
     site,

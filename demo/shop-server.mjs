@@ -65,6 +65,9 @@ const GOODS = [
 const PAYS = {
   epay: { name: '易支付-支付宝', handle: 'epay', check: 'alipay' },
   wx: { name: '微信扫码', handle: 'wx', check: 'wxpay' },
+  // A hosted cashier whose pages carry only an opaque token, never the order number (as many
+  // aggregated gateways do): what PayWitness must tie back to the order through the tab's flow.
+  cashier: { name: '余额支付（收银台）', handle: 'cashier', check: 'cashier' },
 };
 
 /** @param {unknown} s */
@@ -73,7 +76,13 @@ const esc = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 const fmt = (ms) => new Date(ms + 8 * 3600e3).toISOString().slice(0, 19).replace('T', ' ');
 /** @param {string} s */
 const md5 = (s) => createHash('md5').update(s, 'utf8').digest('hex');
-const newSN = () => Array.from({ length: 16 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'[randomInt(36)]).join('');
+// dujiaoka's strtoupper(Str::random(16)); one digit is kept in place so that every demo order number
+// reads as one (PayWitness takes an all-letter token for a word — about 1 in 180 real numbers).
+const newSN = () => {
+  const sn = Array.from({ length: 16 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'[randomInt(36)]);
+  if (!sn.some((c) => /\d/.test(c ?? ''))) sn[randomInt(16)] = String(randomInt(10));
+  return sn.join('');
+};
 /** epay signing: drop sign/sign_type/empty, sort keys, k=v&k=v, append key, md5 @param {Record<string,string>} p @param {string} key */
 function epaySign(p, key) {
   const pre = Object.keys(p).filter((k) => k !== 'sign' && k !== 'sign_type' && p[k] !== '').sort()
@@ -246,6 +255,19 @@ ${cards}
 </div></div></section>`, path);
 }
 
+/** 购买须知: the shop's own terms, with clauses a shopper should not have to accept (text written for the demo). */
+function noticePage() {
+  return layout('购买须知', `<section class="main-container"><div class="container"><div class="good-card narrow">
+<div class="card m-3"><div class="card-body p-4">
+<h3 class="card-title">购买须知</h3>
+<p>一、本店出售的商品均为虚拟商品，自动发货商品付款后即时发卡，人工处理商品一般 24 小时内完成。</p>
+<p>二、虚拟商品一经售出概不退款，请在购买前仔细核对商品说明。</p>
+<p>三、因支付通道或网络原因造成的任何损失，本店不承担任何责任。</p>
+<p>四、订单问题请在下单后 24 小时内联系客服（QQ：10086100）。</p>
+<p>本店对以上条款拥有最终解释权。</p>
+</div></div></div></div></section>`, '/article/buy-notice');
+}
+
 function searchPage() {
   const btn = '<div class="mt-3"><button type="submit" class="btn btn-outline-primary">立即查询</button></div>';
   return layout('订单查询', `<section class="main-container"><div class="container"><div class="good-card narrow">
@@ -377,6 +399,8 @@ export async function startShop({ host = '127.0.0.1', port = 0, gatewayPort = 0,
     pay: 'epay', status: { pending: ST.PENDING, processing: ST.PROCESSING, completed: ST.COMPLETED }[spec.status], createdAt: now() - spec.ageMs, info: '' });
   /** @type {{ origin: string, gatewayOrigin: string }} */
   const o = { origin: '', gatewayOrigin: '' };
+  /** @type {Map<string, number>} cashier token → amount to charge */
+  const cashierAmounts = new Map();
 
   /** dujiaoka PayController::checkOrder @param {string} sn @returns {string | Order} */
   const checkOrder = (sn) => {
@@ -446,6 +470,11 @@ export async function startShop({ host = '127.0.0.1', port = 0, gatewayPort = 0,
           return redirect(res, `${o.gatewayOrigin}/submit.php?${new URLSearchParams(epayParams(order))}`);
         }
         if (handle === '/pay/yipay') return redirect(res, `/pay/yipay/${payway}/${order.sn}`); // real dujiaoka hop
+        if (handle === 'cashier') {
+          const token = md5(`${order.sn}${GATEWAY_KEY}`).slice(0, 16);
+          cashierAmounts.set(token, Number(order.total));
+          return redirect(res, `${o.gatewayOrigin}/cashier.php?token=${token}`);
+        }
         if (handle === 'wx' || handle === '/pay/wepay') return page(errorPage(WX_ERROR, path));
         return page(errorPage('支付网关不存在', path));
       }
@@ -469,6 +498,7 @@ export async function startShop({ host = '127.0.0.1', port = 0, gatewayPort = 0,
         return page(order ? orderInfoPage([order], path) : errorPage('订单不存在', path));
       }
       if (req.method === 'GET' && path === '/order-search') return page(searchPage());
+      if (req.method === 'GET' && path === '/article/buy-notice') return page(noticePage());
       if (req.method === 'POST' && path === '/search-order-by-sn') {
         const order = db.get((await readForm(req)).get('order_sn')?.trim() ?? '');
         return page(order ? orderInfoPage([order], path) : errorPage('订单不存在', path));
@@ -497,9 +527,16 @@ export async function startShop({ host = '127.0.0.1', port = 0, gatewayPort = 0,
     }
   });
 
-  // 易支付 gateway: submit.php refuses anything not signed with the merchant key it holds.
+  // 易支付 gateway: submit.php refuses anything not signed with the merchant key it holds. Its
+  // cashier.php (token only, no order number) is busy for small amounts and finds the shopper's
+  // balance short for larger ones.
   const gateway = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/cashier.php') {
+      const amount = cashierAmounts.get(url.searchParams.get('token') ?? '');
+      if (amount === undefined) return send(res, sysmsg('支付请求已失效，请返回商户重新发起'));
+      return send(res, sysmsg(amount <= 20 ? '系统繁忙，请稍后再试' : '账户余额不足，请充值后再支付'));
+    }
     if (url.pathname !== '/submit.php') return send(res, 'Not Found', { status: 404, type: 'text/plain; charset=utf-8' });
     const q = url.searchParams.has('pid') ? url.searchParams : req.method === 'POST' ? await readForm(req) : url.searchParams;
     /** @type {Record<string, string>} */

@@ -15,6 +15,16 @@ export const GECKO_ID = 'paywitness@paywitness.dev';
 export const GECKO_MIN_VERSION = '140.0';
 
 /**
+ * Firefox for Android (`gecko_android`): 142 is the first Android release that knows
+ * `data_collection_permissions` (desktop had it in 140), so an older one would install us without
+ * the consent line. Everything else we call exists there since 120 or earlier (MV3 109, this key 113,
+ * `permissions.request` 120); what Android lacks altogether (context menus, keyboard commands,
+ * windows, notification buttons) is checked for at run time (src/background/browser-capabilities.ts,
+ * docs/firefox.md "Firefox for Android").
+ */
+export const GECKO_ANDROID_MIN_VERSION = '142.0';
+
+/**
  * Chromium-only permissions and what Firefox does instead (src/background/browser-capabilities.ts
  * checks for the API at run time; README "Firefox" lists the fallbacks). Firefox rejects none of
  * them outright, but would warn and then never grant them, so we leave them out.
@@ -37,7 +47,10 @@ export const CHROMIUM_ONLY_PERMISSIONS = /** @type {const} */ ({
  *   background: { scripts: string[], type: string },
  *   permissions: string[],
  *   optional_permissions?: string[],
- *   browser_specific_settings: { gecko: { id: string, strict_min_version: string, data_collection_permissions: { required: ['none'] } } },
+ *   browser_specific_settings: {
+ *     gecko: { id: string, strict_min_version: string, data_collection_permissions: { required: ['none'] } },
+ *     gecko_android: { strict_min_version: string },
+ *   },
  * }} the Firefox manifest, a new object
  */
 export function firefoxManifest(manifest) {
@@ -58,6 +71,8 @@ export function firefoxManifest(manifest) {
         // Nothing leaves the device: evidence is only exported when the shopper asks.
         data_collection_permissions: { required: ['none'] },
       },
+      // The same add-on installs on Firefox for Android (one file on AMO for both).
+      gecko_android: { strict_min_version: GECKO_ANDROID_MIN_VERSION },
     },
   };
 }

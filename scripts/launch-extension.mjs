@@ -8,7 +8,14 @@ import { chromium } from 'playwright-core';
 import { BROWSER_HELP, findBrowser } from './find-browser.mjs';
 
 /**
- * @param {{ extensionDir?: string, headless?: boolean, locale?: string, userDataDir?: string, extraArgs?: string[], env?: Record<string, string> }} [options]
+
+ * A phone to emulate instead of the 1280×800 desktop window: its screen in CSS pixels, pixel ratio,
+ * touch, and mobile viewport handling (the e2e phone test uses a 360×640 Android phone).
+ * @typedef {{ viewport: { width: number, height: number }, deviceScaleFactor?: number, isMobile?: boolean, hasTouch?: boolean }} Device
+ */
+
+/**
+ * @param {{ extensionDir?: string, headless?: boolean, locale?: string, userDataDir?: string, extraArgs?: string[], device?: Device, env?: Record<string, string> }} [options]
  */
 export async function launchWithExtension(options = {}) {
   if (!findBrowser()) throw new Error(BROWSER_HELP);
@@ -38,7 +45,7 @@ export async function launchWithoutExtension(options = {}) {
   return launchProfile(options);
 }
 
-/** @param {{ headless?: boolean, locale?: string, userDataDir?: string, extraArgs?: string[], env?: Record<string, string> }} options */
+/** @param {{ headless?: boolean, locale?: string, userDataDir?: string, extraArgs?: string[], device?: Device, env?: Record<string, string> }} options */
 async function launchProfile(options) {
   const ownsProfile = !options.userDataDir;
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'paywitness-profile-')));
@@ -49,6 +56,7 @@ async function launchProfile(options) {
     acceptDownloads: true,
     locale,
     viewport: { width: 1280, height: 800 },
+    ...options.device,
     // Chromium on Linux takes its UI language (and so chrome.i18n's) from these, not from --lang.
     env: { ...process.env, LANGUAGE: locale.replace('-', '_'), LANG: `${locale.replace('-', '_')}.UTF-8`, ...options.env },
     args: [

@@ -1,9 +1,11 @@
 // @ts-check
 // `npm start`: builds the extension, serves the demo card shop on 127.0.0.1 and drives Chromium
-// through it — a failed 易支付 payment, a shop gateway error, a stalled order, a completed order —
-// then exports the evidence bundle to out/ and verifies it. No network needed.
-import { mkdir } from 'node:fs/promises';
+// through it — a purchase whose cashier is busy and whose retry with 易支付 fails too, a shop
+// gateway error, a stalled order, a completed order — then exports the evidence bundle to out/,
+// verifies it and lists its cases (one per purchase attempt) with their complaint drafts.
+import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { unzipSync } from 'fflate';
 import { build, runnerImport } from 'vite';
 import { startShop } from '../demo/shop-server.mjs';
 import { BROWSER_HELP, findBrowser } from './find-browser.mjs';
@@ -40,16 +42,23 @@ async function visit(url, what) {
   return page;
 }
 
+await visit(`${shop.origin}/article/buy-notice`, "the shop's 购买须知 (kept as the shop's own words; drafts quote its unfair clauses)");
 const product = await visit(`${shop.origin}/buy/1`, 'product page (nothing to capture)');
 await product.fill('#email', 'buyer@example.com');
 await product.fill('#search_pwd', '123456');
+await product.check('input[name="payway"][value="cashier"]');
 await product.click('#submit');
 await product.waitForURL(/\/bill\//);
-console.log('   · placed an order, checkout page shown; paying with 易支付 …');
+const placed = new URL(product.url()).pathname.split('/').pop();
+console.log(`   · placed order ${placed}, checkout page shown; paying at the hosted cashier …`);
 await product.getByText('立即支付').click();
-await product.waitForURL(/submit\.php/);
+await product.waitForURL(/cashier\.php/);
 await pause(1500);
-console.log('   · the 易支付 gateway refused the payment (签名校验失败)');
+console.log('   · the cashier (no order number on its page) was busy (系统繁忙); back, retrying with 易支付 …');
+await product.goBack();
+await product.goto(`${shop.origin}/pay-gateway/epay/alipay/${placed}`);
+await pause(1500);
+console.log('   · the 易支付 gateway refused the payment too (签名校验失败): same attempt, same case');
 await visit(`${shop.origin}/pay-gateway/wx/wxpay/${shop.orders.unpaid}`, 'WeChat payment: the shop gateway failed (支付网关异常)');
 await visit(`${shop.origin}/detail-order-sn/${shop.orders.stalled}`, 'an order stuck in 处理中 for 30 h');
 await visit(`${shop.origin}/detail-order-sn/${shop.orders.completed}`, 'a completed order (nothing to capture)');
@@ -60,6 +69,12 @@ const popup = await context.newPage();
 await popup.bringToFront();
 await popup.goto(popupUrl);
 await popup.getByRole('listitem').first().waitFor();
+// The WeChat page cannot show whether money moved; the shopper's bill says it did.
+await popup.locator('button.case-row', { hasText: 'Wechat API' }).click();
+await popup.locator('fieldset.money-taken label', { hasText: /扣了|Yes/ }).click();
+console.log('   · the shopper answers in the popup: the WeChat payment was taken from their account');
+await pause(500);
+await popup.getByRole('button', { name: /全部案件|All cases/ }).first().click();
 const outDir = resolve('out');
 await mkdir(outDir, { recursive: true });
 const [download] = await Promise.all([
@@ -91,6 +106,18 @@ for (const e of entries) {
 }
 console.log(`\nBundle: ${bundlePath}`);
 await cli.runCli(['verify', bundlePath], (/** @type {string} */ line) => console.log(line));
+
+const bundled = unzipSync(new Uint8Array(await readFile(bundlePath)));
+const manifest = JSON.parse(new TextDecoder().decode(bundled['manifest.json']));
+const caseIds = [...new Set(manifest.captures.map((/** @type {{ caseId: string }} */ c) => c.caseId))];
+console.log(`\n${caseIds.length} cases, one per purchase attempt:`);
+for (const caseId of caseIds) {
+  const n = manifest.captures.filter((/** @type {{ caseId: string }} */ c) => c.caseId === caseId).length;
+  console.log(`  ${caseId}  (${n} capture${n === 1 ? '' : 's'})`);
+}
+const drafts = Object.keys(bundled).filter((path) => path.startsWith('complaints/'));
+console.log(`Complaint drafts (numbered in the order to use them):${drafts.length ? '' : ' none'}`);
+for (const path of drafts) console.log(`  ${path}`);
 
 if (headed) {
   console.log(`\nThe browser stays open: try the shop at ${shop.origin} and the popup at ${popupUrl}. Ctrl+C to quit.`);

@@ -1,10 +1,15 @@
-// The one place that asks which capture APIs this browser has. Chromium and Firefox run the same
-// code; where Firefox lacks an API the capture takes a documented fallback instead (README
-// "Firefox", docs/bundle-format.md) — never a silent gap. An API also counts as missing when the
-// manifest does not ask for its permission: scripts/firefox-manifest.mjs leaves these out for
-// Firefox, and Chromium only exposes chrome.pageCapture / chrome.debugger when granted.
+import type browser from 'webextension-polyfill';
+
+// The one place that asks which APIs this browser has. Chromium, Firefox and Firefox for Android
+// run the same code; where one lacks an API PayWitness takes a documented fallback instead (README
+// "Firefox", docs/firefox.md, docs/bundle-format.md) — never a silent gap, and never a call on an
+// undefined namespace that would stop the background script before its listeners are registered.
+// An API also counts as missing when the manifest does not ask for its permission:
+// scripts/firefox-manifest.mjs leaves some out for Firefox, and Chromium only exposes
+// chrome.pageCapture / chrome.debugger when granted. test/unit/build/browser-compat.test.ts holds
+// every API the code calls against MDN's compat data and the fallbacks declared in api-fallbacks.ts.
 //
-// These APIs are Chromium-only, so webextension-polyfill does not wrap them: `chrome` it is.
+// The capture APIs below are Chromium-only, so webextension-polyfill does not wrap them: `chrome` it is.
 
 export type PageCaptureApi = Pick<typeof chrome.pageCapture, 'saveAsMHTML'>;
 export type DebuggerApi = Pick<typeof chrome.debugger, 'attach' | 'detach' | 'sendCommand'>;
@@ -57,4 +62,56 @@ export function captureCapabilities(): CaptureCapabilities {
     debuggerScreenshots: debuggerApi() !== null,
     offscreenDocuments: typeof chromeNamespace()?.offscreen?.createDocument === 'function',
   };
+}
+
+// Browser UI that Firefox for Android (and some Chromium-based Android browsers) do not have: no
+// context menus, no keyboard commands, no windows. These take the namespace (the polyfilled
+// `browser`) as an argument, so the background entry and the tests hand in what they have.
+
+export type ContextMenusApi = Pick<typeof browser.contextMenus, 'create' | 'removeAll' | 'onClicked'>;
+export type CommandsApi = Pick<typeof browser.commands, 'onCommand'>;
+export type WindowsApi = Pick<typeof browser.windows, 'get'>;
+export type NotificationButtonClicks = typeof browser.notifications.onButtonClicked;
+
+export interface MaybeUiApis {
+  contextMenus?: Partial<ContextMenusApi>;
+  commands?: Partial<CommandsApi>;
+  windows?: Partial<WindowsApi>;
+  notifications?: { onButtonClicked?: Partial<NotificationButtonClicks> };
+}
+
+/**
+ * The right-click item 保存为证据. Missing on Android ⇒ the popup's 保存当前页为证据 button, which
+ * every browser has, does the same.
+ */
+export function contextMenusApi(ns: MaybeUiApis): ContextMenusApi | null {
+  const api = ns.contextMenus;
+  return typeof api?.create === 'function' && typeof api.removeAll === 'function' && typeof api.onClicked?.addListener === 'function'
+    ? (api as ContextMenusApi)
+    : null;
+}
+
+/** The Alt+Shift+S shortcut. Missing on Android (no keyboard commands) ⇒ the popup's button. */
+export function commandsApi(ns: MaybeUiApis): CommandsApi | null {
+  const api = ns.commands;
+  return typeof api?.onCommand?.addListener === 'function' ? (api as CommandsApi) : null;
+}
+
+/**
+ * windows.get, to skip minimized windows before a screenshot. Missing on Android, which has no
+ * windows to minimize ⇒ the tab's own `active` flag decides whether it is on screen.
+ */
+export function windowsApi(ns: MaybeUiApis): WindowsApi | null {
+  const api = ns.windows;
+  return typeof api?.get === 'function' ? (api as WindowsApi) : null;
+}
+
+/**
+ * Clicks on a notification's buttons. Missing in Firefox, desktop and Android alike, which also
+ * reject notifications that have buttons ⇒ shown without them; a click on the notification itself
+ * does what the button would (order-alarms.ts).
+ */
+export function notificationButtonClicks(ns: MaybeUiApis): NotificationButtonClicks | null {
+  const event = ns.notifications?.onButtonClicked;
+  return typeof event?.addListener === 'function' ? (event as NotificationButtonClicks) : null;
 }

@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { loadSettings } from '../settings/settings';
 import { t } from '../shared/i18n';
 import { openEvidenceDb, type EvidenceDb } from '../store/open-evidence-db';
+import { commandsApi, contextMenusApi } from './browser-capabilities';
 import { createCaptureQueue } from './capture-queue';
 import { ensureRecheckAlarm, listenForOrderAlarms } from './order-alarms';
 import { handleOrderMessage } from './order-messages';
@@ -63,7 +64,12 @@ const route = createMessageRouter<browser.Runtime.MessageSender>(own, {
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => route(message, sender));
 
 // Manual capture: context menu 保存为证据, the save-evidence command, and the popup's button.
-registerManualCaptureEntryPoints(browser, () => t('saveAsEvidence'), captureTabNow);
+// Firefox for Android has neither menus nor commands: only the popup's button there.
+registerManualCaptureEntryPoints(
+  { runtime: browser.runtime, tabs: browser.tabs, contextMenus: contextMenusApi(browser), commands: commandsApi(browser) },
+  () => t('saveAsEvidence'),
+  captureTabNow,
+);
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
   handleManualCaptureMessage(message, sender, own, captureTabNow),
 );

@@ -6,6 +6,7 @@ import { t } from '../shared/i18n';
 import { getOrder, listOrders, markStalledNotified } from '../store/order-store';
 import { listSupportDeadlines, updateSupportDeadline } from '../store/support-deadline-store';
 import { showStalledOrderCount } from './action-badge';
+import { notificationButtonClicks } from './browser-capabilities';
 import type { OrderTrackingDeps } from './order-tracking';
 
 // chrome.alarms re-checks the tracked orders and support deadlines while no page is open: an
@@ -22,9 +23,9 @@ export function listenForOrderAlarms(deps: OrderTrackingDeps): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RECHECK_ALARM) void recheckOrders(deps).finally(() => ensureRecheckAlarm());
   });
-  // Firefox has no notification buttons (onButtonClicked is missing there): a click on the
-  // notification itself reopens the page in every browser.
-  browser.notifications.onButtonClicked?.addListener((id) => void reopenFromNotification(id, deps));
+  // Firefox (desktop and Android) has no notification buttons: a click on the notification itself
+  // reopens the page in every browser.
+  notificationButtonClicks(browser)?.addListener((id) => void reopenFromNotification(id, deps));
   browser.notifications.onClicked.addListener((id) => void reopenFromNotification(id, deps));
   browser.runtime.onInstalled.addListener(() => void ensureRecheckAlarm());
   browser.runtime.onStartup.addListener(() => void ensureRecheckAlarm());
@@ -74,7 +75,7 @@ async function notify(id: string, title: string, message: string, buttons: strin
       await browser.notifications.create(id, { ...plain, buttons: buttons.map((button) => ({ title: button })) } as browser.Notifications.CreateNotificationOptions);
       return;
     } catch {
-      // Firefox has no notification buttons and rejects the whole call when given some
+      // Firefox (desktop and Android) has no notification buttons and rejects the whole call when given some
       // (docs/firefox.md); clicking the notification itself does what the button would.
     }
   }

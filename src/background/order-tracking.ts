@@ -7,6 +7,8 @@ import type { ObserveOrdersRequest, ObserveOrdersResponse } from '../messages/me
 import { duplicateGroupKey, findDuplicateCharges, type DuplicateGroup } from '../detect/duplicate-purchases';
 import { observedOrders } from '../orders/observed-orders';
 import type { OrderRecord, OrderSighting } from '../orders/order-record';
+import { afterOrdersSeen } from '../cases/attempt-case';
+import { readTabFlow, writeTabFlow } from './tab-flow';
 import { hoursAndMinutes, watchState } from '../orders/order-watch';
 import type { Settings } from '../settings/settings';
 import { safeUrl } from '../shared/safe-url';
@@ -34,6 +36,7 @@ export async function observeOrders(
   if (!pageUrl || pageUrl.origin !== safeUrl(sender.url ?? '')?.origin) return { ok: false, error: 'a page may only report its own orders' };
   const db = await deps.db();
   const records = await recordAll(db, pageUrl.hostname, request.url, request.orders, deps.now());
+  await noteOrdersInTab(sender.tab, pageUrl.hostname, request.orders, deps.now());
   const settings = await deps.settings();
   const siteOrders = await listSiteOrders(db, pageUrl.hostname);
   const now = deps.now().getTime();
@@ -93,6 +96,15 @@ export async function linkCapture(entry: UnhashedEntry, deps: OrderTrackingDeps)
     const ids = [entry.orderId, ...entry.relatedOrderIds].sort();
     await markDuplicateCaptured(db, entry.site, ids, ids.join(','));
   }
+}
+
+/** The tab's purchase flow learns the order it shows (src/cases/attempt-case.ts). */
+async function noteOrdersInTab(tab: browser.Tabs.Tab, site: string, orders: readonly OrderSighting[], now: Date): Promise<void> {
+  if (tab.id === undefined) return;
+  const tabId = tab.id;
+  await readTabFlow(tabId, tab.openerTabId)
+    .then((flow) => writeTabFlow(tabId, afterOrdersSeen(flow, site, orders.map((order) => order.orderId), isoWithOffset(now))))
+    .catch(() => undefined);
 }
 
 async function recordAll(db: EvidenceDb, site: string, url: string, orders: readonly OrderSighting[], now: Date): Promise<OrderRecord[]> {

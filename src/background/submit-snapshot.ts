@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { detectPage } from '../detect/detect-page';
-import { caseIdFor } from '../evidence/case-id';
+import { afterCapture, assignCase } from '../cases/attempt-case';
 import type { PageSnapshot } from '../detect/page-snapshot';
 import type { Verdict } from '../detect/verdict';
 import { manualVerdict } from '../detect/manual-verdict';
@@ -20,6 +20,7 @@ import type { CaptureQueue } from './capture-queue';
 import { captureEnvironment } from './capture-environment';
 import { consumeManualGrant } from './manual-capture';
 import { fullPageScreenshot } from './full-page-screenshot';
+import { readTabFlow, writeTabFlow } from './tab-flow';
 import { takeHtmlSnapshot } from './take-html-snapshot';
 import { screenshotTab } from './take-screenshot';
 
@@ -70,9 +71,14 @@ export async function submitSnapshot(
   const captureId = crypto.randomUUID();
   const capturedAt = isoWithOffset(new Date());
   const environment = await captureEnvironment(snapshot.viewport);
+  // One case per purchase attempt: the tab's flow says which order this page belongs to.
+  const flow = await readTabFlow(tabId, sender.tab?.openerTabId).catch(() => null);
+  const caseFacts = { id: captureId, site: pageUrl.hostname, orderId: verdict.orderId, kind: verdict.kind, capturedAt };
+  const assigned = assignCase(caseFacts, flow ?? { tab: crypto.randomUUID(), order: null, lastCase: null });
   const draft: CaptureDraft = {
       id: captureId,
-      caseId: caseIdFor(pageUrl.hostname, verdict.orderId, capturedAt),
+      caseId: assigned.caseId,
+      attempt: assigned.attempt,
       trigger: manual ? 'manual' : 'auto',
       // Card, 身份证 and phone numbers are masked before anything is stored (src/privacy).
       url: redactField(snapshot.url),
@@ -125,6 +131,7 @@ export async function submitSnapshot(
     return storeFailed(error, deps);
   }
   await dropAbandonedJournals(db);
+  if (flow && !result.duplicate) await writeTabFlow(tabId, afterCapture(flow, caseFacts, assigned.caseId)).catch(() => undefined);
   void deps.reportStoreOk().catch(() => undefined);
   if (deps.orders && !result.duplicate) await deps.orders.link({ ...draft, screenshotError, files: [], prevHash: null }).catch(() => undefined);
   return { ok: true, ...result, screenshotError };

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { sendToTab } from '../messages/send-message';
+import { windowsApi } from './browser-capabilities';
 import type { CaptureQueue } from './capture-queue';
 
 // A screenshot is only evidence if it shows the page that asked for it. The tab must be the
@@ -62,8 +63,10 @@ export async function checkTab(tabId: number, docToken: string): Promise<{ windo
     return { problem: 'tab_closed' };
   }
   if (!tab.active || tab.windowId === undefined) return { problem: 'tab_not_visible' };
+  // Android has no windows (Firefox has no windows API there): the active tab is the one on screen.
+  const windows = windowsApi(browser);
   try {
-    if ((await browser.windows.get(tab.windowId)).state === 'minimized') return { problem: 'window_minimized' };
+    if (windows && (await windows.get(tab.windowId)).state === 'minimized') return { problem: 'window_minimized' };
   } catch {
     return { problem: 'tab_closed' };
   }

@@ -1,8 +1,10 @@
 import type { CaptureEntry, CaptureKind, Responsibility } from '../evidence/capture-entry';
+import { caseKeys } from './case-keys';
 
-// A case is what the shopper thinks about: one order on one site (or, without an order id, one
-// site on one day). The id is sealed into every capture (src/evidence/case-id.ts), so grouping is
-// a plain partition by `caseId` — the popup never guesses which captures belong together.
+// A case is what the shopper thinks about: one purchase attempt — one order, or the captures of one
+// tab's checkout without an order id (attempt-case.ts). Grouping is a partition by the case each
+// capture was sealed into, with older per-day records split at read time (case-keys.ts); the popup
+// and the bundle never guess which captures belong together.
 
 export interface CaseSummary {
   caseId: string;
@@ -21,11 +23,16 @@ export interface CaseSummary {
   lastAt: string;
   /** Oldest first: the order in which things happened. */
   captures: CaptureEntry[];
+  /** Failure captures whose verdict differs from the deciding one's (empty when they agree). */
+  disagreeing: CaptureEntry[];
 }
 
-// A fault outranks a plain status capture; among faults, the latest word wins (a stalled order
-// that later shows a gateway error is a gateway error case). Anything else — a terms record, a page
-// kept by hand, a file the shopper attached — supports a case but never decides it.
+// The verdict rule: the strongest kind of capture decides — a charge taken twice, then a payment
+// error or a stalled order, then a failure on the shopper's side, then a plain status page; among
+// equals the latest word wins (a stalled order that later shows a gateway error is a gateway
+// error case). Anything else — a terms record, a page kept by hand, a file the shopper attached —
+// supports a case but never decides it. Failure captures that name another party are kept as
+// `disagreeing`, so the case view can say so.
 const KIND_WEIGHT: Partial<Record<CaptureKind, number>> = {
   duplicate_charge: 5,
   payment_error: 4,
@@ -34,16 +41,20 @@ const KIND_WEIGHT: Partial<Record<CaptureKind, number>> = {
   order_status: 1,
 };
 
+const FAULT_WEIGHT = 3;
+
 function weight(kind: CaptureKind): number {
   return KIND_WEIGHT[kind] ?? 0;
 }
 
 export function groupCases(entries: readonly CaptureEntry[]): CaseSummary[] {
+  const keys = caseKeys(entries);
   const byCase = new Map<string, CaptureEntry[]>();
   for (const entry of entries) {
-    const list = byCase.get(entry.caseId);
+    const key = keys.get(entry.id)!;
+    const list = byCase.get(key);
     if (list) list.push(entry);
-    else byCase.set(entry.caseId, [entry]);
+    else byCase.set(key, [entry]);
   }
   const cases = [...byCase.entries()].map(([caseId, list]) => summarise(caseId, list));
   // Newest activity first: the case the shopper is dealing with now is on top.
@@ -56,7 +67,8 @@ function summarise(caseId: string, list: CaptureEntry[]): CaseSummary {
   const withAmount = captures.findLast((entry) => entry.amount !== null);
   return {
     caseId,
-    site: deciding.site,
+    // Every case id starts with the shop's site (not a gateway's that joined the case).
+    site: caseId.includes('#') ? caseId.slice(0, caseId.indexOf('#')) : deciding.site,
     orderId: captures.findLast((entry) => entry.orderId)?.orderId ?? null,
     amount: withAmount?.amount ?? null,
     currency: withAmount?.currency ?? null,
@@ -68,6 +80,9 @@ function summarise(caseId: string, list: CaptureEntry[]): CaseSummary {
     firstAt: captures[0]!.capturedAt,
     lastAt: captures.at(-1)!.capturedAt,
     captures,
+    disagreeing: captures.filter(
+      (entry) => weight(entry.kind) >= FAULT_WEIGHT && entry.responsibility !== null && entry.responsibility !== deciding.responsibility,
+    ),
   };
 }
 

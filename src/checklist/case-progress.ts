@@ -1,5 +1,5 @@
 // What the shopper has done about one case: steps checked (with when), evidence they say they
-// hold, and two answers the rules need. Plain JSON so any storage can keep it; parsed defensively
+// hold, and three answers the rules need. Plain JSON so any storage can keep it; parsed defensively
 // because storage is input like any other.
 
 export const STEP_IDS = [
@@ -15,6 +15,9 @@ export type StepId = (typeof STEP_IDS)[number];
 export const CARD_KEY_ANSWERS = ['not_delivered', 'delivered_unused', 'used'] as const;
 export type CardKeyAnswer = (typeof CARD_KEY_ANSWERS)[number];
 
+export const MONEY_TAKEN_ANSWERS = ['yes', 'no'] as const;
+export type MoneyTakenAnswer = (typeof MONEY_TAKEN_ANSWERS)[number];
+
 export interface CaseProgress {
   /** ISO time each step was checked; absent = not done. */
   steps: Partial<Record<StepId, string>>;
@@ -22,9 +25,11 @@ export interface CaseProgress {
   evidence: Record<string, string>;
   cardKey: CardKeyAnswer | null;
   shopVanished: boolean;
+  /** Whether money left the shopper's account: their bill says, the pages often do not. */
+  moneyTaken: MoneyTakenAnswer | null;
 }
 
-export const EMPTY_PROGRESS: CaseProgress = { steps: {}, evidence: {}, cardKey: null, shopVanished: false };
+export const EMPTY_PROGRESS: CaseProgress = { steps: {}, evidence: {}, cardKey: null, shopVanished: false, moneyTaken: null };
 
 export function parseProgress(stored: unknown): CaseProgress {
   if (!stored || typeof stored !== 'object') return EMPTY_PROGRESS;
@@ -40,7 +45,8 @@ export function parseProgress(stored: unknown): CaseProgress {
     if (typeof at === 'string' && !Number.isNaN(Date.parse(at))) evidence[id] = at;
   }
   const cardKey = CARD_KEY_ANSWERS.find((answer) => answer === value.cardKey) ?? null;
-  return { steps, evidence, cardKey, shopVanished: value.shopVanished === true };
+  const moneyTaken = MONEY_TAKEN_ANSWERS.find((answer) => answer === value.moneyTaken) ?? null;
+  return { steps, evidence, cardKey, shopVanished: value.shopVanished === true, moneyTaken };
 }
 
 export function setStep(progress: CaseProgress, id: StepId, at: string | null): CaseProgress {

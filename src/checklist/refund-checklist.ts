@@ -1,10 +1,13 @@
+import { caseClaim, type CaseClaim, type NoClaimReason } from '../cases/case-claim';
 import type { CaseSummary } from '../cases/group-cases';
+import { paymentState, type PaymentFinding } from '../cases/payment-state';
 import type { CaptureEntry, Responsibility } from '../evidence/capture-entry';
 import { supportDeadline, type CaseProgress, type StepId } from './case-progress';
 
 // The refund checklist of one case, derived from rules about the case — its verdict, its kinds of
-// capture, what the pages said — never written per page. Text is returned as `_locales` keys so
-// this stays pure; the views translate.
+// capture, what the pages said, whether money moved — never written per page. What to ask of whom
+// is the one claim rule (src/cases/case-claim.ts) the complaint drafts follow too. Text is returned
+// as `_locales` keys so this stays pure; the views translate.
 
 export interface EvidenceItem {
   /** Stable id; also the `_locales` key suffix: `evidence_<base>` and `evidenceHow_<base>`. */
@@ -30,7 +33,7 @@ export interface RefundChecklist {
   evidence: EvidenceItem[];
   completeness: { done: number; total: number };
   /** `_locales` key: what the verdict means for the shopper; null for a terms record. */
-  meaning: `meaning_${Responsibility | 'undecided'}` | null;
+  meaning: `meaning_${Responsibility | 'undecided' | 'unclear' | 'not_paid'}` | null;
   /** `_locales` key: for a failure on the shopper's side, what to fix before trying again. */
   fix: `fix_${UserFix}` | null;
   /** Virtual goods: whether the card key was delivered or used decides what can be claimed. */
@@ -40,6 +43,12 @@ export interface RefundChecklist {
   steps: StepItem[];
   supportDeadline: { at: string; overdue: boolean } | null;
   channels: PaymentChannel[];
+  claim: CaseClaim;
+  payment: PaymentFinding;
+  /** Ask the shopper whether money was taken: the pages do not say (or they answered already). */
+  askMoneyTaken: boolean;
+  /** `_locales` key: why there is nothing to claim, and how to retry safely; null when there is a claim. */
+  noClaim: `noClaim_${NoClaimReason}` | null;
 }
 
 export interface ChecklistInput {
@@ -70,10 +79,14 @@ const ATTACHMENT_HINTS: Partial<Record<EvidenceBase, RegExp>> = {
 export function buildChecklist(input: ChecklistInput): RefundChecklist {
   const { summary, progress } = input;
   const captures = summary.captures;
-  const owed = summary.responsibility !== 'user' && summary.kind !== 'terms';
+  const payment = paymentState(captures, progress.moneyTaken);
+  const claim = caseClaim({ ...summary, payment });
+  // Money may be owed: the shopper needs proof of payment and a record of talking to support.
+  const owed = claim.demand !== null;
   const evidence = evidenceItems(summary, progress, owed);
   const channels = paymentChannels(captures, input.pageTexts);
-  const steps = applicableSteps(summary.responsibility, owed, channels, progress).map((id) => ({
+  const fault = FAULT_KINDS.has(summary.kind);
+  const steps = applicableSteps(claim, summary.responsibility, channels, progress).map((id) => ({
     id,
     checkedAt: progress.steps[id] ?? null,
   }));
@@ -81,13 +94,17 @@ export function buildChecklist(input: ChecklistInput): RefundChecklist {
   return {
     evidence,
     completeness: { done: evidence.filter((item) => item.done).length, total: evidence.length },
-    meaning: summary.kind === 'terms' ? null : `meaning_${summary.responsibility ?? 'undecided'}`,
+    meaning: meaningOf(summary, fault, payment),
     fix: summary.responsibility === 'user' ? `fix_${USER_FIXES.find((code) => code === summary.reasonCode) ?? 'generic'}` : null,
     askCardKey: owed && VIRTUAL_GOODS.test(text),
     askShopVanished: owed,
     steps,
     supportDeadline: runningDeadline(input),
     channels,
+    claim,
+    payment,
+    askMoneyTaken: fault && summary.responsibility !== 'user' && payment.source !== 'capture',
+    noClaim: claim.demand === null && claim.why !== 'no_failure' ? `noClaim_${claim.why}` : null,
   };
 }
 
@@ -137,21 +154,27 @@ function marked(base: EvidenceBase, subject: string | null, progress: CaseProgre
   return { id, base, subject, done: attached || id in progress.evidence, auto: attached };
 }
 
-function applicableSteps(
-  responsibility: Responsibility | null,
-  owed: boolean,
-  channels: readonly PaymentChannel[],
-  progress: CaseProgress,
-): StepId[] {
-  if (!owed) return [];
+/** A failure with nobody named is "unclear", not "nothing wrong"; one that took no money owes nothing. */
+function meaningOf(summary: CaseSummary, fault: boolean, payment: PaymentFinding): RefundChecklist['meaning'] {
+  if (summary.kind === 'terms') return null;
+  if (fault && summary.responsibility !== 'user' && payment.state === 'not_paid') return 'meaning_not_paid';
+  if (fault && summary.responsibility === null) return 'meaning_unclear';
+  return `meaning_${summary.responsibility ?? 'undecided'}`;
+}
+
+/** The claim's route, party by party, as steps the shopper ticks off. */
+function applicableSteps(claim: CaseClaim, responsibility: Responsibility | null, channels: readonly PaymentChannel[], progress: CaseProgress): StepId[] {
   const steps: StepId[] = [];
-  if (responsibility === 'third_party') steps.push('contact_payment_provider');
-  else steps.push('contact_support');
-  // Without a known channel both escalation routes are shown: the shopper knows how they paid.
-  if (channels.length === 0 || channels.includes('alipay')) steps.push('escalate_alipay');
-  if (channels.length === 0 || channels.includes('wechat')) steps.push('escalate_wechat');
-  if (responsibility !== 'third_party') steps.push('complaint_12315');
-  if (progress.shopVanished) steps.push('report_police');
+  for (const party of claim.route) {
+    if (party === 'shop') steps.push('contact_support');
+    if (party === '12315') steps.push('complaint_12315');
+    if (party !== 'payment_platform') continue;
+    if (responsibility === 'third_party') steps.push('contact_payment_provider');
+    // Without a known channel both escalation routes are shown: the shopper knows how they paid.
+    if (channels.length === 0 || channels.includes('alipay')) steps.push('escalate_alipay');
+    if (channels.length === 0 || channels.includes('wechat')) steps.push('escalate_wechat');
+  }
+  if (claim.demand !== null && progress.shopVanished) steps.push('report_police');
   return steps;
 }
 

@@ -36,6 +36,17 @@ export interface CaptureEnvironment {
   browser?: { name: string; version: string } | null;
 }
 
+export type AttemptJoin = 'order_on_page' | 'order_seen_in_tab' | 'same_tab_attempt' | 'new_attempt' | 'site_terms';
+
+export interface AttemptLink {
+  /** Opaque token of the browser tab (random per tab and browser session; says nothing else). */
+  tab: string;
+  /** Why the capture is in its case. */
+  by: AttemptJoin;
+  /** When the order or the earlier capture it joined was seen in that tab; null otherwise. */
+  seenAt: string | null;
+}
+
 export interface CaptureEntry {
   id: string;
   caseId: string;
@@ -56,6 +67,12 @@ export interface CaptureEntry {
   status: string | null;
   createdAt: string | null;
   relatedOrderIds: string[];
+  /**
+   * v1 extension (absent in older records): how the capture was put in its case — the purchase
+   * attempt of its tab (src/cases/attempt-case.ts). Sealed, so a reader can see why a capture
+   * without an order id sits in an order's case.
+   */
+  attempt?: AttemptLink;
   /** Why there is no screenshot (tab closed, tab changed, …); null when there is one. */
   screenshotError: string | null;
   environment: CaptureEnvironment;

@@ -1,4 +1,6 @@
-import { liveCaptures, type ChainEntry } from '../evidence/deletion-entry';
+import { caseKeys } from '../cases/case-keys';
+import type { CaptureEntry } from '../evidence/capture-entry';
+import { isDeletion, liveCaptures, type ChainEntry } from '../evidence/deletion-entry';
 import type { OrderRecord } from '../orders/order-record';
 import { deriveOrders, type OrderSummary } from './derive-orders';
 
@@ -80,7 +82,11 @@ export function buildManifest(
   };
 }
 
-/** A bundle of one case: its records only, placed in the whole chain by `chain.links`. */
+/**
+ * A bundle of one case (as src/cases groups it): its records, the deletion records of its captures,
+ * and the terms pages kept on its site — the shop's own words its drafts quote — placed in the
+ * whole chain by `chain.links`.
+ */
 export function buildCaseManifest(
   chain: readonly ChainEntry[],
   caseId: string,
@@ -89,7 +95,12 @@ export function buildCaseManifest(
   orderRecords: readonly OrderRecord[] = [],
 ): BundleManifest {
   const full = buildManifest(chain, createdAt, generatorVersion, orderRecords);
-  const captures = chain.filter((entry) => entry.caseId === caseId);
+  const keys = caseKeys(chain.filter((entry): entry is CaptureEntry => !isDeletion(entry)));
+  const site = caseId.slice(0, caseId.indexOf('#'));
+  const own = new Set(chain.filter((entry) => keys.get(entry.id) === caseId).map((entry) => entry.id));
+  const captures = chain.filter((entry) =>
+    isDeletion(entry) ? own.has(entry.deletedId) : own.has(entry.id) || (entry.kind === 'terms' && entry.site === site),
+  );
   return {
     ...full,
     captures,

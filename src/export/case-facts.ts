@@ -1,9 +1,18 @@
+import { caseClaim, type CaseClaim } from '../cases/case-claim';
+import { decidingCapture, groupCases, type CaseSummary } from '../cases/group-cases';
+import { paymentState, type PaymentFinding } from '../cases/payment-state';
+import { paymentChannels, type PaymentChannel } from '../checklist/refund-checklist';
 import type { CaptureEntry, CaptureKind, Responsibility } from '../evidence/capture-entry';
 import type { CaseNotes, CaseNotesByCase } from './case-notes';
-import { mergeIdentities, type ShopIdentity } from './shop-identity';
+import { addTallies, draftLanguage, tallyScript, type DraftLanguage } from './complaints/draft-language';
+import type { PageReading } from './page-reading';
+import { statementsForCase, type ShopStatement } from './shop-statements';
+import { mergeIdentities } from './shop-identity';
 
-// One case = the captures sharing a caseId (docs/bundle-format.md). The report, the complaint drafts
-// and the stamped images all read a case through this one summary, built from sealed records only.
+// The cases of a bundle (src/cases: one per purchase attempt, the verdict by its stated rule), with
+// what the report and the drafts need on top: the shop's name and operator, what the shop said,
+// the language its pages are written in, whether money moved and what to ask of whom. Built from
+// sealed records and what export read from their page text, nothing else.
 
 export interface CaseVerdict {
   captureId: string;
@@ -26,66 +35,80 @@ export interface CaseFacts {
   orderCreatedAt: string | null;
   firstSeen: string;
   lastSeen: string;
-  /** In chain order (oldest first). */
+  /** Oldest first. */
   captures: CaptureEntry[];
   verdict: CaseVerdict;
+  /** Failure captures that name another party than the verdict. */
+  disagreeing: CaseVerdict[];
   companyNames: string[];
   icpNumbers: string[];
   notes: CaseNotes;
+  /** The language of the shop's pages: every draft is written in it. */
+  language: DraftLanguage;
+  channels: PaymentChannel[];
+  /** What the shop itself said (refund promises, flagged clauses), verbatim. */
+  statements: ShopStatement[];
+  payment: PaymentFinding;
+  claim: CaseClaim;
 }
 
-/** Cases in order of their first capture. `identities` are shop identities read from page text, by capture id. */
+/** Cases in order of their first capture. `readings` are what export read from page text, by capture id. */
 export function caseFacts(
   captures: readonly CaptureEntry[],
   notes: CaseNotesByCase,
-  identities: ReadonlyMap<string, ShopIdentity> = new Map(),
+  readings: ReadonlyMap<string, PageReading> = new Map(),
 ): CaseFacts[] {
-  const groups = new Map<string, CaptureEntry[]>();
-  for (const capture of captures) {
-    const group = groups.get(capture.caseId) ?? [];
-    group.push(capture);
-    groups.set(capture.caseId, group);
-  }
-  return [...groups].map(([caseId, group]) => summarise(caseId, group, notes.get(caseId) ?? {}, identities));
+  return groupCases(captures)
+    .sort((a, b) => Date.parse(a.firstAt) - Date.parse(b.firstAt) || a.caseId.localeCompare(b.caseId))
+    .map((summary) => factsOf(summary, notes.get(summary.caseId) ?? {}, readings));
 }
 
-function summarise(
-  caseId: string,
-  group: CaptureEntry[],
+/** The one case that holds `captureId` (the popup's open case), or null. */
+export function factsOfCase(
+  captures: readonly CaptureEntry[],
+  captureId: string,
   notes: CaseNotes,
-  identities: ReadonlyMap<string, ShopIdentity>,
-): CaseFacts {
-  const first = group[0]!;
-  const last = group.at(-1)!;
-  const decisive = [...group].reverse().find((capture) => capture.kind !== 'order_status') ?? last;
-  const latest = <K extends 'amount' | 'currency' | 'status' | 'createdAt'>(key: K): CaptureEntry[K] | null =>
-    [...group].reverse().find((capture) => capture[key] !== null)?.[key] ?? null;
-  const seen = mergeIdentities(group.flatMap((capture) => identities.get(capture.id) ?? []));
+  readings: ReadonlyMap<string, PageReading>,
+): CaseFacts | null {
+  const summary = groupCases(captures).find((item) => item.captures.some((capture) => capture.id === captureId));
+  return summary ? factsOf(summary, notes, readings) : null;
+}
+
+function factsOf(summary: CaseSummary, caseNotes: CaseNotes, readings: ReadonlyMap<string, PageReading>): CaseFacts {
+  const group = summary.captures;
+  const own = group.flatMap((capture) => readings.get(capture.id) ?? []);
+  const seen = mergeIdentities(own.map((reading) => reading.identity));
+  const latest = <K extends 'status' | 'createdAt'>(key: K): CaptureEntry[K] | null => group.findLast((capture) => capture[key] !== null)?.[key] ?? null;
+  const payment = paymentState(group, caseNotes.shopperSaysPaid ?? null);
+  const script = addTallies([...own.map((reading) => reading.script), ...group.map((capture) => tallyScript(`${capture.title}\n${capture.message}`))]);
   return {
-    caseId,
-    site: first.site,
-    shopName: notes.shopName?.trim() || shopNameFromTitles(group.map((capture) => capture.title)) || first.site,
-    orderId: first.orderId,
-    amount: latest('amount'),
-    currency: latest('currency'),
+    caseId: summary.caseId,
+    site: summary.site,
+    shopName: caseNotes.shopName?.trim() || shopNameFromTitles(group.map((capture) => capture.title)) || summary.site,
+    orderId: summary.orderId,
+    amount: summary.amount,
+    currency: summary.currency,
     status: latest('status'),
     orderCreatedAt: latest('createdAt'),
-    firstSeen: first.capturedAt,
-    lastSeen: last.capturedAt,
+    firstSeen: summary.firstAt,
+    lastSeen: summary.lastAt,
     captures: group,
-    verdict: {
-      captureId: decisive.id,
-      capturedAt: decisive.capturedAt,
-      kind: decisive.kind,
-      responsibility: decisive.responsibility,
-      reasonCode: decisive.reasonCode,
-      reason: decisive.reason,
-      message: decisive.message,
-    },
-    companyNames: [...new Set([...(notes.companyNames ?? []), ...seen.companyNames])],
-    icpNumbers: [...new Set([...(notes.icpNumbers ?? []), ...seen.icpNumbers])],
-    notes,
+    verdict: verdictOf(decidingCapture(group)),
+    disagreeing: summary.disagreeing.map(verdictOf),
+    companyNames: [...new Set([...(caseNotes.companyNames ?? []), ...seen.companyNames])],
+    icpNumbers: [...new Set([...(caseNotes.icpNumbers ?? []), ...seen.icpNumbers])],
+    notes: caseNotes,
+    language: draftLanguage(script),
+    channels: [...new Set([...paymentChannels(group, []), ...own.flatMap((reading) => reading.channels)])],
+    statements: statementsForCase(summary, [...readings.values()].flatMap((reading) => reading.statements)),
+    payment,
+    claim: caseClaim({ ...summary, payment }),
   };
+}
+
+function verdictOf(capture: CaptureEntry): CaseVerdict {
+  const { id: captureId, capturedAt, kind, responsibility, reasonCode, reason, message } = capture;
+  return { captureId, capturedAt, kind, responsibility, reasonCode, reason, message };
 }
 
 /**

@@ -1,10 +1,9 @@
 import type { CaseSummary } from '../cases/group-cases';
 import type { CaseProgress, StepId } from '../checklist/case-progress';
 import { buildChecklist, type EvidenceBase } from '../checklist/refund-checklist';
-import { findUnfairClauses, type LawReference, type UnfairClauseRule } from '../terms/unfair-clauses';
-import type { ChecklistItemNote, FlaggedTermNote } from './case-notes';
+import type { CaseNotes, ChecklistItemNote } from './case-notes';
 
-// Feeds the cases / checklist / terms modules into the bundle's CaseNotes hook. Pure: the labels
+// Feeds the cases / checklist modules into the bundle's CaseNotes hook. Pure: the labels
 // are fixed Chinese + English (the bundle is read by Chinese staff whatever the browser's language),
 // not `_locales` text.
 
@@ -25,18 +24,6 @@ const EVIDENCE_LABEL: Record<EvidenceBase, string> = {
   payment_record: '证据：扣款记录 · Evidence: charge record',
 };
 
-const RULE_LABEL: Record<UnfairClauseRule, string> = {
-  final_interpretation: '“最终解释权归商家” · claims the final word on its own terms',
-  no_refund: '“概不退款” · refuses every refund',
-  no_liability: '“不承担任何责任” · excludes all liability',
-  unilateral_change: '“可随时修改、恕不通知” · may change terms without notice',
-};
-
-const LAW_LABEL: Record<LawReference, string> = {
-  civil_code_497: '《民法典》第497条',
-  consumer_law_26: '《消费者权益保护法》第26条',
-};
-
 /** The case's checklist: evidence items and the steps that apply, with when each was done. */
 export function checklistNotes(summary: CaseSummary, progress: CaseProgress, supportDeadlineHours: number, now: number): ChecklistItemNote[] {
   const checklist = buildChecklist({ summary, progress, pageTexts: [], now, supportDeadlineHours });
@@ -50,11 +37,12 @@ export function checklistNotes(summary: CaseSummary, progress: CaseProgress, sup
   ];
 }
 
-/** Likely-unfair clauses found in a terms page's text, with the law that makes each suspect. */
-export function flaggedTermNotes(captureId: string, pageText: string): FlaggedTermNote[] {
-  return findUnfairClauses(pageText).map((found) => ({
-    text: found.clause,
-    why: `${RULE_LABEL[found.rule]} — ${found.laws.map((law) => LAW_LABEL[law]).join('、')}`,
-    captureId,
-  }));
+/** The notes a case's drafts and report take from the shopper's progress: checklist, and their answers. */
+export function caseNotesFromProgress(summary: CaseSummary, progress: CaseProgress, supportDeadlineHours: number, now: number): CaseNotes {
+  return { checklist: checklistNotes(summary, progress, supportDeadlineHours, now), ...shopperAnswers(progress) };
+}
+
+/** What the shopper told us that the pages could not: whether money was taken, when support was contacted. */
+export function shopperAnswers(progress: CaseProgress): Pick<CaseNotes, 'shopperSaysPaid' | 'supportContactedAt'> {
+  return { shopperSaysPaid: progress.moneyTaken, supportContactedAt: progress.steps.contact_support ?? null };
 }

@@ -1,6 +1,6 @@
 // The hook through which the cases / checklist / terms modules (issue "cases + checklist") feed the
 // report and the complaint drafts. Export knows nothing of where these come from: the caller passes
-// a map keyed by caseId (`<site>#order:<id>` / `<site>#day:<date>`), and an empty map is valid —
+// a map keyed by case id (src/cases/case-keys.ts), and an empty map is valid —
 // then report and drafts are built from the captures alone.
 
 export interface ChecklistItemNote {
@@ -10,21 +10,16 @@ export interface ChecklistItemNote {
   doneAt?: string | null;
 }
 
-export interface FlaggedTermNote {
-  /** The clause as the shop printed it. */
-  text: string;
-  /** Why it matters, in the shopper's words. */
-  why: string;
-  captureId?: string | null;
-}
-
 export interface CaseNotes {
   /** The shop's own name (e.g. 星河发卡); the site's host name is used when unknown. */
   shopName?: string | null;
   companyNames?: readonly string[];
   icpNumbers?: readonly string[];
   checklist?: readonly ChecklistItemNote[];
-  flaggedTerms?: readonly FlaggedTermNote[];
+  /** The shopper's own answer to "was money taken?" (they see their bill; the pages may not say). */
+  shopperSaysPaid?: 'yes' | 'no' | null;
+  /** When the shopper marked shop support as contacted. */
+  supportContactedAt?: string | null;
 }
 
 export type CaseNotesByCase = ReadonlyMap<string, CaseNotes>;

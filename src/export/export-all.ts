@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { liveCaptures } from '../evidence/deletion-entry';
 import { isoWithOffset } from '../evidence/iso-time';
+import { saveAsDownload } from '../shared/save-download';
 import { chainEntries, readFile } from '../store/capture-store';
 import type { EvidenceDb } from '../store/open-evidence-db';
 import { listOrders } from '../store/order-store';
@@ -67,14 +68,7 @@ export async function exportBundle(
   flush();
   const fileName = bundleFileName(liveCaptures(manifest.captures), now);
   const blob = new Blob(parts, { type: 'application/zip' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveAsDownload(blob, fileName);
   return { fileName, bytes: blob.size };
 }
 

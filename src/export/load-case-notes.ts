@@ -4,16 +4,16 @@ import type { CaptureEntry } from '../evidence/capture-entry';
 import { loadAllProgress } from '../popup/case-progress-store';
 import { loadSettings } from '../settings/settings';
 import type { CaseNotes } from './case-notes';
-import { checklistNotes } from './case-notes-from-checklist';
+import { caseNotesFromProgress } from './case-notes-from-checklist';
 
-/** The shopper's checklist state per case, read from where the popup keeps it, for the report. */
+/** What the shopper noted per case (checklist, answers), read from where the popup keeps it, for the report and drafts. */
 export async function loadCaseNotes(captures: readonly CaptureEntry[]): Promise<Map<string, CaseNotes>> {
   const [progress, settings] = await Promise.all([loadAllProgress(), loadSettings()]);
   const now = Date.now();
   return new Map(
-    groupCases(captures).map((summary) => [
-      summary.caseId,
-      { checklist: checklistNotes(summary, progress.get(summary.caseId) ?? EMPTY_PROGRESS, settings.supportDeadlineHours, now) },
-    ]),
+    groupCases(captures).map((summary) => {
+      const kept = progress.get(summary.caseId) ?? EMPTY_PROGRESS;
+      return [summary.caseId, caseNotesFromProgress(summary, kept, settings.supportDeadlineHours, now)];
+    }),
   );
 }

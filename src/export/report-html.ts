@@ -3,7 +3,7 @@ import { isDeletion, liveCaptures } from '../evidence/deletion-entry';
 import { beijingTime, utcTime } from './bundle-times';
 import type { BundleManifest } from './bundle-manifest';
 import type { CaseFacts } from './case-facts';
-import { kindLabel, responsibilityLabel } from './evidence-labels';
+import { claimLabel, kindLabel, paymentLabel, responsibilityLabel, statementLabel } from './evidence-labels';
 import { escapeHtml as e } from './html-escape';
 import { moneyText } from './money-text';
 
@@ -18,7 +18,8 @@ export const REPORT_PATH = 'report.html';
 export const REPORT_CSP =
   "default-src 'none'; img-src 'self' file: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
-export function renderReport(manifest: BundleManifest, cases: readonly CaseFacts[]): string {
+/** `drafts`: the complaint draft paths made for each case, in the order to use them. */
+export function renderReport(manifest: BundleManifest, cases: readonly CaseFacts[], drafts: ReadonlyMap<string, readonly string[]> = new Map()): string {
   const head = manifest.chain.head ?? '（空 / empty）';
   return `<!doctype html>
 <html lang="zh-CN">
@@ -40,7 +41,7 @@ ${manifest.omitted?.length ? `<p class="note">本证据包为脱敏版：页面�
 ${deletionNote(manifest)}
 <p class="note">如何校验：见 README.txt。本报告不含脚本，只是 manifest.json 的可读版本；以 manifest.json 和各文件的 SHA-256 为准。 · How to verify: see README.txt. This report runs no script and is a readable view of manifest.json, which is authoritative.</p>
 </header>
-${cases.map((facts, index) => renderCase(facts, index + 1, manifest)).join('\n')}
+${cases.map((facts, index) => renderCase(facts, index + 1, manifest, drafts.get(facts.caseId) ?? [])).join('\n')}
 <section class="files">
 <h2>文件与哈希 <span class="en">Files and SHA-256</span></h2>
 ${filesTable(manifest)}
@@ -51,7 +52,7 @@ ${filesTable(manifest)}
 `;
 }
 
-function renderCase(facts: CaseFacts, number: number, manifest: BundleManifest): string {
+function renderCase(facts: CaseFacts, number: number, manifest: BundleManifest, drafts: readonly string[]): string {
   const verdictLabel = responsibilityLabel(facts.verdict.responsibility);
   const money = moneyText(facts.amount, facts.currency);
   return `<section class="case" data-case-id="${e(facts.caseId)}">
@@ -70,10 +71,16 @@ ${row('记录时段', 'Recorded', `${e(beijingTime(facts.firstSeen))} — ${e(be
 <p class="verdict ${e(facts.verdict.responsibility ?? 'unknown')}"><strong>${e(verdictLabel.zh)}</strong> <span class="en">${e(verdictLabel.en)}</span></p>
 <p>理由 Reason: ${e(facts.verdict.reason)} <code>${e(facts.verdict.reasonCode)}</code></p>
 <p>页面原文 Text on the page: <q>${e(facts.verdict.message)}</q></p>
+<p class="muted">判断规则：由最强的失败记录决定（重复扣款 &gt; 支付失败、订单停滞 &gt; 用户一方的问题 &gt; 订单状态），同级取最新一条。 · Rule: the strongest failure record decides (charged twice &gt; payment failed, order stalled &gt; shopper-side problem &gt; order status); among equals the latest.</p>
+${disagreement(facts)}
+<h3 class="claim-h">付款与诉求 <span class="en">Payment and claim</span></h3>
+<p>${e(paymentLabel(facts.payment))}</p>
+<p>${e(claimLabel(facts.claim))}</p>
+${drafts.length ? `<ol class="drafts">${drafts.map((path) => `<li><code>${e(path)}</code></li>`).join('')}</ol>` : ''}
 <h3 class="checklist-h">维权清单 <span class="en">Refund checklist</span></h3>
 ${checklist(facts)}
-<h3 class="terms-h">可疑条款 <span class="en">Flagged terms</span></h3>
-${flaggedTerms(facts)}
+<h3 class="terms-h">商家的说法 <span class="en">What the shop said</span></h3>
+${shopStatements(facts)}
 <h3 class="timeline-h">时间线 <span class="en">Timeline</span></h3>
 <ol class="timeline">
 ${facts.captures.map((capture) => timelineItem(capture, manifest)).join('\n')}
@@ -97,14 +104,25 @@ function checklist(facts: CaseFacts): string {
     .join('')}</ul>`;
 }
 
-function flaggedTerms(facts: CaseFacts): string {
-  const noted = (facts.notes.flaggedTerms ?? []).map((term) => `<li><q>${e(term.text)}</q> — ${e(term.why)}</li>`);
-  const captured = facts.captures
-    .filter((capture) => capture.kind === 'terms')
-    .map((capture) => `<li><q>${e(capture.message)}</q> — ${e(capture.reason)}</li>`);
-  const items = [...noted, ...captured];
-  if (!items.length) return '<p class="muted">（未发现 · none found）</p>';
-  return `<ul class="terms">${items.join('')}</ul>`;
+function shopStatements(facts: CaseFacts): string {
+  if (!facts.statements.length) return '<p class="muted">（未发现 · none found）</p>';
+  return `<ul class="terms">${facts.statements
+    .map(
+      (statement) =>
+        `<li><q>${e(statement.text)}</q> — ${e(statementLabel(statement))} <span class="muted">${e(beijingTime(statement.capturedAt))} 北京时间 · <code>${e(statement.captureId)}</code></span></li>`,
+    )
+    .join('')}</ul>`;
+}
+
+/** The case view and the report both say when the captures of a case name different parties. */
+function disagreement(facts: CaseFacts): string {
+  if (!facts.disagreeing.length) return '';
+  return `<p class="note">记录之间的判断不一致 · The captures disagree:</p><ul class="disagree">${facts.disagreeing
+    .map((v) => {
+      const who = responsibilityLabel(v.responsibility);
+      return `<li>${e(beijingTime(v.capturedAt))} 北京时间 · ${e(who.zh)} <span class="en">${e(who.en)}</span> · <code>${e(v.reasonCode)}</code> · <code>${e(v.captureId)}</code></li>`;
+    })
+    .join('')}</ul>`;
 }
 
 function timelineItem(capture: CaptureEntry, manifest: BundleManifest): string {

@@ -4,9 +4,8 @@ import { isDeletion } from '../evidence/deletion-entry';
 import { sha256Hex } from '../evidence/sha256';
 import { bundleDocuments } from './bundle-documents';
 import { MANIFEST_PATH, type BundleManifest, type ExtraFile, type OmittedFile } from './bundle-manifest';
-import { NO_CASE_NOTES, type CaseNotesByCase, type FlaggedTermNote } from './case-notes';
-import { flaggedTermNotes } from './case-notes-from-checklist';
-import { findShopIdentity, type ShopIdentity } from './shop-identity';
+import { NO_CASE_NOTES, type CaseNotesByCase } from './case-notes';
+import { readPage, type PageReading } from './page-reading';
 
 // Streams the bundle zip: every capture file chunk by chunk (with its stamped copy right after a
 // screenshot), then the documents made from the records (README.txt, report.html, complaints/), then
@@ -62,8 +61,7 @@ export function writeBundle(
   const missing: string[] = [];
   const extras: ExtraFile[] = [];
   const omitted: OmittedFile[] = [];
-  const identities = new Map<string, ShopIdentity>();
-  const pageTerms = new Map<string, FlaggedTermNote[]>();
+  const readings = new Map<string, PageReading>();
 
   return new Promise((resolve, reject) => {
     let finalManifest = manifest;
@@ -94,11 +92,7 @@ export function writeBundle(
               entry.mtime = mtime;
               zip.add(entry);
               await pushBlob(entry, blob);
-              if (file.role === 'text' && blob.size <= MAX_TEXT_SCANNED) {
-                const text = await blob.text();
-                identities.set(capture.id, findShopIdentity(text));
-                if (capture.kind === 'terms') pageTerms.set(capture.caseId, [...(pageTerms.get(capture.caseId) ?? []), ...flaggedTermNotes(capture.id, text)]);
-              }
+              if (file.role === 'text' && blob.size <= MAX_TEXT_SCANNED && !isDeletion(capture)) readings.set(capture.id, readPage(capture, await blob.text()));
               if (file.role === 'screenshot' && options.stamp && !isDeletion(capture)) {
                 // A browser that cannot draw the copy still exports the evidence itself.
                 const stamped = await options.stamp(capture, blob, file.sha256).catch(() => null);
@@ -127,7 +121,7 @@ export function writeBundle(
         extras.push({ path: TIMESTAMP_PATH, sha256: await sha256Hex(options.timestamp), bytes: options.timestamp.byteLength, type: 'application/timestamp-reply', role: 'timestamp' });
       }
       const withDerived: BundleManifest = { ...manifest, extras: [...extras], ...(omitted.length ? { omitted } : {}) };
-      for (const document of bundleDocuments(withDerived, withPageTerms(options.notes ?? NO_CASE_NOTES, pageTerms), identities)) {
+      for (const document of bundleDocuments(withDerived, options.notes ?? NO_CASE_NOTES, readings)) {
         await pause();
         const bytes = strToU8(document.text);
         addBytes(document.path, bytes, true);
@@ -151,15 +145,4 @@ async function pushBlob(entry: ZipPassThrough | ZipDeflate, blob: Blob): Promise
     previous = value;
   }
   entry.push(previous ?? new Uint8Array(0), true);
-}
-
-/** Terms flagged in the page text read during this export join whatever the caller knew. */
-function withPageTerms(notes: CaseNotesByCase, pageTerms: ReadonlyMap<string, FlaggedTermNote[]>): CaseNotesByCase {
-  if (pageTerms.size === 0) return notes;
-  const merged = new Map(notes);
-  for (const [caseId, terms] of pageTerms) {
-    const known = merged.get(caseId) ?? {};
-    merged.set(caseId, { ...known, flaggedTerms: [...(known.flaggedTerms ?? []), ...terms] });
-  }
-  return merged;
 }

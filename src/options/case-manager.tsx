@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { filterCases, type CaseQuery, type VerdictFilter } from '../cases/filter-cases';
 import { groupCases, type CaseSummary } from '../cases/group-cases';
-import { money } from '../checklist/support-message';
+import { money } from '../checklist/money-label';
 import { shortTime } from '../popup/format-time';
 import { VerdictChip } from '../popup/verdict-chip';
 import { t } from '../shared/i18n';
@@ -97,23 +97,27 @@ export function CaseManager({ db }: { db: EvidenceDb }) {
           {shown.map((item) => (
             <tr key={item.caseId}>
               <td>
-                <input
-                  type="checkbox"
-                  aria-label={t('selectCase', [item.site, item.orderId ?? shortTime(item.lastAt)])}
-                  checked={selected.has(item.caseId)}
-                  onChange={(event) => toggle(item.caseId, event.currentTarget.checked)}
-                />
+                {/* The label is the tap target on a phone (options.css). */}
+                <label class="pick">
+                  <input
+                    type="checkbox"
+                    aria-label={t('selectCase', [item.site, item.orderId ?? shortTime(item.lastAt)])}
+                    checked={selected.has(item.caseId)}
+                    onChange={(event) => toggle(item.caseId, event.currentTarget.checked)}
+                  />
+                </label>
               </td>
-              <td>{item.site}</td>
-              <td>{item.orderId ?? '—'}</td>
-              <td>{item.amount === null ? '—' : money(item.amount, item.currency)}</td>
-              <td>
+              {/* data-label: the column's name, shown beside the value when the table becomes cards on a phone. */}
+              <td data-label={t('siteColumn')}>{item.site}</td>
+              <td data-label={t('orderLabel')}>{item.orderId ?? '—'}</td>
+              <td data-label={t('amountLabel')}>{item.amount === null ? '—' : money(item.amount, item.currency)}</td>
+              <td data-label={t('verdictHeading')}>
                 <VerdictChip responsibility={item.responsibility} title={item.reason} />
               </td>
-              <td>
+              <td data-label={t('lastSeenColumn')}>
                 <time dateTime={item.lastAt}>{shortTime(item.lastAt)}</time>
               </td>
-              <td>{item.captures.length}</td>
+              <td data-label={t('capturesColumn')}>{item.captures.length}</td>
             </tr>
           ))}
         </tbody>

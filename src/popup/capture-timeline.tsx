@@ -1,5 +1,5 @@
 import type { CaptureEntry } from '../evidence/capture-entry';
-import { money } from '../checklist/support-message';
+import { money } from '../checklist/money-label';
 import { t } from '../shared/i18n';
 import type { EvidenceDb } from '../store/open-evidence-db';
 import { CaptureActions } from './capture-actions';

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import type { CaseSummary } from '../cases/group-cases';
 import { sendToWorker } from '../messages/send-message';
 import { t } from '../shared/i18n';
 import type { EvidenceDb } from '../store/open-evidence-db';
 import { addAttachment, AttachmentTooLargeError } from './add-attachment';
+import { findPageTab, withPageInFront } from './page-tab';
 
 // Manual capture of the current tab, and adding a file to a case. Small on purpose: the popup's
 // case views may later move the attachment input into each case.
@@ -16,8 +16,12 @@ export function CaptureTools({ db, loaded, onChange }: { db: EvidenceDb; loaded:
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
   const [caseId, setCaseId] = useState('');
-  // Each case's latest capture: what an attachment's site and order are taken from.
-  const cases = useMemo(() => loaded.map((summary) => summary.captures.at(-1)!), [loaded]);
+  // What an attachment is filed under: the case (its id, shop site and order), with the latest
+  // capture's page address. A case may hold gateway pages without the order number.
+  const cases = useMemo(
+    () => loaded.map((summary) => ({ ...summary.captures.at(-1)!, caseId: summary.caseId, site: summary.site, orderId: summary.orderId })),
+    [loaded],
+  );
 
   useEffect(() => {
     setCaseId((current) => (cases.some((entry) => entry.caseId === current) ? current : (cases[0]?.caseId ?? '')));
@@ -28,8 +32,9 @@ export function CaptureTools({ db, loaded, onChange }: { db: EvidenceDb; loaded:
   const savePage = async () => {
     setBusy(true);
     try {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      const reply = tab?.id === undefined ? { ok: false as const, error: 'no tab' } : await sendToWorker('capture:manual', { tabId: tab.id });
+      // On a phone the popup may be a tab itself: the shopper's page is then brought to the front for the shot.
+      const target = await findPageTab();
+      const reply = target ? await withPageInFront(target, () => sendToWorker('capture:manual', { tabId: target.tabId })) : { ok: false as const, error: 'no tab' };
       setStatus(reply?.ok ? { text: t('manualCaptureDone'), error: false } : { text: t('manualCaptureFailed', reply?.error ?? '?'), error: true });
       if (reply?.ok) changed();
     } finally {

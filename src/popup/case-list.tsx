@@ -2,7 +2,7 @@ import type { CaseSummary } from '../cases/group-cases';
 import type { SupportDeadline } from '../orders/support-deadline';
 import { EMPTY_PROGRESS, type CaseProgress } from '../checklist/case-progress';
 import { buildChecklist } from '../checklist/refund-checklist';
-import { money } from '../checklist/support-message';
+import { money } from '../checklist/money-label';
 import { t } from '../shared/i18n';
 import { shortTime } from './format-time';
 import { VerdictChip } from './verdict-chip';

@@ -4,7 +4,10 @@ import type { CaptureEntry } from '../evidence/capture-entry';
 import type { CaseProgress } from '../checklist/case-progress';
 import type { SupportDeadline } from '../orders/support-deadline';
 import { buildChecklist } from '../checklist/refund-checklist';
-import { money } from '../checklist/support-message';
+import { factsOfCase } from '../export/case-facts';
+import { shopperAnswers } from '../export/case-notes-from-checklist';
+import { readPage } from '../export/page-reading';
+import { money } from '../checklist/money-label';
 import { t } from '../shared/i18n';
 import type { EvidenceDb } from '../store/open-evidence-db';
 import { findUnfairClauses } from '../terms/unfair-clauses';
@@ -14,6 +17,7 @@ import { reportSupportContacted } from './support-deadlines';
 import { CaptureTimeline } from './capture-timeline';
 import { ChecklistView } from './checklist-view';
 import { ShopTrustView, UnfairClausesView } from './shop-trust-view';
+import { shortTime } from './format-time';
 import { usePageTexts } from './use-page-texts';
 import { VerdictChip } from './verdict-chip';
 
@@ -38,6 +42,11 @@ export function CaseView(props: CaseViewProps) {
   const caseTexts = summary.captures.map((entry) => texts.get(entry.id) ?? '');
   const termsTexts = captures.filter((entry) => entry.kind === 'terms').map((entry) => texts.get(entry.id) ?? '');
   const checklist = buildChecklist({ summary, progress, pageTexts: caseTexts, now: Date.now(), supportDeadlineHours, recordedDeadline });
+  // The case as the bundle's drafts see it, with what its pages and the site's terms said.
+  const facts = useMemo(() => {
+    const readings = new Map(captures.map((entry) => [entry.id, readPage(entry, texts.get(entry.id) ?? '')]));
+    return factsOfCase(captures, summary.captures[0]!.id, shopperAnswers(progress), readings);
+  }, [captures, texts, progress]);
   const signals = trustSignals([...texts.values()], termsTexts.length > 0);
   const clauses = termsTexts.flatMap((text) => findUnfairClauses(text));
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -54,7 +63,7 @@ export function CaseView(props: CaseViewProps) {
         (error: unknown) => setSaveError(String(error)),
       );
   };
-  const reason = t(`reason_${summary.reasonCode}`);
+  const reason = reasonText(summary.reasonCode, summary.reason);
   return (
     <article class="case-view" aria-labelledby="case-title">
       <button type="button" class="secondary back" onClick={onBack}>
@@ -75,17 +84,26 @@ export function CaseView(props: CaseViewProps) {
         <h3 id="verdict-heading">
           {t('verdictHeading')} <VerdictChip responsibility={summary.responsibility} />
         </h3>
-        <p>{reason === `reason_${summary.reasonCode}` ? summary.reason : reason}</p>
+        <p>{reason}</p>
         {summary.message && <p class="message">{t('messageSeen', summary.message)}</p>}
+        {summary.disagreeing.length > 0 && (
+          <div class="note disagree">
+            <p>{t('capturesDisagree')}</p>
+            <ul>
+              {summary.disagreeing.map((entry) => (
+                <li key={entry.id}>
+                  {shortTime(entry.capturedAt)} · <VerdictChip responsibility={entry.responsibility} /> · {reasonText(entry.reasonCode, entry.reason)}
+                </li>
+              ))}
+            </ul>
+            <p class="how">{t('verdictRule')}</p>
+          </div>
+        )}
       </section>
 
-      <ChecklistView
-        summary={summary}
-        checklist={checklist}
-        progress={progress}
-        supportDeadlineHours={supportDeadlineHours}
-        onChange={change}
-      />
+      {facts && (
+        <ChecklistView facts={facts} checklist={checklist} progress={progress} supportDeadlineHours={supportDeadlineHours} onChange={change} />
+      )}
       {saveError && (
         <p class="status error" role="alert">
           {t('saveFailed', saveError)}
@@ -101,6 +119,12 @@ export function CaseView(props: CaseViewProps) {
       <UnfairClausesView clauses={clauses} />
     </article>
   );
+}
+
+/** A reason code this version has no words for (added later by detection) shows the sealed reason. */
+function reasonText(code: string, sealed: string): string {
+  const known = t(`reason_${code}`);
+  return known === `reason_${code}` ? sealed : known;
 }
 
 function dedupe(captures: CaptureEntry[]): CaptureEntry[] {

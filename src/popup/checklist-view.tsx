@@ -1,12 +1,13 @@
-import type { CaseSummary } from '../cases/group-cases';
-import { CARD_KEY_ANSWERS, setEvidenceHeld, setStep, type CaseProgress, type StepId } from '../checklist/case-progress';
+import type { ComponentChildren } from 'preact';
+import { CARD_KEY_ANSWERS, MONEY_TAKEN_ANSWERS, setEvidenceHeld, setStep, type CaseProgress, type StepId } from '../checklist/case-progress';
 import type { EvidenceItem, RefundChecklist } from '../checklist/refund-checklist';
+import type { CaseFacts } from '../export/case-facts';
 import { t } from '../shared/i18n';
 import { shortTime } from './format-time';
 import { SupportMessage } from './support-message-box';
 
 export interface ChecklistViewProps {
-  summary: CaseSummary;
+  facts: CaseFacts;
   checklist: RefundChecklist;
   progress: CaseProgress;
   supportDeadlineHours: number;
@@ -14,7 +15,7 @@ export interface ChecklistViewProps {
 }
 
 /** The refund checklist: evidence held, what the verdict means, and the steps to take. */
-export function ChecklistView({ summary, checklist, progress, supportDeadlineHours, onChange }: ChecklistViewProps) {
+export function ChecklistView({ facts, checklist, progress, supportDeadlineHours, onChange }: ChecklistViewProps) {
   const now = () => new Date().toISOString();
   const toggleStep = (id: StepId, checked: boolean) => onChange(setStep(progress, id, checked ? now() : null));
   return (
@@ -42,22 +43,28 @@ export function ChecklistView({ summary, checklist, progress, supportDeadlineHou
         <h3 id="meaning-heading">{t('meaningHeading')}</h3>
         <p>{t(checklist.meaning)}</p>
         {checklist.fix && <p class="note">{t(checklist.fix)}</p>}
+        {checklist.askMoneyTaken && (
+          <RadioQuestion
+            name="money-taken"
+            legend={t('moneyTakenQuestion')}
+            answers={MONEY_TAKEN_ANSWERS}
+            value={progress.moneyTaken}
+            label={(answer) => t(`moneyTaken_${answer}`)}
+            onPick={(answer) => onChange({ ...progress, moneyTaken: answer })}
+          />
+        )}
+        {checklist.noClaim && <p class="note no-claim">{t(checklist.noClaim)}</p>}
         {checklist.askCardKey && (
-          <fieldset>
-            <legend>{t('cardKeyQuestion')}</legend>
-            {CARD_KEY_ANSWERS.map((answer) => (
-              <label key={answer}>
-                <input
-                  type="radio"
-                  name="card-key"
-                  checked={progress.cardKey === answer}
-                  onChange={() => onChange({ ...progress, cardKey: answer })}
-                />
-                {t(`cardKey_${answer}`)}
-              </label>
-            ))}
+          <RadioQuestion
+            name="card-key"
+            legend={t('cardKeyQuestion')}
+            answers={CARD_KEY_ANSWERS}
+            value={progress.cardKey}
+            label={(answer) => t(`cardKey_${answer}`)}
+            onPick={(answer) => onChange({ ...progress, cardKey: answer })}
+          >
             {progress.cardKey && <p class="note">{t(`cardKeyNote_${progress.cardKey}`)}</p>}
-          </fieldset>
+          </RadioQuestion>
         )}
       </section>
       )}
@@ -90,7 +97,7 @@ export function ChecklistView({ summary, checklist, progress, supportDeadlineHou
                 {step.checkedAt && <p class="done-at">{t('doneAt', shortTime(step.checkedAt))}</p>}
                 {step.id === 'contact_support' && (
                   <SupportMessage
-                    summary={summary}
+                    facts={facts}
                     deadline={checklist.supportDeadline}
                     deadlineHours={supportDeadlineHours}
                     onSent={(at) => onChange(setStep(progress, 'contact_support', at))}
@@ -102,6 +109,32 @@ export function ChecklistView({ summary, checklist, progress, supportDeadlineHou
         </section>
       )}
     </>
+  );
+}
+
+interface RadioQuestionProps<T extends string> {
+  name: string;
+  legend: string;
+  answers: readonly T[];
+  value: T | null;
+  label(answer: T): string;
+  onPick(answer: T): void;
+  children?: ComponentChildren;
+}
+
+/** A question the shopper answers once (money taken? card key used?), as labelled radios. */
+function RadioQuestion<T extends string>({ name, legend, answers, value, label, onPick, children }: RadioQuestionProps<T>) {
+  return (
+    <fieldset class={name}>
+      <legend>{legend}</legend>
+      {answers.map((answer) => (
+        <label key={answer}>
+          <input type="radio" name={name} checked={value === answer} onChange={() => onPick(answer)} />
+          {label(answer)}
+        </label>
+      ))}
+      {children}
+    </fieldset>
   );
 }
 

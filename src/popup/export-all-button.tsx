@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { caseKeys } from '../cases/case-keys';
 import { exportBundle } from '../export/export-all';
 import { loadSettings, saveSettings } from '../settings/settings';
 import { t } from '../shared/i18n';
@@ -25,7 +26,7 @@ export function ExportAllButton({ db }: { db: EvidenceDb }) {
   const readCaseIds = () => {
     if (listRead) return;
     setListRead(true);
-    void liveCaptureEntries(db).then((entries) => setCaseIds([...new Set(entries.map((entry) => entry.caseId))]));
+    void liveCaptureEntries(db).then((entries) => setCaseIds([...new Set(caseKeys(entries).values())]));
   };
   const run = async () => {
     // Asked for here, inside the click, as browsers require: access to the one TSA host, only when used.

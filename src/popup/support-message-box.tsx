@@ -1,23 +1,28 @@
 import { useState } from 'preact/hooks';
-import type { CaseSummary } from '../cases/group-cases';
-import { supportMessage } from '../checklist/support-message';
+import type { CaseFacts } from '../export/case-facts';
+import { shopSupportMessage } from '../export/complaints/complaint-drafts';
 import { t } from '../shared/i18n';
 import { shortTime } from './format-time';
 
 const HOUR = 3_600_000;
 
 export interface SupportMessageProps {
-  summary: CaseSummary;
+  /** The open case as the bundle's drafts see it: the message is the bundle's 致商家客服 draft. */
+  facts: CaseFacts;
   deadline: { at: string; overdue: boolean } | null;
   deadlineHours: number;
   onSent(at: string): void;
 }
 
-/** The generated message; copying it marks support as contacted, which starts the deadline. */
-export function SupportMessage({ summary, deadline, deadlineHours, onSent }: SupportMessageProps) {
+/**
+ * The message to the shop, written in the language of the shop's pages whatever the UI language;
+ * copying it marks support as contacted, which starts the deadline.
+ */
+export function SupportMessage({ facts, deadline, deadlineHours, onSent }: SupportMessageProps) {
   const [copied, setCopied] = useState<string | null>(null);
-  const proposed = deadline?.at ?? new Date(Date.now() + deadlineHours * HOUR).toISOString();
-  const text = supportMessage(summary, proposed, (key, subs) => t(key, subs), shortTime);
+  // A running deadline is quoted as it was set; otherwise the deadline starts now.
+  const from = deadline ? Date.parse(deadline.at) - deadlineHours * HOUR : Date.now();
+  const text = shopSupportMessage(facts, { deadlineHours, now: new Date(from).toISOString() });
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
@@ -30,7 +35,8 @@ export function SupportMessage({ summary, deadline, deadlineHours, onSent }: Sup
   return (
     <div class="support-message">
       <label for="support-text">{t('supportMessageLabel')}</label>
-      <textarea id="support-text" readOnly rows={6} value={text} />
+      <p class="how">{t('supportMessageLanguage', t(`draftLanguage_${facts.language}`))}</p>
+      <textarea id="support-text" readOnly rows={6} lang={facts.language === 'zh' ? 'zh-CN' : 'en'} value={text} />
       <div class="row">
         <button type="button" onClick={() => void copy()}>
           {deadline ? t('copyMessage') : t('copyAndStartDeadline')}

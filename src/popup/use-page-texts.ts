@@ -1,17 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CaptureEntry } from '../evidence/capture-entry';
+import { pageTextBody } from '../evidence/page-text';
 import { readFile } from '../store/capture-store';
 import type { EvidenceDb } from '../store/open-evidence-db';
 
 // The visible text stored with each capture (page.txt), without the header lines written by
 // src/evidence/page-text.ts. Read lazily when a case is opened: it is only needed there.
-
-const HEADER_END = `\n${'-'.repeat(40)}\n`;
-
-export function pageTextBody(file: string): string {
-  const end = file.indexOf(HEADER_END);
-  return end === -1 ? file : file.slice(end + HEADER_END.length);
-}
 
 export function usePageTexts(db: EvidenceDb, captures: readonly CaptureEntry[]): Map<string, string> {
   const [texts, setTexts] = useState<Map<string, string>>(new Map());

@@ -1,3 +1,4 @@
+import { applyLanguageSetting } from '../shared/apply-language';
 import { t } from '../shared/i18n';
 import { verifyBundle, type VerifyResult } from '../verify/verify-bundle';
 
@@ -9,10 +10,13 @@ const MAX_BUNDLE_BYTES = 1024 * 1024 * 1024;
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-document.title = t('verifyTitle');
-byId('title').textContent = t('verifyTitle');
-byId('intro').textContent = t('verifyIntro');
-byId('pick-text').textContent = t('verifyPick');
+// In the language chosen in the options, like the popup and the options page.
+void applyLanguageSetting().then(() => {
+  document.title = t('verifyTitle');
+  byId('title').textContent = t('verifyTitle');
+  byId('intro').textContent = t('verifyIntro');
+  byId('pick-text').textContent = t('verifyPick');
+});
 
 byId<HTMLInputElement>('bundle').addEventListener('change', (event) => {
   const file = (event.target as HTMLInputElement).files?.[0];

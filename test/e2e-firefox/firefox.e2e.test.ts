@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GECKO_ID } from '../../scripts/firefox-manifest.mjs';
+import { GECKO_ANDROID_MIN_VERSION, GECKO_ID } from '../../scripts/firefox-manifest.mjs';
 import { verifyBundle } from '../../src/verify/verify-bundle';
 import { firefoxDistDir, startFirefoxSession, type FirefoxSession } from '../harness/firefox-session';
 import { compareStoredPngInPage, readStoredPngSizeInPage } from '../harness/read-chain-in-page';
@@ -17,7 +17,7 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } {
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
-type LintReport = { errors: Array<{ code: string; message: string }> };
+type LintReport = { errors: Array<{ code: string; message: string }>; warnings: Array<{ code: string; message: string }> };
 
 /** Mozilla's addons-linter (the one AMO runs) through web-ext; it exits non-zero on errors, the JSON says which. */
 function lintFirefoxBuild(dir: string): Promise<LintReport> {
@@ -40,13 +40,17 @@ describe('the Firefox build in headless Firefox: lint → detect → capture →
     await session?.close();
   });
 
-  it('is a Firefox MV3 add-on that web-ext lint passes with no errors', async () => {
+  it('is a Firefox MV3 add-on, for Android too, that web-ext lint passes with no errors', async () => {
     const manifest = JSON.parse(await readFile(join(session.extensionDir, 'manifest.json'), 'utf8'));
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.background.scripts).toHaveLength(1);
     expect(manifest.background).not.toHaveProperty('service_worker');
     expect(manifest.browser_specific_settings.gecko.id).toBe(GECKO_ID);
-    expect((await lint).errors).toEqual([]);
+    expect(manifest.browser_specific_settings.gecko_android).toEqual({ strict_min_version: GECKO_ANDROID_MIN_VERSION });
+    const report = await lint;
+    expect(report.errors).toEqual([]);
+    // Nothing the linter knows Firefox for Android lacks at our minimum version (KEY_/PERMISSION_FIREFOX_ANDROID_…).
+    expect(report.warnings.filter((warning) => /ANDROID/.test(warning.code))).toEqual([]);
   });
 
   it('captures nothing on a normal product page', async () => {

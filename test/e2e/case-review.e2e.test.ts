@@ -72,8 +72,15 @@ describe('case review popup, zh-CN', () => {
     expect(await popup.getByText('应当获得退款', { exact: false }).count()).toBe(1);
     const support = popup.getByRole('checkbox', { name: '联系商家客服并给出期限' });
     expect(await support.isChecked()).toBe(false);
-    expect(await popup.getByRole('checkbox', { name: '向 12315 投诉' }).count()).toBe(1);
-    expect(await popup.getByRole('textbox', { name: '发给客服的消息' }).inputValue()).toContain(session.shop.orders.unpaid);
+    // The gateway page does not show whether money moved: only the shop is asked, until the
+    // shopper says the money was taken; then the route goes on to the platform and 12315.
+    const message = popup.getByRole('textbox', { name: '发给客服的消息' });
+    expect(await message.inputValue()).toContain('请核实贵店是否已收到这笔付款');
+    expect(await popup.getByRole('checkbox', { name: '向 12315 投诉' }).count()).toBe(0);
+    await popup.getByRole('radio', { name: '扣了' }).check();
+    await poll(() => popup.getByRole('checkbox', { name: '向 12315 投诉' }).count()).toBe(1);
+    expect(await message.inputValue()).toContain(session.shop.orders.unpaid);
+    expect(await message.inputValue()).toContain('无法发货的，请全额退还已付款项');
     await popup.getByRole('button', { name: '复制并开始计时' }).click();
     await poll(() => support.isChecked()).toBe(true);
     expect(await popup.getByText(/客服期限/).count()).toBeGreaterThan(0);
@@ -175,6 +182,8 @@ describe('case review popup, en', () => {
     expect(await popup.getByRole('heading', { name: /Whose fault/ }).count()).toBe(1);
     expect(await popup.getByRole('checkbox', { name: 'Contact the shop\'s support, with a deadline' }).count()).toBe(1);
     expect(await popup.getByRole('button', { name: 'Copy and start the deadline' }).count()).toBe(1);
+    // An English UI, a Chinese shop: the message to the shop's support is in Chinese.
+    expect(await popup.getByRole('textbox', { name: 'Message to support' }).inputValue()).toMatch(/^您好，我在贵店/);
     expect(await popup.getByRole('button', { name: '← All cases' }).count()).toBe(1);
     await popup.screenshot({ path: `${SHOT_DIR}/paywitness-case-en.png`, fullPage: true });
     // One capture in the timeline: one delete control for it.

@@ -88,7 +88,9 @@ describe('evidence bundle made by the real extension', () => {
     for (const path of ['README.txt', 'report.html', 'complaints/1-' /* two cases → one folder each */]) {
       expect(Object.keys(files).some((name) => name.startsWith(path)), path).toBe(true);
     }
-    expect(Object.keys(files).filter((name) => name.endsWith('12315-投诉.txt'))).toHaveLength(2);
+    // Gateway errors that do not show whether money moved: each case asks the shop, nobody else yet.
+    expect(Object.keys(files).filter((name) => name.endsWith('-致商家客服.txt'))).toHaveLength(2);
+    expect(Object.keys(files).filter((name) => name.endsWith('12315-投诉.txt'))).toHaveLength(0);
     const fileCount = entries.reduce((sum, entry) => sum + entry.files.length, 0);
     expect(fileCount).toBeGreaterThanOrEqual(6);
     expect(await verifyBundle(bytes)).toMatchObject({ status: 'intact', captures: 3, files: fileCount, extras: manifest.extras!.length });
@@ -159,7 +161,7 @@ describe('evidence bundle made by the real extension', () => {
       csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
     }));
     expect(report.cases).toBe(2);
-    for (const heading of ['概要', '判断与理由', '维权清单', '可疑条款', '时间线']) {
+    for (const heading of ['概要', '判断与理由', '付款与诉求', '维权清单', '商家的说法', '时间线']) {
       expect(report.headings.filter((text) => text.includes(heading))).toHaveLength(2);
     }
     expect(report.images).toHaveLength(3);

@@ -1,4 +1,4 @@
-import { caseIdFor } from '../../src/evidence/case-id';
+import { orderCaseId } from '../../src/cases/attempt-case';
 import { commitCapture } from '../../src/store/capture-store';
 import { openEvidenceDb } from '../../src/store/open-evidence-db';
 
@@ -36,7 +36,7 @@ async function seed(count: number, noiseSide: number): Promise<number> {
       db,
       {
         id: crypto.randomUUID(),
-        caseId: caseIdFor('bench.example', orderId, capturedAt),
+        caseId: orderCaseId('bench.example', orderId),
         trigger: 'auto',
         url: `https://bench.example/pay-gateway/wx/wxpay/${orderId}`,
         site: 'bench.example',

@@ -19,11 +19,13 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
+export type Device = NonNullable<Parameters<typeof launchWithExtension>[0]>['device'];
+
 export async function startExtensionSession(
-  options: { locale?: string; extraArgs?: string[]; env?: Record<string, string> } = {},
+  options: { locale?: string; extraArgs?: string[]; device?: Device; env?: Record<string, string> } = {},
 ): Promise<ExtensionSession> {
   const shop = await startShop();
-  const browser = await launchWithExtension({ locale: options.locale ?? 'zh-CN', extraArgs: options.extraArgs, env: options.env });
+  const browser = await launchWithExtension({ locale: options.locale ?? 'zh-CN', extraArgs: options.extraArgs, device: options.device, env: options.env });
   const popupUrl = `chrome-extension://${browser.extensionId}/src/popup/index.html`;
   const probe = await browser.context.newPage();
   await probe.goto(popupUrl);

@@ -24,6 +24,24 @@ export function findFirefox(): string | undefined {
   return [process.env.FIREFOX_PATH, ...FIREFOX_CANDIDATES].find((path): path is string => !!path && existsSync(path));
 }
 
+export interface Viewport {
+  width: number;
+  height: number;
+  deviceScaleFactor?: number;
+}
+
+/**
+ * What Firefox for Android has that a desktop Firefox can be told to have: a coarse pointer that
+ * cannot hover (`(pointer: coarse)` matches), touch events, and scrollbars that overlay the page
+ * instead of taking 12 px of a 360 px screen.
+ */
+export const PHONE_PREFS = {
+  'ui.primaryPointerCapabilities': 1,
+  'ui.allPointerCapabilities': 1,
+  'dom.w3c_touch_events.enabled': 1,
+  'ui.useOverlayScrollbars': 1,
+};
+
 export interface FirefoxSession {
   shop: Shop;
   browser: Browser;
@@ -32,9 +50,10 @@ export interface FirefoxSession {
   /** An extension page kept open to read the evidence store. */
   probe: Page;
   downloadDir: string;
-  openExtensionPage(path: string): Promise<Page>;
+  /** An extension page in a tab of its own (as on Android); optionally a viewport of that size. */
+  openExtensionPage(path: string, viewport?: Viewport): Promise<Page>;
   /** Opens a page as the shopper would: its own tab, in front; optionally a viewport of that size. */
-  visit(url: string, viewport?: { width: number; height: number }): Promise<Page>;
+  visit(url: string, viewport?: Viewport): Promise<Page>;
   entries(): Promise<CaptureEntry[]>;
   waitForEntries(count: number, timeoutMs?: number): Promise<CaptureEntry[]>;
   waitForDownload(suffix: string, timeoutMs?: number): Promise<string>;
@@ -46,7 +65,7 @@ export function firefoxDistDir(): string {
   return resolve(process.env.PAYWITNESS_FIREFOX_DIST ?? 'dist-firefox');
 }
 
-export async function startFirefoxSession(): Promise<FirefoxSession> {
+export async function startFirefoxSession(options: { prefs?: Record<string, unknown> } = {}): Promise<FirefoxSession> {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error(FIREFOX_HELP);
   const extensionDir = firefoxDistDir();
@@ -69,6 +88,7 @@ export async function startFirefoxSession(): Promise<FirefoxSession> {
       'browser.download.dir': downloadDir,
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
+      ...options.prefs,
     },
   });
   try {
@@ -80,8 +100,9 @@ export async function startFirefoxSession(): Promise<FirefoxSession> {
   }
   const extensionUrl = (path: string) => `moz-extension://${EXTENSION_UUID}/${path}`;
 
-  const openExtensionPage = async (path: string): Promise<Page> => {
+  const openExtensionPage = async (path: string, viewport?: Viewport): Promise<Page> => {
     const page = await browser.newPage();
+    if (viewport) await page.setViewport(viewport);
     // Puppeteer never sees the load event of a page that moves into the extension process, so
     // the navigation is not awaited; the page is polled until the extension document is ready.
     void page.goto(extensionUrl(path)).catch(() => undefined);

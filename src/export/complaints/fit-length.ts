@@ -1,34 +1,45 @@
-// Cuts a draft field to a form's limit without cutting a fact in half: whole lines are kept while
-// they fit, then a note says the rest is in the evidence bundle.
+// Cuts a draft field to a form's limit without cutting a fact in half. A field is built of parts in
+// reading order, each with a priority: parts that must stay (who, which order, what is asked, by
+// when) are never dropped; optional parts (timeline lines, quotations, further records) are dropped
+// lowest priority first, later before earlier, and a closing note then says the rest is in the
+// evidence bundle. Only when the kept parts alone are too long is the opening cut by characters.
 
-const MORE = '…（其余见证据包 report.html）';
+export interface DraftPart {
+  text: string;
+  /** 0 = must stay; higher numbers are dropped first. */
+  drop: number;
+}
 
 export function charCount(text: string): number {
   return [...text].length;
 }
 
-export function fitLength(text: string, max: number): string {
-  if (charCount(text) <= max) return text;
-  const budget = max - charCount(MORE);
-  const kept: string[] = [];
-  let used = 0;
-  for (const line of text.split('\n')) {
-    const cost = charCount(line) + (kept.length ? 1 : 0);
-    if (used + cost > budget) break;
-    kept.push(line);
-    used += cost;
+export function fitParts(parts: readonly DraftPart[], max: number, more: string): string {
+  const kept = parts.filter((part) => part.text.length > 0);
+  const join = (list: readonly DraftPart[]) => list.map((part) => part.text).join('\n');
+  if (charCount(join(kept)) <= max) return join(kept);
+  const order = kept
+    .map((part, index) => ({ part, index }))
+    .filter(({ part }) => part.drop > 0)
+    .sort((a, b) => b.part.drop - a.part.drop || b.index - a.index);
+  const dropped = new Set<DraftPart>();
+  const withNote = () => {
+    const rest = kept.filter((part) => !dropped.has(part));
+    return `${join(rest)}\n${more}`;
+  };
+  for (const { part } of order) {
+    dropped.add(part);
+    if (charCount(withNote()) <= max) return withNote();
   }
-  // A single first line longer than the budget is cut by characters instead.
-  const body = kept.length ? kept.join('\n') : [...text].slice(0, Math.max(0, budget)).join('');
-  return `${body}${MORE}`;
+  // Even the parts that must stay are too long: the opening is cut, never what is asked at the end.
+  const rest = kept.filter((part) => !dropped.has(part));
+  const tail = `${join(rest.slice(1))}\n${more}`;
+  const room = max - charCount(tail) - 1;
+  return room > 1 ? `${cutChars(rest[0]!.text, room)}\n${tail}` : cutChars(tail, max);
 }
 
-/** Head and tail lines always stay (who, what is asked, by when); only the middle (the timeline) is cut. */
-export function fitAround(head: readonly string[], middle: readonly string[], tail: readonly string[], max: number): string {
-  const fixed = [...head, ...tail].join('\n');
-  const room = max - charCount(fixed) - (head.length ? 1 : 0) - (tail.length ? 1 : 0);
-  const parts = [...head];
-  if (middle.length && room > 0) parts.push(fitLength(middle.join('\n'), room));
-  parts.push(...tail);
-  return fitLength(parts.join('\n'), max);
+/** A single text cut to `max` characters, ending in an ellipsis when cut. */
+export function cutChars(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
 }

@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { captureCapabilities, debuggerApi, pageCaptureApi } from '../../../src/background/browser-capabilities';
+import {
+  captureCapabilities,
+  commandsApi,
+  contextMenusApi,
+  debuggerApi,
+  notificationButtonClicks,
+  pageCaptureApi,
+  windowsApi,
+  type MaybeUiApis,
+} from '../../../src/background/browser-capabilities';
 
 const noop = () => undefined;
 
@@ -36,5 +45,36 @@ describe('browser capabilities', () => {
   it('reports nothing where there is no extension namespace at all', () => {
     vi.stubGlobal('chrome', undefined);
     expect(captureCapabilities()).toEqual({ mhtml: false, debuggerScreenshots: false, offscreenDocuments: false });
+  });
+});
+
+describe('browser UI that Android lacks', () => {
+  const event = () => ({ addListener: noop, removeListener: noop, hasListener: () => false });
+  const desktop = {
+    contextMenus: { create: noop, removeAll: noop, onClicked: event() },
+    commands: { onCommand: event() },
+    windows: { get: noop },
+    notifications: { onButtonClicked: event() },
+  } as unknown as MaybeUiApis;
+  // What Firefox for Android's `browser` has of these: notifications without buttons, nothing else.
+  const firefoxAndroid = { notifications: { onClicked: event() }, tabs: {}, runtime: {} } as unknown as MaybeUiApis;
+
+  it('hands back the APIs where a desktop browser has them', () => {
+    expect(contextMenusApi(desktop)).toBe(desktop.contextMenus);
+    expect(commandsApi(desktop)).toBe(desktop.commands);
+    expect(windowsApi(desktop)).toBe(desktop.windows);
+    expect(notificationButtonClicks(desktop)).toBe(desktop.notifications!.onButtonClicked);
+  });
+
+  it('reports each one missing on Firefox for Android instead of leaving an undefined to call', () => {
+    expect(contextMenusApi(firefoxAndroid)).toBeNull();
+    expect(commandsApi(firefoxAndroid)).toBeNull();
+    expect(windowsApi(firefoxAndroid)).toBeNull();
+    expect(notificationButtonClicks(firefoxAndroid)).toBeNull();
+  });
+
+  it('treats a namespace without the members we call as missing', () => {
+    const partial = { contextMenus: { create: noop }, commands: {}, windows: { getAll: noop }, notifications: { onButtonClicked: {} } } as unknown as MaybeUiApis;
+    expect([contextMenusApi(partial), commandsApi(partial), windowsApi(partial), notificationButtonClicks(partial)]).toEqual([null, null, null, null]);
   });
 });

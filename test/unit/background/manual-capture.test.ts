@@ -69,4 +69,18 @@ describe('context menu and command', () => {
     listeners.command!('other-command', { id: 12 });
     await vi.waitFor(() => expect(capture.mock.calls.map(([tabId]) => tabId)).toEqual([9, 11, 42]));
   });
+
+  it('registers nothing for menus or commands where the browser has neither (Firefox for Android)', async () => {
+    const installed = vi.fn();
+    const api: EntryPointApi = {
+      runtime: { onInstalled: { addListener: installed } } as unknown as EntryPointApi['runtime'],
+      tabs: { query: vi.fn(async () => []) } as unknown as EntryPointApi['tabs'],
+      contextMenus: null,
+      commands: null,
+    };
+    const capture = vi.fn(async (_tabId: number) => ({ ok: false as const, error: 'x' }));
+    expect(() => registerManualCaptureEntryPoints(api, () => '保存为证据', capture)).not.toThrow();
+    expect(installed).not.toHaveBeenCalled();
+    expect(capture).not.toHaveBeenCalled();
+  });
 });

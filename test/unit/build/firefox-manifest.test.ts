@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import manifest from '../../../manifest.json' with { type: 'json' };
-import { CHROMIUM_ONLY_PERMISSIONS, GECKO_ID, firefoxManifest } from '../../../scripts/firefox-manifest.mjs';
+import { CHROMIUM_ONLY_PERMISSIONS, GECKO_ANDROID_MIN_VERSION, GECKO_ID, firefoxManifest } from '../../../scripts/firefox-manifest.mjs';
 
 describe('firefoxManifest', () => {
   it('runs the same background entry as an event page script instead of a service worker', () => {
@@ -16,6 +16,13 @@ describe('firefoxManifest', () => {
     expect(gecko.id).toBe(GECKO_ID);
     expect(Number.parseFloat(gecko.strict_min_version)).toBeGreaterThanOrEqual(140);
     expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+
+  it('also installs on Firefox for Android, from the first version that shows the data consent', () => {
+    const settings = firefoxManifest(manifest).browser_specific_settings;
+    expect(settings.gecko_android).toEqual({ strict_min_version: GECKO_ANDROID_MIN_VERSION });
+    // Android learned data_collection_permissions in 142 (MDN compat data; checked against it in browser-compat.test.ts).
+    expect(Number.parseFloat(GECKO_ANDROID_MIN_VERSION)).toBeGreaterThanOrEqual(142);
   });
 
   it('leaves out only the Chromium-only permissions, from required and optional lists alike', () => {

@@ -4,7 +4,7 @@ import { filterCases } from '../../../src/cases/filter-cases';
 import { capture } from '../../helpers/case-builders';
 
 describe('groupCases', () => {
-  it('partitions by the sealed caseId and orders captures oldest first, cases newest first', () => {
+  it("partitions by case (an old day record's terms page joins the site terms case) and orders captures oldest first, cases newest first", () => {
     const cases = groupCases([
       capture({ id: 'a2', capturedAt: '2026-11-28T10:00:00+08:00', kind: 'order_status', responsibility: null, status: '处理中' }),
       capture({ id: 'b1', orderId: 'OTHER000000002', capturedAt: '2026-11-28T11:00:00+08:00' }),
@@ -14,7 +14,7 @@ describe('groupCases', () => {
     expect(cases.map((item) => item.caseId)).toEqual([
       'shop.example#order:OTHER000000002',
       'shop.example#order:ORDER0000000001',
-      'shop.example#day:2026-11-28',
+      'shop.example#terms',
     ]);
     expect(cases[1]!.captures.map((entry) => entry.id)).toEqual(['a1', 'a2']);
   });

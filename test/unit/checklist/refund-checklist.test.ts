@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { groupCases } from '../../../src/cases/group-cases';
 import { EMPTY_PROGRESS, parseProgress, setEvidenceHeld, setStep, supportDeadline } from '../../../src/checklist/case-progress';
 import { buildChecklist, type ChecklistInput } from '../../../src/checklist/refund-checklist';
-import { supportMessage } from '../../../src/checklist/support-message';
 import type { CaptureEntry } from '../../../src/evidence/capture-entry';
 import { capture } from '../../helpers/case-builders';
 
@@ -16,6 +15,10 @@ function checklistFor(entries: CaptureEntry[], overrides: Partial<ChecklistInput
 describe('buildChecklist: evidence', () => {
   it('a platform payment error: screenshot done automatically, payment proof and support chat missing', () => {
     const list = checklistFor([capture()]);
+    // The gateway page does not say whether money moved: the shopper is asked, support is asked.
+    expect(list.payment.state).toBe('unknown');
+    expect(list.askMoneyTaken).toBe(true);
+    expect(list.claim).toEqual({ demand: 'confirm_payment', route: ['shop'] });
     expect(list.evidence.map((item) => [item.id, item.done, item.auto])).toEqual([
       ['error_screenshot', true, true],
       ['order_state_over_time', false, true],
@@ -70,30 +73,54 @@ describe('buildChecklist: evidence', () => {
     expect(list.evidence.map((item) => item.base)).toEqual(['error_screenshot', 'order_state_over_time']);
     expect(list.steps).toEqual([]);
     expect(list.askCardKey).toBe(false);
+    expect(list.askMoneyTaken).toBe(false);
+    expect(list.noClaim).toBe('noClaim_user_side');
+  });
+
+  it('nothing paid (an order still awaiting payment, a declined card): no claim, retry safely', () => {
+    const declined = checklistFor([capture({ responsibility: 'third_party', reasonCode: 'card_declined' })]);
+    expect(declined.claim).toEqual({ demand: null, why: 'not_paid', route: [] });
+    expect(declined.meaning).toBe('meaning_not_paid');
+    expect(declined.noClaim).toBe('noClaim_not_paid');
+    expect(declined.steps).toEqual([]);
+    const expired = checklistFor([capture({ status: '已过期' })]);
+    expect(expired.steps).toEqual([]);
+    // The shopper says money was taken after all: the claim comes back.
+    const taken = checklistFor([capture({ responsibility: 'third_party', reasonCode: 'card_declined' })], { progress: { ...EMPTY_PROGRESS, moneyTaken: 'yes' } });
+    expect(taken.claim).toEqual({ demand: 'return_deducted', route: ['payment_platform', 'shop'] });
   });
 });
 
 describe('buildChecklist: meaning and steps', () => {
-  it('platform: refund due, contact support then the payment platform and 12315', () => {
-    const list = checklistFor([capture()], { pageTexts: ['支付方式：微信扫码'] });
+  it('a failure naming nobody (a reason added later, responsibility null) is unclear, not "nothing wrong"', () => {
+    const list = checklistFor([capture({ responsibility: null, reasonCode: 'unrecognized_message' })]);
+    expect(list.meaning).toBe('meaning_unclear');
+    expect(list.claim).toEqual({ demand: 'confirm_payment', route: ['shop'] });
+    expect(checklistFor([capture({ kind: 'order_status', responsibility: null, reasonCode: 'order_open_watching' })]).meaning).toBe('meaning_undecided');
+  });
+
+  const paid = { status: '处理中' };
+
+  it('platform, paid: contact support then the payment platform and 12315', () => {
+    const list = checklistFor([capture(paid)], { pageTexts: ['支付方式：微信扫码'] });
     expect(list.meaning).toBe('meaning_platform');
     expect(list.channels).toEqual(['wechat']);
     expect(list.steps.map((step) => step.id)).toEqual(['contact_support', 'escalate_wechat', 'complaint_12315']);
   });
 
   it('without a known channel both Alipay and WeChat routes are offered', () => {
-    const list = checklistFor([capture({ url: 'https://shop.example/bill/ORDER0000000001' })]);
+    const list = checklistFor([capture({ ...paid, url: 'https://shop.example/bill/ORDER0000000001' })]);
     expect(list.steps.map((step) => step.id)).toEqual(['contact_support', 'escalate_alipay', 'escalate_wechat', 'complaint_12315']);
   });
 
-  it('third party: contact the bank or payment platform first, no 12315 against the shop', () => {
-    const list = checklistFor([capture({ responsibility: 'third_party', url: 'https://openapi.alipay.com/gateway.do' })]);
+  it('third party, paid: the bank or payment platform first, then ask the shop; no 12315 against the shop', () => {
+    const list = checklistFor([capture({ ...paid, responsibility: 'third_party', reasonCode: 'provider_outage', url: 'https://openapi.alipay.com/gateway.do' })]);
     expect(list.meaning).toBe('meaning_third_party');
-    expect(list.steps.map((step) => step.id)).toEqual(['contact_payment_provider', 'escalate_alipay']);
+    expect(list.steps.map((step) => step.id)).toEqual(['contact_payment_provider', 'escalate_alipay', 'contact_support']);
   });
 
   it('the police step appears only once the shopper says the shop vanished', () => {
-    const entries = [capture()];
+    const entries = [capture(paid)];
     expect(checklistFor(entries).steps.some((step) => step.id === 'report_police')).toBe(false);
     const vanished = checklistFor(entries, { progress: { ...EMPTY_PROGRESS, shopVanished: true } });
     expect(vanished.steps.at(-1)!.id).toBe('report_police');
@@ -139,33 +166,20 @@ describe('case progress', () => {
         evidence: { payment_proof: '2026-11-28T10:00:00+08:00', bad: 5 },
         cardKey: 'stolen',
         shopVanished: 'yes',
+        moneyTaken: 'maybe',
       }),
     ).toEqual({
       steps: { contact_support: '2026-11-28T10:00:00+08:00' },
       evidence: { payment_proof: '2026-11-28T10:00:00+08:00' },
       cardKey: null,
       shopVanished: false,
+      moneyTaken: null,
     });
+    expect(parseProgress({ moneyTaken: 'yes' }).moneyTaken).toBe('yes');
   });
 
   it('unchecking removes the time', () => {
     const checked = setStep(EMPTY_PROGRESS, 'complaint_12315', '2026-11-28T10:00:00+08:00');
     expect(setStep(checked, 'complaint_12315', null).steps).toEqual({});
-  });
-});
-
-describe('supportMessage', () => {
-  it('states the order, amount, what the page said and the deadline', () => {
-    const [summary] = groupCases([capture({ message: '支付网关异常！Get Wechat API Error:签名错误' })]);
-    const text = supportMessage(summary!, '2026-12-01T12:00:00+08:00', (key, subs) => `${key}(${(subs ?? []).join(',')})`, (iso) => `T[${iso}]`);
-    expect(text.split('\n')).toEqual([
-      'supportMsg_greeting()',
-      'supportMsg_order(ORDER0000000001)',
-      'supportMsg_amount(¥25.00)',
-      'supportMsg_when(T[2026-11-28T09:30:00.000+08:00])',
-      'supportMsg_seen(支付网关异常！Get Wechat API Error:签名错误)',
-      'supportMsg_evidence(1)',
-      'supportMsg_request(T[2026-12-01T12:00:00+08:00])',
-    ]);
   });
 });

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { sealEntry } from '../../../src/evidence/capture-chain';
 import type { CaptureEntry } from '../../../src/evidence/capture-entry';
-import { buildManifest } from '../../../src/export/bundle-manifest';
+import { buildCaseManifest, buildManifest } from '../../../src/export/bundle-manifest';
 import { caseFacts } from '../../../src/export/case-facts';
-import { complaint12315, complaintDrafts } from '../../../src/export/complaints/complaint-drafts';
-import { charCount, fitLength } from '../../../src/export/complaints/fit-length';
+import { complaintDrafts } from '../../../src/export/complaints/complaint-drafts';
+import { charCount, fitParts } from '../../../src/export/complaints/fit-length';
+import { readPage } from '../../../src/export/page-reading';
 import { FORM_LIMITS } from '../../../src/export/complaints/form-limits';
 import { readmeText } from '../../../src/export/readme-text';
 import { renderReport } from '../../../src/export/report-html';
-import { findShopIdentity } from '../../../src/export/shop-identity';
 import { stampLines, textColumns } from '../../../src/export/stamp-lines';
 import { draft } from '../../helpers/evidence-builders';
 
@@ -31,7 +31,7 @@ describe('report.html', () => {
   it('escapes every page-derived string and forbids scripts with its CSP', async () => {
     const captures = await chain([{ title: HOSTILE, message: HOSTILE, url: `https://shop.example/?q=${HOSTILE}`, orderId: HOSTILE, status: HOSTILE, reason: HOSTILE }]);
     const manifest = buildManifest(captures, '2026-11-28T10:00:00.000+08:00', '0.1.0');
-    const html = renderReport(manifest, caseFacts(captures, new Map([[captures[0]!.caseId, { shopName: HOSTILE, checklist: [{ label: HOSTILE, done: true }], flaggedTerms: [{ text: HOSTILE, why: HOSTILE }] }]])));
+    const html = renderReport(manifest, caseFacts(captures, new Map([[captures[0]!.caseId, { shopName: HOSTILE, checklist: [{ label: HOSTILE, done: true }] }]])));
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<img src=x/i);
     expect(html).not.toContain('"><img');
@@ -48,7 +48,7 @@ describe('report.html', () => {
     const manifest = buildManifest(captures, '2026-11-28T10:00:00.000+08:00', '0.1.0');
     const html = renderReport(manifest, caseFacts(captures, new Map()));
     expect(html.match(/<section class="case"/g)).toHaveLength(2);
-    for (const heading of ['概要', '判断与理由', '维权清单', '可疑条款', '时间线', '文件与哈希']) expect(html).toContain(heading);
+    for (const heading of ['概要', '判断与理由', '付款与诉求', '维权清单', '商家的说法', '时间线', '文件与哈希']) expect(html).toContain(heading);
     for (const file of captures.flatMap((c) => c.files)) expect(html).toContain(file.sha256);
     expect(html).toContain(manifest.chain.head!);
     expect(html).toContain('src="captures/cap-0/screenshot.png"');
@@ -83,48 +83,59 @@ describe('stamp lines', () => {
 });
 
 describe('complaint drafts', () => {
-  it('keep every limited field within its form limit, facts in time order', async () => {
+  it('keep every limited box within its form limit, facts in time order, the demand kept whole', async () => {
     const many = Array.from({ length: 30 }, (_, i) => ({
+      status: '处理中',
       capturedAt: `2026-11-28T${String(i % 24).padStart(2, '0')}:00:00.000+08:00`,
-      message: `第${i}次：支付网关异常！${'很长的错误信息'.repeat(10)}`,
+      message: `第${i}次：处理中${'很长的说明'.repeat(10)}`,
     }));
     const facts = caseFacts(await chain(many), new Map())[0]!;
     const drafts = complaintDrafts(facts, { now: '2026-11-28T10:00:00.000+08:00' });
-    expect(drafts.map((d) => d.name)).toEqual(['致商家客服.txt', '支付宝-申请售后-投诉.txt', '微信支付-投诉.txt', '12315-投诉.txt']);
-    expect(charCount(drafts[0]!.text)).toBeLessThanOrEqual(FORM_LIMITS.shopSupport + 1);
-    for (const [draftText, limit] of [[drafts[1]!.text, FORM_LIMITS.alipayDescription], [drafts[2]!.text, FORM_LIMITS.wechatDescription]] as const) {
-      const box = draftText.split('以内整理）：\n')[1]!.split('\n\n')[0]!;
-      expect(charCount(box)).toBeLessThanOrEqual(limit);
-      expect(box).toContain('第0次');
-      expect(box).toContain('请全额退还已付款项');
-    }
-    const facts12315 = drafts[3]!.text.split('四、争议事实')[1]!.split('\n\n')[0]!.split('\n').slice(1).join('\n');
+    expect(drafts.map((d) => d.name)).toEqual(['1-致商家客服.txt', '2-微信支付-投诉.txt', '3-12315-投诉.txt']);
+    expect(charCount(drafts[0]!.boxes.message!)).toBeLessThanOrEqual(FORM_LIMITS.shopSupport);
+    expect(charCount(drafts[1]!.boxes.description!)).toBeLessThanOrEqual(FORM_LIMITS.wechatDescription);
+    expect(drafts[1]!.boxes.description).toContain('请协助要求商家立即发货');
+    expect(drafts[1]!.text).toContain(drafts[1]!.boxes.description!);
+    const facts12315 = drafts[2]!.boxes.facts!;
     expect(charCount(facts12315)).toBeLessThanOrEqual(FORM_LIMITS.gov12315Facts);
-    expect(facts12315.indexOf('第0次')).toBeLessThan(facts12315.indexOf('第1次'));
-    expect(drafts[0]!.text).toMatch(/24 小时内（北京时间 2026-11-29 10:00:00 前）/);
+    expect(facts12315).toContain('第0次');
+    expect(drafts[0]!.boxes.message).toContain('第0次');
+    expect(drafts[0]!.boxes.message!.indexOf('第0次')).toBeLessThan(drafts[0]!.boxes.message!.indexOf('第1次'));
+    expect(drafts[0]!.text).toContain('24 小时内（北京时间 2026-11-29 10:00:00 前）');
   });
 
-  it('12315 leaves the complainant blank and names the shop, site, company and ICP seen', async () => {
-    const captures = await chain([{}]);
-    const identity = findShopIdentity('页脚 版权所有©星河网络科技有限公司 粤ICP备12345678号-1');
-    const facts = caseFacts(captures, new Map([[captures[0]!.caseId, { shopName: '星河发卡' }]]), new Map([['cap-0', identity]]))[0]!;
-    const text = complaint12315(facts);
+  it('12315 leaves the complainant blank and names the shop, site, company and filing seen', async () => {
+    const captures = await chain([{ kind: 'stalled_order', status: '处理中', reasonCode: 'order_stalled', message: '处理中 · 30 h', createdAt: '2026-11-27T03:00:00.000+08:00' }]);
+    const reading = readPage(captures[0]!, '页脚 版权所有©星河网络科技有限公司 粤ICP备12345678号-1');
+    const facts = caseFacts(captures, new Map([[captures[0]!.caseId, { shopName: '星河发卡' }]]), new Map([['cap-0', reading]]))[0]!;
+    const text = complaintDrafts(facts, { now: '2026-11-28T10:00:00.000+08:00' }).find((d) => d.channel === '12315')!.text;
     expect(text).toMatch(/姓名：_+/);
-    expect(text).toMatch(/手机号码：_+/);
+    expect(text).toMatch(/联系电话：_+/);
     expect(text).toContain('名称：星河发卡');
     expect(text).toContain('网址：shop.example');
     expect(text).toContain('星河网络科技有限公司');
     expect(text).toContain('粤ICP备12345678号-1');
-    expect(text).toContain('请全额退还已付款项 10.00 CNY');
+    expect(text).toContain('要求商家立即发货；无法发货的，全额退还已付款项 10.00 元');
+    // The stall is told in the draft's own words, not as a quotation of PayWitness's summary.
+    expect(text).toContain('订单长时间未处理（状态「处理中」），已过 30 小时仍未发货');
+    expect(text).not.toContain('30 h');
   });
 
-  it('fitLength keeps whole lines and says where the rest is', () => {
-    const text = ['第一行', '第二行很长'.repeat(5), '第三行'].join('\n');
-    const cut = fitLength(text, 30);
-    expect(charCount(cut)).toBeLessThanOrEqual(30);
-    expect(cut.startsWith('第一行')).toBe(true);
-    expect(cut).toContain('证据包');
-    expect(fitLength('短', 30)).toBe('短');
+  it('fitParts keeps the parts that must stay, drops optional ones latest first, and says where the rest is', () => {
+    const parts = [
+      { text: '第一行', drop: 0 },
+      { text: '可选甲'.repeat(5), drop: 2 },
+      { text: '可选乙'.repeat(5), drop: 2 },
+      { text: '要求', drop: 0 },
+    ];
+    const cut = fitParts(parts, 33, '…（其余见证据包）');
+    expect(charCount(cut)).toBeLessThanOrEqual(33);
+    expect(cut).toContain('第一行');
+    expect(cut).toContain('要求');
+    expect(cut).toContain('可选甲');
+    expect(cut).not.toContain('可选乙');
+    expect(cut).toContain('其余见证据包');
+    expect(fitParts([{ text: '短', drop: 0 }], 30, '…')).toBe('短');
   });
 });
 
@@ -163,5 +174,20 @@ describe('shop name from page titles', () => {
     const [capture] = await chain([{ title: '出现错误了哟~ | 星河发卡' }]);
     expect(caseFacts([capture!], new Map())[0]!.shopName).toBe('星河发卡');
     expect(caseFacts([capture!], new Map([[capture!.caseId, { shopName: '商家自报名' }]]))[0]!.shopName).toBe('商家自报名');
+  });
+});
+
+describe('one-case bundle', () => {
+  it('holds the case as grouped (an old day record split), its deletions and its site terms, nothing else', async () => {
+    const day = 'shop.example#day:2026-11-28';
+    const captures = await chain([
+      { caseId: day, orderId: null, kind: 'user_error', responsibility: 'user', reasonCode: 'insufficient_balance', capturedAt: '2026-11-28T09:00:00.000+08:00' },
+      { caseId: day, orderId: null, reasonCode: 'shop_gateway_error', capturedAt: '2026-11-28T11:00:00.000+08:00' },
+      { caseId: 'shop.example#terms', orderId: null, kind: 'terms', responsibility: null, reasonCode: 'terms_refund_policy', capturedAt: '2026-11-28T12:00:00.000+08:00' },
+      { caseId: 'other.example#terms', site: 'other.example', orderId: null, kind: 'terms', responsibility: null, reasonCode: 'terms_refund_policy' },
+    ]);
+    const manifest = buildCaseManifest(captures, `${day}/cap-1`, '2026-11-28T13:00:00.000+08:00', '0.1.0');
+    expect(manifest.captures.map((entry) => entry.id)).toEqual(['cap-1', 'cap-2']);
+    expect(manifest.chain.links).toHaveLength(4);
   });
 });

@@ -4,7 +4,10 @@ import { groupCases } from '../../../src/cases/group-cases';
 import { EMPTY_PROGRESS } from '../../../src/checklist/case-progress';
 import { sealEntry } from '../../../src/evidence/capture-chain';
 import { buildManifest } from '../../../src/export/bundle-manifest';
-import { checklistNotes, flaggedTermNotes } from '../../../src/export/case-notes-from-checklist';
+import { caseNotesFromProgress, checklistNotes } from '../../../src/export/case-notes-from-checklist';
+import { caseFacts } from '../../../src/export/case-facts';
+import { complaintDrafts } from '../../../src/export/complaints/complaint-drafts';
+import { flaggedClauseStatements } from '../../../src/export/shop-statements';
 import { writeBundle } from '../../../src/export/write-bundle';
 import { chainEntries, commitCapture, readFile } from '../../../src/store/capture-store';
 import { concat, draft, freshDb } from '../../helpers/evidence-builders';
@@ -20,10 +23,23 @@ describe('case notes from the checklist and the terms scanner', () => {
     expect(notes.some((note) => !note.done)).toBe(true);
   });
 
+  it("carries the shopper's answers into the drafts: money taken turns a question to the shop into a claim", async () => {
+    const entry = await sealEntry({ ...draft({ id: 'c2' }), files: [], prevHash: null });
+    const [summary] = groupCases([entry]);
+    const progress = { ...EMPTY_PROGRESS, moneyTaken: 'yes' as const, steps: { contact_support: '2026-11-28T02:00:00.000Z' } };
+    const notes = caseNotesFromProgress(summary!, progress, 72, Date.parse('2026-11-28T03:00:00Z'));
+    expect(notes).toMatchObject({ shopperSaysPaid: 'yes', supportContactedAt: '2026-11-28T02:00:00.000Z' });
+    const [facts] = caseFacts([entry], new Map([[summary!.caseId, notes]]));
+    const drafts = complaintDrafts(facts!, { now: '2026-11-28T10:00:00.000+08:00' });
+    expect(drafts.map((d) => d.channel)).toEqual(['shop', 'wechat', '12315']);
+    expect(drafts[2]!.boxes.facts).toContain('我已于 2026-11-28 10:00:00（北京时间） 联系商家客服要求处理');
+  });
+
   it('flags unfair clauses with the law that makes them suspect', () => {
-    const notes = flaggedTermNotes('t1', '购买须知：虚拟商品一经售出概不退款。本站拥有最终解释权。');
-    expect(notes.map((note) => note.why).join('\n')).toMatch(/消费者权益保护法/);
-    expect(notes.map((note) => note.text).join('\n')).toContain('最终解释权');
+    const found = flaggedClauseStatements({ id: 't1', site: 'shop.example', capturedAt: '2026-11-28T09:00:00.000+08:00' }, '购买须知：虚拟商品一经售出概不退款。本站拥有最终解释权。');
+    expect(found.flatMap((statement) => statement.laws)).toContain('consumer_law_26');
+    expect(found.map((statement) => statement.text).join('\n')).toContain('最终解释权');
+    expect(found.every((statement) => statement.kind === 'flagged_clause' && statement.captureId === 't1')).toBe(true);
   });
 
   it('puts clauses flagged in a terms page into the exported report', async () => {

@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { groupCases } from '../../../src/cases/group-cases';
 import { EMPTY_PROGRESS, type CaseProgress } from '../../../src/checklist/case-progress';
 import { buildChecklist } from '../../../src/checklist/refund-checklist';
+import type { CaptureEntry } from '../../../src/evidence/capture-entry';
+import { factsOfCase } from '../../../src/export/case-facts';
 import { CaseList, PAGE_SIZE } from '../../../src/popup/case-list';
 import { ChecklistView } from '../../../src/popup/checklist-view';
 import { UnfairClausesView } from '../../../src/popup/shop-trust-view';
@@ -74,13 +76,17 @@ describe('CaseList', () => {
 });
 
 describe('ChecklistView', () => {
-  function mount(progress: CaseProgress, pageTexts: string[] = []) {
-    const [summary] = groupCases([capture({ url: 'https://ka.example/pay/alipay/ORDER0000000001' })]);
+  // A paid order (处理中) on a Chinese shop, seen by a shopper whose UI is English.
+  const PAID: Partial<CaptureEntry> = { url: 'https://ka.example/pay/alipay/ORDER0000000001', status: '处理中', title: '订单详情 | 星河发卡' };
+
+  function mount(progress: CaseProgress, pageTexts: string[] = [], overrides: Partial<CaptureEntry> = PAID) {
+    const [summary] = groupCases([capture(overrides)]);
     const checklist = buildChecklist({ summary: summary!, progress, pageTexts, now: Date.now(), supportDeadlineHours: 72 });
+    const facts = factsOfCase(summary!.captures, summary!.captures[0]!.id, { shopperSaysPaid: progress.moneyTaken }, new Map())!;
     const changes: CaseProgress[] = [];
     act(() =>
       render(
-        <ChecklistView summary={summary!} checklist={checklist} progress={progress} supportDeadlineHours={72} onChange={(next) => changes.push(next)} />,
+        <ChecklistView facts={facts} checklist={checklist} progress={progress} supportDeadlineHours={72} onChange={(next) => changes.push(next)} />,
         root,
       ),
     );
@@ -126,18 +132,55 @@ describe('ChecklistView', () => {
     expect(root.textContent).toContain('96110');
   });
 
-  it('the support message carries the facts; copying starts the deadline', async () => {
+  it("the support message is in the shop's language, not the UI's, and carries the facts; copying starts the deadline", async () => {
     const writeText = vi.fn(() => Promise.resolve());
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     const changes = mount(EMPTY_PROGRESS);
     const message = root.querySelector<HTMLTextAreaElement>('textarea')!;
     expect(root.querySelector(`label[for="${message.id}"]`)!.textContent).toBe('Message to support');
-    expect(message.value).toContain('Order number: ORDER0000000001');
-    expect(message.value).toContain('Amount paid: ¥25.00');
+    expect(root.textContent).toContain('Written in the language of the shop’s pages (Chinese)');
+    expect(message.lang).toBe('zh-CN');
+    expect(message.value).toContain('订单号 ORDER0000000001');
+    expect(message.value).toContain('金额 25.00 元');
+    expect(message.value).toContain('请立即发货；无法发货的，请全额退还已付款项 25.00 元');
+    // Not one English word outside ids, hosts and quotes of the page.
+    expect(message.value.replace(/「[^」]*」/g, '').replace(/[\w.-]*[\d.][\w.-]*/g, '').match(/[A-Za-z]+/g)).toBeNull();
     const copy = [...root.querySelectorAll('button')].find((button) => button.textContent === 'Copy and start the deadline')!;
     await act(async () => copy.click());
     expect(writeText).toHaveBeenCalledWith(message.value);
     expect(changes.at(-1)!.steps.contact_support).toBeTruthy();
+  });
+});
+
+describe('ChecklistView: whether money moved', () => {
+  const GATEWAY: Partial<CaptureEntry> = { url: 'https://ka.example/pay/alipay/ORDER0000000001', title: '出现错误了哟~ | 星河发卡' };
+
+  function mount(overrides: Partial<CaptureEntry>, progress: CaseProgress = EMPTY_PROGRESS) {
+    const [summary] = groupCases([capture(overrides)]);
+    const checklist = buildChecklist({ summary: summary!, progress, pageTexts: [], now: Date.now(), supportDeadlineHours: 72 });
+    const facts = factsOfCase(summary!.captures, summary!.captures[0]!.id, { shopperSaysPaid: progress.moneyTaken }, new Map())!;
+    const changes: CaseProgress[] = [];
+    act(() => render(<ChecklistView facts={facts} checklist={checklist} progress={progress} supportDeadlineHours={72} onChange={(next) => changes.push(next)} />, root));
+    return changes;
+  }
+
+  it('asks the shopper when the pages do not say; the support message then only asks the shop', () => {
+    const changes = mount(GATEWAY);
+    expect(root.querySelector('fieldset.money-taken legend')!.textContent).toContain('Was the money taken');
+    expect(root.querySelector('textarea')!.value).toContain('请核实贵店是否已收到这笔付款');
+    expect(root.querySelector('textarea')!.value).not.toContain('全额退还已付款项');
+    const yes = [...root.querySelectorAll('fieldset.money-taken label')].find((label) => label.textContent === 'Yes')!;
+    act(() => yes.querySelector('input')!.click());
+    expect(changes.at(-1)!.moneyTaken).toBe('yes');
+  });
+
+  it('no money moved or the shopper failed: no steps, no message, what to fix and how to retry safely', () => {
+    mount({ ...GATEWAY, kind: 'user_error', responsibility: 'user', reasonCode: 'insufficient_balance' });
+    expect(root.querySelector('textarea')).toBeNull();
+    expect(root.querySelector('.no-claim')!.textContent).toContain('pay once');
+    mount({ ...GATEWAY, status: '待支付' });
+    expect(root.querySelector('textarea')).toBeNull();
+    expect(root.querySelector('.no-claim')!.textContent).toContain('Nothing was paid');
   });
 });
 

@@ -67,7 +67,7 @@ describe('reading cases a page at a time', () => {
     // The deleted capture is gone from case 9, the fully deleted case 5 is not listed at all.
     expect(pages.flat().find((item) => item.caseId === 's0.example#order:ORDER9')!.captures.map((entry) => entry.id)).toEqual(['c9-0', 'c9-1']);
     expect(pages.flat().some((item) => item.caseId.endsWith('ORDER5'))).toBe(false);
-    expect(pages[0]!.map((item) => item.caseId)).toEqual(['s0.example#order:ORDER3', 's1.example#day:2026-11-28', 's2.example#order:ORDER2']);
+    expect(pages[0]!.map((item) => item.caseId)).toEqual(['s0.example#order:ORDER3', 's1.example#terms', 's2.example#order:ORDER2']);
     expect(pages[0]![2]!.captures.map((entry) => entry.kind)).toContain('attachment');
   });
 
