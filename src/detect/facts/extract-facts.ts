@@ -107,17 +107,22 @@ function badgeStatus(blocks: readonly TextBlock[]): string | null {
   return found;
 }
 
-/** Prices are printed with cents ("¥103.00"); a round "100元" is more often part of a product name. */
+/**
+ * Prices are printed with cents ("¥103.00") or on a line of their own ("NT$1,050"); a round
+ * "100元" inside other words is more often part of a product name ("Google Play 禮品卡 NT$1,000").
+ */
 function shownMoney(blocks: readonly TextBlock[]): Money | null {
   let round: Money | null = null;
+  let alone: Money | null = null;
   for (const line of visibleLines(blocks)) {
     if (line.length > 160 || NOT_THE_PRICE.test(line)) continue;
     const shown = SHOWN_MONEY.exec(line);
     if (!shown) continue;
     if (/\.\d/.test(shown[0])) return parseMoney(shown[0]);
+    if (shown[0].length === line.length) alone ??= parseMoney(shown[0]);
     round ??= parseMoney(shown[0]);
   }
-  return round;
+  return alone ?? round;
 }
 
 /** "已完成提取卡密" is a badge run into its button: keep the known label when one starts the value. */

@@ -4,7 +4,7 @@ import type { SurfaceTone } from '../page-snapshot';
 // schema.json). The content script asks the DOM which of them is showing; the detectors only see
 // the mark it leaves on the blocks it read (page-snapshot.ts SurfaceMark). The extension builds
 // drop the test-only fields (examples, quiet, source: scripts/strip-surface-examples.mjs), so
-// runtime code reads only id, selector, tone, has and not.
+// runtime code reads only id, selector, tone, has, not and shows.
 
 export interface SurfaceEntry {
   id: string;
@@ -12,6 +12,8 @@ export interface SurfaceEntry {
   tone: SurfaceTone;
   has?: string;
   not?: string;
+  /** A debug page's exception surface: whatever it says, the server that answered failed. */
+  shows?: 'server_exception';
   source: string;
   examples: string[];
   /** HTML on which nothing may be raised though the selector looks as if it fits (the surface test checks it). */
@@ -40,3 +42,9 @@ export const SURFACE_FILES: readonly SurfaceFile[] = Object.values(FILES)
 export const SURFACES: readonly CatalogSurface[] = SURFACE_FILES.flatMap((file) =>
   file.surfaces.map((surface) => ({ ...surface, system: file.system, rank: file.rank })),
 );
+
+const BY_ID = new Map(SURFACES.map((surface) => [surface.id, surface]));
+
+export function surfaceById(id: string): CatalogSurface | undefined {
+  return BY_ID.get(id);
+}
