@@ -46,7 +46,7 @@ function pickOrderId(value: string | undefined): string | null {
   return token && ORDER_ID.test(token) && /\d/.test(token) && (token.length >= 6 || /^\d+$/.test(token)) ? token : null;
 }
 
-function urlOrderId(url: URL | null): string | null {
+function urlOrderId(url: URL | null, depth = 0): string | null {
   if (!url) return null;
   for (const name of URL_ORDER_PARAMS) {
     const id = pickOrderId(url.searchParams.get(name) ?? undefined);
@@ -54,7 +54,47 @@ function urlOrderId(url: URL | null): string | null {
   }
   const fromPath = pickOrderId(URL_ORDER_PATHS.exec(url.pathname)?.[1]);
   if (fromPath && (fromPath.length >= 6 || /\/checkout\//.test(url.pathname))) return fromPath;
-  return stampedPathId(url);
+  return stampedPathId(url) ?? carriedOrderId(url, depth);
+}
+
+/**
+ * Where a gateway carries the shop's order number inside another parameter: Alipay's
+ * biz_content JSON ({"out_trade_no":…}), the shop's own return address handed to a WeChat H5
+ * cashier (redirect_url=https://shop/…?order_sn=…), zfaka's base64 `oid`.
+ */
+function carriedOrderId(url: URL, depth: number): string | null {
+  const biz = url.searchParams.get('biz_content');
+  if (biz) {
+    try {
+      const content: unknown = JSON.parse(biz);
+      const id = content && typeof content === 'object' ? (content as Record<string, unknown>).out_trade_no : undefined;
+      if (typeof id === 'string' && pickOrderId(id)) return pickOrderId(id);
+    } catch {
+      // not JSON: nothing carried
+    }
+  }
+  if (depth === 0) {
+    for (const name of ['redirect_url', 'return_url', 'returnUrl', 'callback_url']) {
+      const inner = safeUrl(url.searchParams.get(name) ?? '');
+      const id = inner && inner.host !== url.host ? urlOrderId(inner, depth + 1) : null;
+      if (id) return id;
+    }
+  }
+  const oid = url.searchParams.get('oid');
+  if (oid && /^[A-Za-z0-9+/]{12,88}={0,2}$/.test(oid)) {
+    const decoded = decodeBase64(oid);
+    if (decoded && /\d{8}/.test(decoded)) return pickOrderId(decoded);
+  }
+  return null;
+}
+
+function decodeBase64(value: string): string | null {
+  try {
+    const text = atob(value);
+    return /^[\x21-\x7e]+$/.test(text) ? text : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -65,7 +105,8 @@ function stampedPathId(url: URL): string | null {
   const segments = url.pathname.split('/').filter(Boolean);
   const route = segments.findIndex((segment) => /^(?:pay|payment|order|orders|bill|checkout|cashier|qrpay|query|detail|invoice)$/i.test(segment));
   if (route < 0) return null;
-  for (const segment of segments.slice(route + 1, route + 3)) {
+  // "/user/pay/order.261128095512307741.1": a route may print the number between dots.
+  for (const segment of segments.slice(route + 1, route + 3).flatMap((part) => [part, ...part.split('.')])) {
     const digits = segment.replace(/\D/g, '').length;
     if (segment.length >= 12 && segment.length <= 40 && digits >= 8 && ORDER_ID.test(segment)) return segment;
   }
