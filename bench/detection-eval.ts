@@ -17,11 +17,11 @@ import { runExtensionEval } from './extension-eval';
 // pages through the built extension instead (bench/extension-eval.ts).
 
 /**
- * The blind batches folded in after their first-seen score (test/fixtures/blind/batch-N): one line
+ * The blind batches folded in after their first-seen score (test/fixtures/blind/batch-N, and the final one): one line
  * each with today's score. A batch still sealed is not in the repository and so not here.
  */
 async function logBlindBatches(log: (line: string) => void): Promise<void> {
-  const batches = existsSync(BLIND_ROOT) ? readdirSync(BLIND_ROOT).filter((name) => /^batch-\d+$/.test(name)).sort() : [];
+  const batches = existsSync(BLIND_ROOT) ? readdirSync(BLIND_ROOT).filter((name) => /^(batch-\d+|final)$/.test(name)).sort() : [];
   if (batches.length === 0) return;
   log('');
   log('## blind batches, scored today (their first-seen scores are in bench/blind-scores/ and README)');
