@@ -1,9 +1,10 @@
 import { crx } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { stripSurfaceExamples } from './scripts/strip-surface-examples.mjs';
 
 export default defineConfig({
-  plugins: [crx({ manifest })],
+  plugins: [stripSurfaceExamples(), crx({ manifest })],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -2,6 +2,7 @@ import { crx } from '@crxjs/vite-plugin';
 import { defineConfig, mergeConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { firefoxManifest } from './scripts/firefox-manifest.mjs';
+import { stripSurfaceExamples } from './scripts/strip-surface-examples.mjs';
 import chromiumConfig from './vite.config';
 
 // The same sources as vite.config.ts, with the manifest turned into Firefox's (background.scripts,
@@ -9,7 +10,7 @@ import chromiumConfig from './vite.config';
 export default mergeConfig(
   { ...chromiumConfig, plugins: [] },
   defineConfig({
-    plugins: [crx({ manifest: firefoxManifest(manifest), browser: 'firefox' })],
+    plugins: [stripSurfaceExamples(), crx({ manifest: firefoxManifest(manifest), browser: 'firefox' })],
     build: { outDir: 'dist-firefox' },
   }),
 );

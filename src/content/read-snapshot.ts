@@ -250,7 +250,11 @@ function isOnScreen(el: Element, style: CSSStyleDeclaration, view: Window): bool
   const clipped = style.overflow !== 'visible' || /rect\(0(px)?,? 0(px)?,? 0(px)?,? 0(px)?\)/.test(style.clip);
   if (clipped && (rect.width <= 1 || rect.height <= 1)) return false;
   if (style.position === 'fixed' && (rect.left >= view.innerWidth || rect.top >= view.innerHeight || rect.right <= 0 || rect.bottom <= 0)) return false;
-  return rect.right + view.scrollX > 0 && rect.bottom + view.scrollY > 0;
+  // A box of no width or height at the page's edge is a wrapper whose children are positioned on
+  // their own (Whoops puts its two fixed panels in one): it pushes nothing off the page.
+  const left = rect.left + view.scrollX;
+  const top = rect.top + view.scrollY;
+  return (left + rect.width > 0 || (rect.width === 0 && left >= 0)) && (top + rect.height > 0 || (rect.height === 0 && top >= 0));
 }
 
 function isEditable(el: Element): boolean {
