@@ -2,6 +2,7 @@ import { crx } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { standaloneScripts } from './scripts/standalone-scripts.mjs';
+import { stripSurfaceExamples } from './scripts/strip-surface-examples.mjs';
 import { PAGE_GATE, PAGE_READER } from './src/shared/content-script-files.ts';
 
 // crxjs builds the pages and the worker; the content scripts are built apart, one self-contained
@@ -11,7 +12,7 @@ export const crxManifest = rest;
 export const contentScriptBundles = () => standaloneScripts({ scripts: [PAGE_GATE, PAGE_READER], contentScripts });
 
 export default defineConfig({
-  plugins: [crx({ manifest: crxManifest }), contentScriptBundles()],
+  plugins: [stripSurfaceExamples(), crx({ manifest: crxManifest }), contentScriptBundles()],
   // JSON as JSON.parse('…'): several times faster to parse than object literals (the detection
   // tables the worker loads on every start).
   json: { stringify: true },

@@ -1,6 +1,7 @@
 import { crx } from '@crxjs/vite-plugin';
 import { defineConfig, mergeConfig } from 'vite';
 import { firefoxManifest } from './scripts/firefox-manifest.mjs';
+import { stripSurfaceExamples } from './scripts/strip-surface-examples.mjs';
 import chromiumConfig, { contentScriptBundles, crxManifest } from './vite.config';
 
 // The same sources as vite.config.ts, with the manifest turned into Firefox's (background.scripts,
@@ -8,7 +9,7 @@ import chromiumConfig, { contentScriptBundles, crxManifest } from './vite.config
 export default mergeConfig(
   { ...chromiumConfig, plugins: [] },
   defineConfig({
-    plugins: [crx({ manifest: firefoxManifest(crxManifest), browser: 'firefox' }), contentScriptBundles()],
+    plugins: [stripSurfaceExamples(), crx({ manifest: firefoxManifest(crxManifest), browser: 'firefox' }), contentScriptBundles()],
     build: { outDir: 'dist-firefox' },
   }),
 );

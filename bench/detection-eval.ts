@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { detectPage } from '../src/detect/detect-page';
 import { noneVerdict } from '../src/detect/verdict';
-import { loadCorpus, type Fixture } from '../test/harness/fixture-corpus';
+import { BLIND_ROOT, loadCorpus, type Fixture } from '../test/harness/fixture-corpus';
 import { startCorpusReader } from '../test/harness/read-fixture-snapshots';
-import { formatReport, scoreVerdicts } from './detection-metrics';
+import { formatDecidedBy, formatReport, scoreVerdicts } from './detection-metrics';
 import { runExtensionEval } from './extension-eval';
 
 // `npm run eval`: reads every fixture page with the real content-script reader in headless Chromium,
@@ -15,6 +15,33 @@ import { runExtensionEval } from './extension-eval';
 // (a blind batch); "as the extension" also applies the content script's first look (the gate),
 // which keeps a page it does not take for a shop from being read at all. `--extension` opens the
 // pages through the built extension instead (bench/extension-eval.ts).
+
+/**
+ * The blind batches folded in after their first-seen score (test/fixtures/blind/batch-N, and the final one): one line
+ * each with today's score. A batch still sealed is not in the repository and so not here.
+ */
+async function logBlindBatches(log: (line: string) => void): Promise<void> {
+  const batches = existsSync(BLIND_ROOT) ? readdirSync(BLIND_ROOT).filter((name) => /^(batch-\d+|final)$/.test(name)).sort() : [];
+  if (batches.length === 0) return;
+  log('');
+  log('## blind batches, scored today (their first-seen scores are in bench/blind-scores/ and README)');
+  for (const batch of batches) {
+    const corpus = loadCorpus(`${BLIND_ROOT}${batch}`);
+    const reader = await startCorpusReader(corpus);
+    try {
+      const snapshots = await reader.readAll(corpus, 4);
+      const report = scoreVerdicts(corpus.map((fixture) => ({ fixture, verdict: detectPage(snapshots.get(fixture.id)!) })));
+      const a = report.alarms;
+      const frac = ({ right, of }: { right: number; of: number }) => `${right}/${of}`;
+      log(
+        `${batch}: ${corpus.length} pages — alarms right ${a.right}/${a.pages} (recall ${a.recall.toFixed(3)}, F1 ${a.f1.toFixed(3)}), ` +
+          `${a.ordinaryAlarms} alarm(s) on ${a.ordinaryPages} ordinary pages; responsibility ${frac(a.responsibility)}, order id ${frac(a.orderId)}, amount ${frac(a.amount)}, stalled ${frac(a.stalled)}`,
+      );
+    } finally {
+      await reader.close();
+    }
+  }
+}
 
 export async function runDetectionEval(log: (line: string) => void, args: readonly string[] = []): Promise<number> {
   const corpusArg = args.indexOf('--corpus');
@@ -39,6 +66,9 @@ export async function runDetectionEval(log: (line: string) => void, args: readon
       log(formatReport('holdout', scoreVerdicts(part(results, (fixture) => holdout.has(fixture.id)))));
       log('');
       log(formatReport('tuning set', scoreVerdicts(part(results, (fixture) => !holdout.has(fixture.id)))));
+      log('');
+      log(formatDecidedBy(results));
+      await logBlindBatches(log);
     }
     const skipped = corpus.filter((fixture) => snapshots.get(fixture.id)!.gate === false && fixture.expected.kind !== 'none');
     log('');

@@ -145,6 +145,24 @@ function prf(tp: number, predicted: number, support: number): { precision: numbe
   return { precision, recall, f1 };
 }
 
+/** How many verdicts each detector, surface and message table decided: the knowledge actually used. */
+export function formatDecidedBy(results: readonly Scored[]): string {
+  const tally = (key: (scored: Scored) => string | undefined) => {
+    const counts = new Map<string, number>();
+    for (const scored of results) {
+      if (scored.verdict.kind === 'none') continue;
+      const name = key(scored);
+      if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    return [...counts].sort((a, b) => b[1] - a[1]).map(([name, count]) => `${name} ${count}`).join(', ') || '—';
+  };
+  return [
+    `decided by detector: ${tally((s) => s.verdict.decidedBy?.detector)}`,
+    `decided by message table: ${tally((s) => s.verdict.decidedBy?.entry?.split('.')[0])}`,
+    `shown in surface: ${tally((s) => s.verdict.decidedBy?.surface)}`,
+  ].join('\n');
+}
+
 export function formatReport(title: string, report: DetectionReport): string {
   const short: Record<string, string> = {
     payment_error: 'payment_err',

@@ -8,6 +8,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'vite';
+import { stripSurfaceExamples } from './strip-surface-examples.mjs';
 
 /**
  * @typedef {{ source: string, file: string }} ScriptFile  a source entry and the file it is built to
@@ -15,31 +16,18 @@ import { build } from 'vite';
  */
 
 /**
- * The keys of our JSON data that document it and are never read at run time (surfaces/*.json:
- * examples, the source each entry came from, titles, the schema's address).
- */
-const DOCUMENTATION_KEYS = new Set(['examples', 'source', 'sources', 'title', '$schema']);
-
-/**
  * JSON modules as `JSON.parse('…')`: a page parses that several times faster than the same data as
- * an object literal (which is how the bundler inlines it), and without the documentation keys the
- * surface catalogue is a third of its size. A JSON schema file becomes `{}`.
+ * an object literal (which is how the bundler inlines it). A JSON schema file becomes `{}`. The
+ * surface files' test-only fields are dropped first (strip-surface-examples.mjs).
  * @returns {import('vite').Plugin}
  */
 function jsonAsParse() {
-  /** @param {unknown} value @returns {unknown} */
-  const strip = (value) =>
-    Array.isArray(value)
-      ? value.map(strip)
-      : value && typeof value === 'object'
-        ? Object.fromEntries(Object.entries(value).filter(([key]) => !DOCUMENTATION_KEYS.has(key)).map(([key, item]) => [key, strip(item)]))
-        : value;
   return {
     name: 'paywitness:json-as-parse',
     enforce: 'pre',
     transform(code, id) {
       if (!id.endsWith('.json')) return null;
-      const data = id.endsWith('/schema.json') ? {} : strip(JSON.parse(code));
+      const data = id.endsWith('/schema.json') ? {} : JSON.parse(code);
       return { code: `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`, map: null, moduleType: 'js' };
     },
   };
@@ -69,7 +57,7 @@ export function standaloneScripts({ scripts, contentScripts }) {
           mode: config.mode,
           logLevel: 'warn',
           define: config.define,
-          plugins: [jsonAsParse()],
+          plugins: [stripSurfaceExamples(), jsonAsParse()],
           build: {
             write: false,
             emptyOutDir: false,

@@ -83,7 +83,11 @@ function isOnScreen(el: Element, style: CSSStyleDeclaration, transform: string, 
   const rect = el.getBoundingClientRect();
   if (clipped && (rect.width <= 1 || rect.height <= 1)) return false;
   if (position === 'fixed' && (rect.left >= viewport.width || rect.top >= viewport.height || rect.right <= 0 || rect.bottom <= 0)) return false;
-  return rect.right + viewport.scrollX > 0 && rect.bottom + viewport.scrollY > 0;
+  // A box of no width or height at the page's edge is a wrapper whose children are positioned on
+  // their own (Whoops puts its two fixed panels in one): it pushes nothing off the page.
+  const left = rect.left + viewport.scrollX;
+  const top = rect.top + viewport.scrollY;
+  return (left + rect.width > 0 || (rect.width === 0 && left >= 0)) && (top + rect.height > 0 || (rect.height === 0 && top >= 0));
 }
 
 export function isEditable(el: Element): boolean {

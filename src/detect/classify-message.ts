@@ -117,10 +117,17 @@ function locate(folded: string, normalizedWords: string): { start: number; end: 
 }
 
 function better(hit: Hit, than: Hit): boolean {
+  // A failure that names its cause (错误代码 isv.invalid-app-id) outranks a longer bare "请求出现错误，暂时无法付款" beside it
+  // (only a system's own entry: a generic "try again later" names no cause).
+  if (isVague(hit) !== isVague(than) && hit.entry.kind !== 'none' && than.entry.kind !== 'none' && !(isVague(hit) ? than : hit).entry.generic) return isVague(than);
   if (hit.strength !== than.strength) return hit.strength > than.strength;
   if (hit.entry.generic !== than.entry.generic) return !hit.entry.generic;
   // On a tie a failure outranks "not a failure" (支付成功 vs 发货失败 of equal length).
   return hit.entry.kind !== 'none' && than.entry.kind === 'none';
+}
+
+function isVague(hit: Hit): boolean {
+  return hit.entry.reason === 'payment_failed_unexplained';
 }
 
 function resolveResponsibility(entry: CompiledEntry, role: PageRole): Responsibility | null {

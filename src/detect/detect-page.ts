@@ -16,8 +16,9 @@ export function detectPage(snapshot: PageSnapshot, settings: DetectSettings = DE
   for (const detector of DETECTORS) {
     const found = detector.detect(view);
     if (!found) continue;
-    const { facts: about, ...finding } = found;
-    return { ...facts, ...about, ...finding, relatedOrderIds: finding.relatedOrderIds ?? [] };
+    const { facts: about, entry, surface, ...finding } = found;
+    const decidedBy = { detector: detector.id, ...(entry ? { entry } : {}), ...(surface ? { surface } : {}) };
+    return { ...facts, ...about, ...finding, relatedOrderIds: finding.relatedOrderIds ?? [], decidedBy };
   }
   return noneVerdict(facts);
 }

@@ -32,6 +32,9 @@ export interface Finding {
   /** The facts of the order the finding is about, when the page shows several. */
   facts?: OrderFacts;
   relatedOrderIds?: string[];
+  /** The table entry and surface a message finding came from. */
+  entry?: string;
+  surface?: string;
 }
 
 /** One detector per file, each a pure function of the page. */

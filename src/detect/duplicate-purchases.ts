@@ -5,8 +5,8 @@ import type { OrderState } from './facts/order-status';
 // 30 minutes of each other, look like one purchase charged twice. A pure rule over order facts:
 // the order tracker applies it across every page of a site (src/background/order-tracking.ts),
 // detection to the orders one list page shows (detectors/duplicate-orders-listed.ts). Whose fault it is depends on
-// what the pages said: two orders each delivered means the shopper bought twice (and got both);
-// otherwise the records alone cannot tell a double charge from a double order.
+// what the pages said, and they rarely say enough: two orders each delivered may be two purchases or
+// one purchase submitted twice, so either way the records alone do not name who is at fault.
 
 const SAME_AMOUNT = 0.01;
 const CLOSE_IN_TIME_MS = 30 * 60_000;
@@ -53,7 +53,9 @@ export function findDuplicateCharges(records: readonly DuplicateInput[]): Duplic
         site: members[0]!.site,
         orderIds: members.map((m) => m.orderId).sort(),
         amount: members[0]!.amount!,
-        responsibility: allDelivered ? 'user' : null,
+        // Both delivered: two purchases, or one submitted twice and filled twice — the records cannot
+        // tell which, so nobody is blamed (the reason still says both were delivered).
+        responsibility: null,
         reasonCode: allDelivered ? 'duplicate_orders_both_delivered' : 'duplicate_charge_unclear',
       };
     });

@@ -7,7 +7,7 @@ import type { PageView } from './detector';
 const PROVIDER_HOSTS =
   /(^|\.)(alipay\.com|alipaydev\.com|tenpay\.com|weixin\.qq\.com|wx\.qq\.com|qpay\.qq\.com|paypal\.com|stripe\.com|commerce\.coinbase\.com|unionpay\.com|95516\.com)$/i;
 // epay and its clones (彩虹易支付, 码支付 …) answer on these scripts whatever their domain.
-const PROVIDER_PATHS = /\/(submit\d?\.php|mapi\.php|cashier\.php|gateway\.do|api\/pay\/submit|pay\/submit|qrpay\.php)$/i;
+const PROVIDER_PATHS = /\/(submit\d?\.php|mapi\.php|cashier\.php|gateway\.do|api\/pay\/submit|qrpay\.php)$/i;
 // epay's sysmsg() page title.
 const PROVIDER_HEADINGS = /^(站点提示信息|支付宝 · 我的收银台)$/;
 
@@ -17,7 +17,10 @@ export type PageRole = 'provider' | 'shop';
 // and where to notify, and a signature. A page at such an address is the gateway speaking.
 function isSignedGatewayRequest(url: URL): boolean {
   const has = (name: string) => url.searchParams.has(name);
-  return (has('notify_url') || has('notifyUrl') || has('return_url') || has('returnUrl')) && (has('sign') || has('signature') || has('sign_type'));
+  if ((has('notify_url') || has('notifyUrl') || has('return_url') || has('returnUrl')) && (has('sign') || has('signature') || has('sign_type'))) return true;
+  // epay clones answering on /pay/submit take the merchant id (pid); a shop's own ThinkPHP route
+  // /index/pay/submit?trade_no=… is the shop.
+  return /\/pay\/submit$/i.test(url.pathname) && has('pid');
 }
 
 export function pageRole({ url, snapshot }: Pick<PageView, 'url' | 'snapshot'>): PageRole {

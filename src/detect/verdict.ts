@@ -18,6 +18,14 @@ export interface Verdict extends OrderFacts {
   reasonCode: string;
   message: string;
   relatedOrderIds: string[];
+  /** What decided (for `npm run eval`'s per-surface and per-table counts; not stored): the detector, the table entry, the surface. */
+  decidedBy?: DecidedBy;
+}
+
+export interface DecidedBy {
+  detector: string;
+  entry?: string;
+  surface?: string;
 }
 
 export const NO_FACTS: OrderFacts = { orderId: null, amount: null, currency: null, status: null, createdAt: null };

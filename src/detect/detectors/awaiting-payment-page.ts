@@ -4,7 +4,7 @@ import type { Detector } from '../detector';
 // USDT checkout with its 时/分/秒 timer, kamiFaka's "请在5分钟内完成支付"): tracked as order_status so
 // a later failure has its "before" picture. A plain payment-method list is not tracked.
 const WAITING =
-  /(请在\s*\d+\s*(?:分钟|分|秒)内(?:完成)?(?:支付|付款)|剩余(?:支付)?时间|支付剩余时间|支付倒计时|请在倒计时结束前|订单将(?:在|于).{0,12}(?:关闭|取消|失效|过期)|(?:请)?(?:使用|打开)(?:手机)?(?:微信|支付宝|QQ|云闪付)?\s*(?:app)?\s*扫(?:一扫|码)(?:支付|付款|完成支付)|扫码(?:支付|付款)|等待(?:支付|付款)|正在等待(?:您的)?(?:支付|付款)|waiting for (?:your )?payment|complete (?:your )?payment within|scan (?:the )?qr code to pay|pay within)/i;
+  /(请在\s*\d+\s*(?:分钟|分|秒)内(?:完成)?(?:支付|付款)|剩余(?:支付)?时间|支付剩余时间|支付倒计时|请在倒计时结束前|订单将(?:在|于).{0,12}(?:关闭|取消|失效|过期)|(?:请)?(?:使用|打开)(?:手机)?(?:微信|支付宝|QQ|云闪付)?\s*(?:app)?\s*扫(?:一扫|码)(?:支付|付款|完成支付)|扫码(?:支付|付款)|扫描(?:二维码|付款码)(?:完成|进行)?(?:支付|付款)|等待(?:支付|付款)|正在等待(?:您的)?(?:支付|付款)|waiting for (?:your )?payment|complete (?:your )?payment within|scan (?:the )?qr code to pay|pay within)/i;
 
 export const awaitingPaymentPage: Detector = {
   id: 'awaiting-payment-page',

@@ -20,9 +20,23 @@ const QUIET = new Set(['notice', 'nav', 'footer']);
 export const duplicateOrdersListed: Detector = {
   id: 'duplicate-orders-listed',
   detect(page) {
-    return fromOrders(page) ?? fromLedger(page);
+    return chargedTwice(page) ?? fromOrders(page) ?? fromLedger(page);
   },
 };
+
+/** A balance log charging one order number twice: the shop took the money twice for one purchase. */
+function chargedTwice({ orders }: PageView): Finding | null {
+  const order = orders.find((candidate) => (candidate.chargedTimes ?? 0) >= 2);
+  if (!order) return null;
+  return {
+    kind: 'duplicate_charge',
+    responsibility: 'platform',
+    reasonCode: 'charged_twice_one_order',
+    message: `${order.orderId} × ${order.chargedTimes}`,
+    relatedOrderIds: [order.orderId],
+    facts: { orderId: order.orderId, amount: order.amount, currency: order.currency, status: order.status, createdAt: order.createdAt },
+  };
+}
 
 function fromOrders({ orders }: PageView): Finding | null {
   if (orders.length < 2) return null;

@@ -39,12 +39,15 @@ export const messageShown: Detector = {
       responsibility: hit.found.responsibility,
       reasonCode: hit.found.entry.reason,
       message: oneLine(hit.message.text),
+      entry: hit.found.entry.id,
+      ...(hit.message.surface ? { surface: hit.message.surface.id } : {}),
     };
   },
 };
 
+/** One place speaking: a surface of one kind (Alipay's error box prints its title and its error code as two boxes of one kind), or the page's own lines. */
 function speaker(message: ShownMessage): string {
-  return message.surface ? `surface#${message.surface.n}` : 'page';
+  return message.surface ? `surface:${message.surface.id}` : 'page';
 }
 
 /** A table entry counts only where the message is that message, not talk about it. */

@@ -3,6 +3,7 @@ import type { Detector } from '../detector';
 import { FAILURE_WORDS } from '../failure-words';
 import { pageRole } from '../page-role';
 import { pageMessages, oneLine, type ShownMessage } from '../shown-messages';
+import { surfaceById } from '../surfaces/catalog';
 import { normalizeMessage } from '../text/normalize';
 
 // A message surface is showing words no table knows. An error surface (an error shell, an error
@@ -16,9 +17,14 @@ export const unnamedMessage: Detector = {
   detect(page) {
     const role = pageRole(page);
     const unnamed = pageMessages(page.snapshot).find((message) => isUnnamedFailure(message, role));
-    return unnamed
-      ? { kind: 'payment_error', responsibility: null, reasonCode: 'unrecognized_message', message: oneLine(unnamed.text) }
-      : null;
+    if (!unnamed) return null;
+    const surface = unnamed.surface ? { surface: unnamed.surface.id } : {};
+    // A debug page's exception is the answering server failing, whatever its words.
+    if (unnamed.surface && surfaceById(unnamed.surface.id)?.shows === 'server_exception') {
+      const responsibility = role === 'provider' ? 'third_party' : 'platform';
+      return { kind: 'payment_error', responsibility, reasonCode: 'server_exception', message: oneLine(unnamed.text), ...surface };
+    }
+    return { kind: 'payment_error', responsibility: null, reasonCode: 'unrecognized_message', message: oneLine(unnamed.text), ...surface };
   },
 };
 

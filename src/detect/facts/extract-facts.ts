@@ -46,14 +46,71 @@ function pickOrderId(value: string | undefined): string | null {
   return token && ORDER_ID.test(token) && /\d/.test(token) && (token.length >= 6 || /^\d+$/.test(token)) ? token : null;
 }
 
-function urlOrderId(url: URL | null): string | null {
+function urlOrderId(url: URL | null, depth = 0): string | null {
   if (!url) return null;
   for (const name of URL_ORDER_PARAMS) {
     const id = pickOrderId(url.searchParams.get(name) ?? undefined);
     if (id && id.length >= 6) return id;
   }
   const fromPath = pickOrderId(URL_ORDER_PATHS.exec(url.pathname)?.[1]);
-  return fromPath && (fromPath.length >= 6 || /\/checkout\//.test(url.pathname)) ? fromPath : null;
+  if (fromPath && (fromPath.length >= 6 || /\/checkout\//.test(url.pathname))) return fromPath;
+  return stampedPathId(url) ?? carriedOrderId(url, depth);
+}
+
+/**
+ * Where a gateway carries the shop's order number inside another parameter: Alipay's
+ * biz_content JSON ({"out_trade_no":…}), the shop's own return address handed to a WeChat H5
+ * cashier (redirect_url=https://shop/…?order_sn=…), zfaka's base64 `oid`.
+ */
+function carriedOrderId(url: URL, depth: number): string | null {
+  const biz = url.searchParams.get('biz_content');
+  if (biz) {
+    try {
+      const content: unknown = JSON.parse(biz);
+      const id = content && typeof content === 'object' ? (content as Record<string, unknown>).out_trade_no : undefined;
+      if (typeof id === 'string' && pickOrderId(id)) return pickOrderId(id);
+    } catch {
+      // not JSON: nothing carried
+    }
+  }
+  if (depth === 0) {
+    for (const name of ['redirect_url', 'return_url', 'returnUrl', 'callback_url']) {
+      const inner = safeUrl(url.searchParams.get(name) ?? '');
+      const id = inner && inner.host !== url.host ? urlOrderId(inner, depth + 1) : null;
+      if (id) return id;
+    }
+  }
+  const oid = url.searchParams.get('oid');
+  if (oid && /^[A-Za-z0-9+/]{12,88}={0,2}$/.test(oid)) {
+    const decoded = decodeBase64(oid);
+    if (decoded && /\d{8}/.test(decoded)) return pickOrderId(decoded);
+  }
+  return null;
+}
+
+function decodeBase64(value: string): string | null {
+  try {
+    const text = atob(value);
+    return /^[\x21-\x7e]+$/.test(text) ? text : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * "/qrcode/pay/20261128094107Jd2Rw/wechat": on a pay, order or bill route, a path segment that
+ * reads like an order number (most systems stamp the date into it: eight digits or more).
+ */
+function stampedPathId(url: URL): string | null {
+  const segments = url.pathname.split('/').filter(Boolean);
+  const route = segments.findIndex((segment) => /^(?:pay|payment|order|orders|bill|checkout|cashier|qrpay|query|detail|invoice)$/i.test(segment));
+  if (route < 0) return null;
+  // "/user/pay/order.261128095512307741.1": a route may print the number between dots.
+  for (const segment of segments.slice(route + 1, route + 3).flatMap((part) => [part, ...part.split('.')])) {
+    const digits = segment.replace(/\D/g, '').length;
+    if (segment.length >= 12 && segment.length <= 40 && digits >= 8 && ORDER_ID.test(segment)) return segment;
+  }
+  return null;
 }
 
 function urlMoney(url: URL | null): Money | null {
@@ -91,17 +148,22 @@ function badgeStatus(blocks: readonly TextBlock[]): string | null {
   return found;
 }
 
-/** Prices are printed with cents ("¥103.00"); a round "100元" is more often part of a product name. */
+/**
+ * Prices are printed with cents ("¥103.00") or on a line of their own ("NT$1,050"); a round
+ * "100元" inside other words is more often part of a product name ("Google Play 禮品卡 NT$1,000").
+ */
 function shownMoney(blocks: readonly TextBlock[]): Money | null {
   let round: Money | null = null;
+  let alone: Money | null = null;
   for (const line of visibleLines(blocks)) {
     if (line.length > 160 || NOT_THE_PRICE.test(line)) continue;
     const shown = SHOWN_MONEY.exec(line);
     if (!shown) continue;
     if (/\.\d/.test(shown[0])) return parseMoney(shown[0]);
+    if (shown[0].length === line.length) alone ??= parseMoney(shown[0]);
     round ??= parseMoney(shown[0]);
   }
-  return round;
+  return alone ?? round;
 }
 
 /** "已完成提取卡密" is a badge run into its button: keep the known label when one starts the value. */

@@ -10,7 +10,7 @@ export const FACT_LABELS: Record<FactName, RegExp> = {
   orderId: /^(当前订单号|订单号|订单编号|订单号码|商户订单号|关联单号|关联订单号?|订单ID|订单SN|交易号|交易单号|Order\s*(?:number|No\.?|ID|SN)|Order#|Invoice(?:\s*(?:ID|No\.?|number|#))?)/i,
   amount: /^(订单金额|订单总价|实际支付价格|实付金额|支付金额|应付金额|付款金额|商品总价|订单总额|总价|金额|Order\s*total|Total|Amount)/i,
   status: /^(订单状态|支付状态|发货状态|Order\s*status|Delivery\s*status|Status|状态)/i,
-  createdAt: /^(创建时间|下单时间|订单时间|订单创建时间|创建日期|购买时间|Created(?:\s*at)?|Date\s*created|Order\s*(?:time|date)|Placed\s*on|Date)/i,
+  createdAt: /^(创建时间|下单时间|订单时间|订单创建时间|创建日期|购买时间|建立时间|订购时间|下单日期|Created(?:\s*at)?|Date\s*created|Order\s*(?:time|date)|Placed\s*on|Date)/i,
 };
 
 const SEPARATOR = /^\s*[:：]?\s*/;

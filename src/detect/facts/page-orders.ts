@@ -4,6 +4,7 @@ import type { OrderFacts } from '../verdict';
 import { toSimplified } from '../text/traditional-to-simplified';
 import { extractFacts } from './extract-facts';
 import { orderState } from './order-status';
+import { parseShownTime } from './shown-time';
 import { FACT_LABELS } from './labelled-values';
 import { columnFact } from './table-values';
 
@@ -17,12 +18,18 @@ export interface ShownOrder extends OrderFacts {
   product: string | null;
   /** A ledger row that records this order being paid for (消费 / 支出 / a negative amount), where no status is shown. */
   charged?: boolean;
+  /** A balance log's entries charging this one order number, when more than one did. */
+  chargedTimes?: number;
 }
 
 const CHARGE_CELL = /^(消费|支出|扣款|扣费|购买|下单|付款|支付|payment|purchase|charge|debit)$/i;
 const NEGATIVE_AMOUNT = /^[-−]\s*(?:[¥￥$]|NT\$|HK\$)?\s*\d/;
+// A balance-log entry that pays for a purchase: "购买商品扣款", "余额支付扣款", "消费".
+const CHARGE_LINE = /^(?:购买商品|商品购买|订单|余额支付|余额)?(?:消费|扣款|扣费|支出)$/;
 
 const ORDER_LABEL_LINE = /^(订单号|订单编号|订单号码|商户订单号|订单ID|Order\s*(?:number|No\.?|ID|SN|#))\s*[:：#]?/i;
+/** "Order GV-76984 · 26/11/2026 14:05": an English card heads with the word and the number itself. */
+const ORDER_WORD_LINE = /^Order\s+((?=[A-Za-z0-9_-]*\d)[A-Za-z0-9][A-Za-z0-9_-]{4,63})(?:$|\s)/;
 const PRODUCT_LINE = /^(订单名称|商品名称|商品|宝贝|Product|Item)\s*[:：]\s*(.{1,80})$/i;
 const PRODUCT_COLUMN = /^(订单名称|商品(?:名称)?|名称|宝贝|说明|描述|product|item|description)$/i;
 // An order table inside a WordPress <article> or a shop's content box is still the shop's data.
@@ -75,19 +82,35 @@ function tableOrders(blocks: readonly TextBlock[]): ShownOrder[] {
 /** One order per card: each opens with its order-number label. */
 function cardOrders(blocks: readonly TextBlock[]): ShownOrder[] {
   const all = lines(blocks);
-  // A card opens with its order-number label or a bare "#…" number; a status badge printed just
-  // above that (acg-faka's 已付款 / 待付款) belongs to the card it heads.
-  const starts = all
-    .flatMap((line, i) => (ORDER_LABEL_LINE.test(toSimplified(line)) || HASH_ID_LINE.test(line) ? [i] : []))
-    .map((i) => (i > 0 && all[i - 1]!.length <= 12 && orderState(all[i - 1]!) ? i - 1 : i));
-  if (starts.length < 2) return [];
+  const labels = all.flatMap((line, i) => (isCardLabel(line) ? [i] : []));
+  if (labels.length < 2) return [];
+  // acg-faka prints a status badge just above each card's order number; most lists print it after.
+  // Which way this list goes is read from the cards themselves, not guessed per card: a badge
+  // above is the card's own only where no card shows a status after its number.
+  const statusAfter = labels.some((label, k) => all.slice(label + 1, (labels[k + 1] ?? all.length) - 1).some(isStatusLine));
+  const starts = labels.map((i) => (!statusAfter && i > 0 && isStatusLine(all[i - 1]!) ? i - 1 : i));
   const out: ShownOrder[] = [];
+  const charges = new Map<string, number>();
   for (const [k, start] of starts.slice(0, MAX_ORDERS).entries()) {
     const part = all.slice(start, starts[k + 1] ?? all.length);
-    const facts = extractFacts({ url: '', blocks: [{ text: part.join('\n'), tag: 'div', hints: [] }] });
-    if (facts.orderId) out.push({ ...facts, orderId: facts.orderId, product: productOf(part) });
+    const extracted = extractFacts({ url: '', blocks: [{ text: part.join('\n'), tag: 'div', hints: [] }] });
+    const facts = extracted.orderId ? extracted : { ...extracted, orderId: ORDER_WORD_LINE.exec(all[labels[k]!]!)?.[1] ?? null, status: part.findLast(isStatusLine) ?? null };
+    if (!facts.orderId) continue;
+    // A card prints its time unlabelled more often than not ("订单号：… | 2026-11-27 21:16:47").
+    const createdAt = facts.createdAt ?? part.map(parseShownTime).find(Boolean) ?? null;
+    const charged = part.some((line) => NEGATIVE_AMOUNT.test(line) || CHARGE_LINE.test(toSimplified(line)));
+    if (charged) charges.set(facts.orderId, (charges.get(facts.orderId) ?? 0) + 1);
+    out.push({ ...facts, createdAt, orderId: facts.orderId, product: productOf(part), ...(charged ? { charged } : {}) });
   }
-  return unique(out);
+  return unique(out).map((order) => ((charges.get(order.orderId) ?? 0) >= 2 ? { ...order, chargedTimes: charges.get(order.orderId)! } : order));
+}
+
+function isCardLabel(line: string): boolean {
+  return ORDER_LABEL_LINE.test(toSimplified(line)) || HASH_ID_LINE.test(line) || ORDER_WORD_LINE.test(line);
+}
+
+function isStatusLine(line: string): boolean {
+  return line.length <= 12 && orderState(line) !== null;
 }
 
 function lines(blocks: readonly TextBlock[]): string[] {

@@ -6,8 +6,13 @@ const SHOWN = /(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})日?(?:[ T]+(\d{1,2}):(\
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const ENGLISH = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (\d{1,2}),? (\d{4})(?:,?\s*(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?)?/i;
 
+// "26/11/2026 14:05": day and month are told apart only when one of them is above 12.
+const DAY_FIRST = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/;
+
 export function parseShownTime(value: string): string | null {
   const english = ENGLISH.exec(value);
+  const dayFirst = english ? null : DAY_FIRST.exec(value);
+  if (dayFirst && !SHOWN.test(value)) return parseShownTime(value.replace(DAY_FIRST, (_, a: string, b: string, y: string) => (Number(a) > 12 ? `${y}-${b}-${a}` : Number(b) > 12 ? `${y}-${a}-${b}` : '')));
   const numeric = english
     ? `${english[3]}-${MONTHS.indexOf(english[1]!.slice(0, 3).toLowerCase()) + 1}-${english[2]} ${twelveHour(english[4], english[7])}:${english[5] ?? '00'}:${english[6] ?? '00'}`
     : value;

@@ -2,7 +2,9 @@ import type { SurfaceTone } from '../page-snapshot';
 
 // The message surfaces of every system and UI kit we know, as data (one JSON file per system, see
 // schema.json). The content script asks the DOM which of them is showing; the detectors only see
-// the mark it leaves on the blocks it read (page-snapshot.ts SurfaceMark).
+// the mark it leaves on the blocks it read (page-snapshot.ts SurfaceMark). The extension builds
+// drop the test-only fields (examples, quiet, source: scripts/strip-surface-examples.mjs), so
+// runtime code reads only id, selector, tone, has, not and shows.
 
 export interface SurfaceEntry {
   id: string;
@@ -10,8 +12,12 @@ export interface SurfaceEntry {
   tone: SurfaceTone;
   has?: string;
   not?: string;
+  /** A debug page's exception surface: whatever it says, the server that answered failed. */
+  shows?: 'server_exception';
   source: string;
   examples: string[];
+  /** HTML on which nothing may be raised though the selector looks as if it fits (the surface test checks it). */
+  quiet?: string[];
 }
 
 export interface SurfaceFile {
@@ -27,11 +33,9 @@ export interface CatalogSurface extends SurfaceEntry {
   rank: number;
 }
 
-const FILES = import.meta.glob<SurfaceFile>('./*.json', { eager: true, import: 'default' });
+const FILES = import.meta.glob<SurfaceFile>(['./*.json', '!./schema.json'], { eager: true, import: 'default' });
 
-export const SURFACE_FILES: readonly SurfaceFile[] = Object.entries(FILES)
-  .filter(([path]) => !path.endsWith('/schema.json'))
-  .map(([, file]) => file)
+export const SURFACE_FILES: readonly SurfaceFile[] = Object.values(FILES)
   // Code-point order, not localeCompare: the names are ASCII ids, and the first localeCompare builds an
   // ICU collator, which took longer than the rest of the reader's start on every page it went into.
   .sort((a, b) => a.rank - b.rank || byName(a.system, b.system));
@@ -40,6 +44,12 @@ export const SURFACE_FILES: readonly SurfaceFile[] = Object.entries(FILES)
 export const SURFACES: readonly CatalogSurface[] = SURFACE_FILES.flatMap((file) =>
   file.surfaces.map((surface) => ({ ...surface, system: file.system, rank: file.rank })),
 );
+
+const BY_ID = new Map(SURFACES.map((surface) => [surface.id, surface]));
+
+export function surfaceById(id: string): CatalogSurface | undefined {
+  return BY_ID.get(id);
+}
 
 function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

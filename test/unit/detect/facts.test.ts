@@ -92,3 +92,15 @@ describe('facts in the shapes the systems print', () => {
     expect(orderState('已退款(平台余额)')).toBe('refunded');
   });
 });
+
+describe('order numbers a gateway carries inside another parameter', () => {
+  it("reads Alipay's biz_content, a WeChat cashier's redirect_url, zfaka's base64 oid and a dotted pay route", () => {
+    const biz = encodeURIComponent(JSON.stringify({ out_trade_no: 'YH20261128095811', total_amount: '19.90' }));
+    expect(extractFacts(snapshot(`https://openapi.alipay.com/gateway.do?method=alipay.trade.page.pay&biz_content=${biz}`, ['抱歉'])).orderId).toBe('YH20261128095811');
+    const back = encodeURIComponent('https://shop.example/pay/return?order_sn=SH202611280956291');
+    expect(extractFacts(snapshot(`https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?prepay_id=wx28&redirect_url=${back}`, ['x'])).orderId).toBe('SH202611280956291');
+    expect(extractFacts(snapshot(`https://faka.example/product/order/pay/?oid=${btoa('zlkb2026112722051833019')}`, ['x'])).orderId).toBe('zlkb2026112722051833019');
+    expect(extractFacts(snapshot('https://faka.example/user/pay/order.261128095512307741.1', ['x'])).orderId).toBe('261128095512307741');
+    expect(extractFacts(snapshot(`https://faka.example/product/order/pay/?oid=${btoa('hello')}`, ['x'])).orderId).toBeNull();
+  });
+});

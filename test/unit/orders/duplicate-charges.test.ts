@@ -45,10 +45,10 @@ describe('findDuplicateCharges', () => {
     expect(findDuplicateCharges(seenTogether.map((o) => ({ ...o, createdAtFrom: 'page' as const })))).toHaveLength(1);
   });
 
-  it('two orders each delivered: the shopper bought twice (user)', () => {
+  it('two orders each delivered: two purchases or one submitted twice, nobody blamed', () => {
     const at = '2026-11-28T10:00:00+08:00';
     expect(findDuplicateCharges([order('A1', 10, '已完成', at), order('A2', 10, '已完成', at)])[0]).toMatchObject({
-      responsibility: 'user',
+      responsibility: null,
       reasonCode: 'duplicate_orders_both_delivered',
     });
   });

@@ -88,6 +88,6 @@ describe('order tracking in the worker (fake clock, fake IndexedDB)', () => {
     expect(await observeOrders({ url: `${SHOP}/a`, orders: [done('DONE00000010')] }, sender, deps)).toEqual({ ok: true, capture: false });
     expect(await observeOrders({ url: `${SHOP}/b`, orders: [done('DONE00000011')] }, sender, deps)).toEqual({ ok: true, capture: true });
     const page = snapshot(`${SHOP}/b`, ['订单号：DONE00000011\n订单名称：A\n实际支付价格：20.00\n订单状态：已完成']);
-    expect(await refine(page)).toMatchObject({ kind: 'duplicate_charge', responsibility: 'user', reasonCode: 'duplicate_orders_both_delivered' });
+    expect(await refine(page)).toMatchObject({ kind: 'duplicate_charge', responsibility: null, reasonCode: 'duplicate_orders_both_delivered' });
   });
 });
