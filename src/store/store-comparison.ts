@@ -1,0 +1,213 @@
+import { hashEntry } from '../evidence/capture-chain';
+import type { FileRef } from '../evidence/capture-entry';
+import { isDeletion, type ChainEntry } from '../evidence/deletion-entry';
+import { sha256Hex } from '../evidence/sha256';
+import { EMPTY_CHAIN } from './chain-writes';
+import { copyFileName, type CopyHeadState, type EvidenceCopy } from './evidence-copy';
+import type { EvidenceDb } from './open-evidence-db';
+
+// Compares IndexedDB with the copy record by record and file by file and works out one chain both
+// must hold (store-repair.ts then writes it). Nothing here writes.
+//
+// The chain is resolved seq by seq from the start: at each position the record that links to the
+// one before it is kept, whichever side holds it; when both sides hold different records that both
+// link (the stores diverged), the copy's is kept in place — the copy is written only after
+// IndexedDB committed, so its records were the ones acknowledged by both — and every record of the
+// other branch is kept too, to be appended again after the head (re-chained, imported-entry.ts).
+// Nothing either side holds is dropped.
+
+/** How closely files are checked: presence; size and readability; or every byte against its SHA-256. */
+export type FileCheck = 'presence' | 'sizes' | 'bytes';
+
+export interface ResolvedRecord {
+  seq: number;
+  entry: ChainEntry;
+  requestKey: string | null;
+  inIndexedDb: boolean;
+  inCopy: boolean;
+}
+
+export interface FileFix {
+  captureId: string;
+  index: number;
+  ref: FileRef;
+  /** The side that holds it intact, and so the side it is copied from. */
+  from: 'indexeddb' | 'copy';
+}
+
+export interface StoreComparison {
+  /** The chain both stores must hold, in order, as far as it can be resolved in place. */
+  chain: ResolvedRecord[];
+  /** Records of a diverged branch (or left out of the resolved chain), oldest first: to be re-chained. */
+  branch: Array<{ entry: ChainEntry; requestKey: string | null }>;
+  /** IndexedDB records that must leave their seq: another record belongs there, or they are re-chained. */
+  displacedInIndexedDb: Array<{ seq: number; id: string }>;
+  fileFixes: FileFix[];
+  /** Records (`record #seq`) and files (their path) that neither store holds intact. */
+  lost: string[];
+  /** The copy lacked or held a wrong record or file below its own head, or its head was damaged. */
+  copyDamaged: boolean;
+  /** There was no copy at all while IndexedDB held records (first run after an update, or the copy was wiped). */
+  copyAbsent: boolean;
+  copyHead: CopyHeadState;
+  indexedDbSeq: number;
+}
+
+export async function compareStores(db: EvidenceDb, copy: EvidenceCopy, check: FileCheck): Promise<StoreComparison> {
+  const [records, chainState, requests, dbFiles, copyHead, copyNames, copyFiles] = await Promise.all([
+    db.getAllFromIndex('captures', 'seq'),
+    db.get('meta', 'chain'),
+    db.getAll('requests'),
+    db.getAllKeys('files'),
+    copy.readHead(),
+    copy.listEntries(),
+    copy.listFiles(),
+  ]);
+  const keyOf = new Map(requests.map((request) => [request.captureId, request.key]));
+  const indexedDb = new Map(records.map((record) => [record.seq, record.entry]));
+  const inCopy = new Map<number, string[]>();
+  for (const name of copyNames) inCopy.set(name.seq, [...(inCopy.get(name.seq) ?? []), name.hash]);
+  const lastSeq = Math.max(records.at(-1)?.seq ?? 0, copyNames.at(-1)?.seq ?? 0);
+  const copyClaims = typeof copyHead === 'object' ? copyHead.seq : 0;
+
+  const chain: ResolvedRecord[] = [];
+  const candidatesLeft: Array<{ entry: ChainEntry; requestKey: string | null }> = [];
+  const displaced: Array<{ seq: number; id: string }> = [];
+  const lost: string[] = [];
+  let copyDamaged = copyHead === 'damaged' || (copyHead === 'absent' && copyNames.length > 0);
+  for (let seq = 1; seq <= lastSeq; seq++) {
+    const previous = chain.at(-1);
+    // After a hole (a record neither side holds) the link cannot be checked; anything valid may follow.
+    const expectedPrev = seq === 1 ? null : previous?.seq === seq - 1 ? previous.entry.hash : undefined;
+    const fromDb = indexedDb.get(seq);
+    const dbValid = fromDb !== undefined && (check !== 'bytes' || (await hashEntry(fromDb)) === fromDb.hash);
+    const hashes = inCopy.get(seq) ?? [];
+    const copySame = dbValid && hashes.includes(fromDb.hash);
+    if (copySame) {
+      chain.push({ seq, entry: fromDb, requestKey: keyOf.get(fromDb.id) ?? null, inIndexedDb: true, inCopy: true });
+      continue;
+    }
+    const fromCopy: Array<{ entry: ChainEntry; requestKey: string | null }> = [];
+    for (const hash of hashes) {
+      const record = await copy.readEntry(seq, hash);
+      if (record) fromCopy.push({ entry: record.entry, requestKey: record.requestKey });
+      else if (seq <= copyClaims) copyDamaged = true;
+    }
+    if (dbValid && hashes.length === 0 && seq <= copyClaims) copyDamaged = true;
+    const links = (entry: ChainEntry) => expectedPrev === undefined || entry.prevHash === expectedPrev;
+    // The copy's record first: on a divergence it is the one both stores acknowledged.
+    const chosenCopy = fromCopy.find((candidate) => links(candidate.entry));
+    const dbLinks = dbValid && links(fromDb);
+    if (chosenCopy) {
+      chain.push({ seq, ...chosenCopy, inIndexedDb: false, inCopy: true });
+      // Whatever IndexedDB holds at this seq makes room; a valid record of it is re-chained.
+      if (fromDb) displaced.push({ seq, id: fromDb.id });
+      if (dbValid) candidatesLeft.push({ entry: fromDb, requestKey: keyOf.get(fromDb.id) ?? null });
+    } else if (dbLinks) {
+      chain.push({ seq, entry: fromDb, requestKey: keyOf.get(fromDb.id) ?? null, inIndexedDb: true, inCopy: false });
+    } else if (dbValid) {
+      // A record of another branch: it moves to its place after the head.
+      displaced.push({ seq, id: fromDb.id });
+      candidatesLeft.push({ entry: fromDb, requestKey: keyOf.get(fromDb.id) ?? null });
+    } else if (fromCopy.length === 0) {
+      // A record IndexedDB holds but cannot vouch for stays where it is; it is reported, not erased.
+      lost.push(`record #${seq}`);
+    }
+    candidatesLeft.push(...fromCopy.filter((candidate) => candidate !== chosenCopy));
+  }
+
+  const kept = new Set(chain.map((record) => record.entry.id));
+  const branch: Array<{ entry: ChainEntry; requestKey: string | null }> = [];
+  for (const candidate of candidatesLeft) {
+    if (kept.has(candidate.entry.id)) continue;
+    kept.add(candidate.entry.id);
+    branch.push(candidate);
+  }
+
+  const { fileFixes, lostFiles, copyMissedFiles } = await compareFiles(
+    { db, copy, dbFiles: new Set(dbFiles), copyFiles, copyClaims, check },
+    [...chain.map((record) => record.entry), ...branch.map((record) => record.entry)],
+    new Map(chain.map((record) => [record.entry.id, record.seq])),
+  );
+  return {
+    chain,
+    branch,
+    displacedInIndexedDb: displaced,
+    fileFixes,
+    lost: [...lost, ...lostFiles],
+    copyDamaged: copyDamaged || copyMissedFiles,
+    copyAbsent: copyHead === 'absent' && copyNames.length === 0 && records.length > 0,
+    copyHead,
+    indexedDbSeq: (chainState ?? EMPTY_CHAIN).seq,
+  };
+}
+
+interface FileSides {
+  db: EvidenceDb;
+  copy: EvidenceCopy;
+  dbFiles: ReadonlySet<string>;
+  copyFiles: ReadonlySet<string>;
+  copyClaims: number;
+  check: FileCheck;
+}
+
+async function compareFiles(
+  sides: FileSides,
+  entries: readonly ChainEntry[],
+  seqOf: ReadonlyMap<string, number>,
+): Promise<{ fileFixes: FileFix[]; lostFiles: string[]; copyMissedFiles: boolean }> {
+  const { db, copy, dbFiles, copyFiles, copyClaims, check } = sides;
+  const deleted = new Set(entries.filter(isDeletion).map((entry) => entry.deletedId));
+  const fileFixes: FileFix[] = [];
+  const lostFiles: string[] = [];
+  let copyMissedFiles = false;
+  for (const entry of entries) {
+    if (isDeletion(entry) || deleted.has(entry.id)) continue;
+    for (const [index, ref] of entry.files.entries()) {
+      const [dbOk, copyOk] = await Promise.all([
+        dbFiles.has(ref.path) && fileHolds(check, async () => (await db.get('files', ref.path))?.blob ?? null, ref),
+        copyFiles.has(copyFileName(entry.id, index)) && fileHolds(check, () => copy.readFile(entry.id, index), ref),
+      ]);
+      if (dbOk && copyOk) continue;
+      if (dbOk) {
+        fileFixes.push({ captureId: entry.id, index, ref, from: 'indexeddb' });
+        if ((seqOf.get(entry.id) ?? Infinity) <= copyClaims) copyMissedFiles = true;
+      } else if (copyOk) {
+        fileFixes.push({ captureId: entry.id, index, ref, from: 'copy' });
+      } else {
+        lostFiles.push(ref.path);
+      }
+    }
+  }
+  return { fileFixes, lostFiles, copyMissedFiles };
+}
+
+/** Whether a stored file is there and, as far as `check` looks, intact. A read error counts as not. */
+async function fileHolds(check: FileCheck, read: () => Promise<Blob | null>, ref: FileRef): Promise<boolean> {
+  try {
+    if (check === 'presence') return true;
+    const blob = await read();
+    if (!blob) return false;
+    if (blob.size !== ref.bytes) return false;
+    if (check === 'sizes') {
+      // IndexedDB keeps a blob's size in its record; reading a byte shows the file is really there.
+      if (ref.bytes > 0) await blob.slice(0, 1).arrayBuffer();
+      return true;
+    }
+    return (await sha256Hex(new Uint8Array(await blob.arrayBuffer()))) === ref.sha256;
+  } catch {
+    return false;
+  }
+}
+
+/** A file's bytes from one side, only when they still match the sealed SHA-256. */
+export async function intactBytes(blob: Blob | null, ref: FileRef): Promise<Blob | null> {
+  if (!blob) return null;
+  try {
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    if (bytes.byteLength !== ref.bytes || (await sha256Hex(bytes)) !== ref.sha256) return null;
+    return new Blob([bytes], { type: ref.type });
+  } catch {
+    return null;
+  }
+}
