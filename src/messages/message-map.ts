@@ -15,8 +15,14 @@ export interface SubmitSnapshotRequest {
   manualGrant?: string;
 }
 
+/** Which of the two evidence stores could not take a capture the other one holds, and why. */
+export interface StoreMissReply {
+  store: 'indexeddb' | 'copy';
+  error: string;
+}
+
 export type SubmitSnapshotResponse =
-  | { ok: true; captureId: string; duplicate: boolean; screenshotError: string | null }
+  | { ok: true; captureId: string; duplicate: boolean; screenshotError: string | null; failedStore?: StoreMissReply }
   | { ok: false; error: string };
 
 export interface DeleteCaptureRequest {
@@ -25,7 +31,7 @@ export interface DeleteCaptureRequest {
   reason: string;
 }
 
-export type DeleteCaptureResponse = { ok: true; deletionId: string } | { ok: false; error: string };
+export type DeleteCaptureResponse = { ok: true; deletionId: string; failedStore?: StoreMissReply } | { ok: false; error: string };
 
 export interface WhoAmIResponse {
   docToken: string;

@@ -6,6 +6,7 @@ import { HostAccessBanner } from './host-access-banner';
 import { OptionsLink } from './options-link';
 import { StorageUseLine } from './storage-use-line';
 import { StoreHealthBanner } from './store-health-banner';
+import { StoreRepairBanner } from './store-repair-banner';
 import { useCases } from './use-cases';
 import { useEvidenceDb } from './use-evidence-db';
 import { WatchingOrders } from './watching-orders';
@@ -27,6 +28,7 @@ export function PopupApp() {
 
       {/* Slot: banners (storage, quota, warnings). */}
       <StoreHealthBanner />
+      <StoreRepairBanner />
       <HostAccessBanner />
       {problem && (
         <p class="status error" role="alert">

@@ -53,6 +53,24 @@ export interface StoreComparison {
   indexedDbSeq: number;
 }
 
+/** True when both stores already hold the same chain, files and head (what is lost stays lost either way). */
+export function storesAgree(compared: StoreComparison): boolean {
+  const last = compared.chain.at(-1);
+  const head = compared.copyHead;
+  const headAgrees =
+    typeof head === 'object'
+      ? head.seq === (last?.seq ?? 0) && head.head === (last?.entry.hash ?? null) && head.indexedDbSeq === head.seq
+      : head === 'absent' && last === undefined;
+  return (
+    headAgrees &&
+    compared.indexedDbSeq === (last?.seq ?? 0) &&
+    compared.branch.length === 0 &&
+    compared.displacedInIndexedDb.length === 0 &&
+    compared.fileFixes.length === 0 &&
+    compared.chain.every((record) => record.inIndexedDb && record.inCopy)
+  );
+}
+
 export async function compareStores(db: EvidenceDb, copy: EvidenceCopy, check: FileCheck): Promise<StoreComparison> {
   const [records, chainState, requests, dbFiles, copyHead, copyNames, copyFiles] = await Promise.all([
     db.getAllFromIndex('captures', 'seq'),
