@@ -77,7 +77,9 @@ export function openEvidenceCopy(): EvidenceCopy | null {
 export function evidenceCopy(files: CopyFiles): EvidenceCopy {
   return {
     async readHead() {
-      const blob = await files.read('', HEAD);
+      // A head that cannot be read is as good as a damaged one: the stores get compared in full.
+      const blob = await files.read('', HEAD).catch(() => 'damaged' as const);
+      if (blob === 'damaged') return blob;
       if (!blob) return 'absent';
       return parseHead(await blob.text().catch(() => '')) ?? 'damaged';
     },
@@ -92,7 +94,7 @@ export function evidenceCopy(files: CopyFiles): EvidenceCopy {
     },
     writeEntry: (record) => files.write('entries', entryFileName(record.seq, record.entry.hash), JSON.stringify(record)),
     async readEntry(seq, hash) {
-      const blob = await files.read('entries', entryFileName(seq, hash));
+      const blob = await files.read('entries', entryFileName(seq, hash)).catch(() => null);
       if (!blob) return null;
       const record = parseRecord(await blob.text().catch(() => ''));
       if (!record || record.seq !== seq || record.entry.hash !== hash) return null;

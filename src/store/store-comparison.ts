@@ -100,13 +100,19 @@ export async function compareStores(db: EvidenceDb, copy: EvidenceCopy, check: F
     const fromDb = indexedDb.get(seq);
     const dbValid = fromDb !== undefined && (check !== 'bytes' || (await hashEntry(fromDb)) === fromDb.hash);
     const hashes = inCopy.get(seq) ?? [];
-    const copySame = dbValid && hashes.includes(fromDb.hash);
+    // Beyond presence, the copy's record must also read back whole and hash to its name.
+    const copySame = dbValid && hashes.includes(fromDb.hash) && (check === 'presence' || (await copy.readEntry(seq, fromDb.hash)) !== null);
     if (copySame) {
       chain.push({ seq, entry: fromDb, requestKey: keyOf.get(fromDb.id) ?? null, inIndexedDb: true, inCopy: true });
       continue;
     }
     const fromCopy: Array<{ entry: ChainEntry; requestKey: string | null }> = [];
     for (const hash of hashes) {
+      if (dbValid && hash === fromDb.hash) {
+        // Listed under IndexedDB's hash but unreadable: the copy's record is damaged.
+        copyDamaged = true;
+        continue;
+      }
       const record = await copy.readEntry(seq, hash);
       if (record) fromCopy.push({ entry: record.entry, requestKey: record.requestKey });
       else if (seq <= copyClaims) copyDamaged = true;

@@ -148,11 +148,21 @@ async function rebuildIndexedDb(
   if (missing.length === 0 && fixesFromCopy.length === 0 && compared.displacedInIndexedDb.length === 0 && !headMoves) {
     return { entries: 0, files: 0 };
   }
+  // A record goes back together with its files, in one transaction, as a capture is committed.
+  const fixesOf = new Map<string, FileFix[]>();
+  for (const fix of fixesFromCopy) fixesOf.set(fix.captureId, [...(fixesOf.get(fix.captureId) ?? []), fix]);
+  const batchesOfRecords = Array.from({ length: Math.ceil(missing.length / BATCH) }, (_, i) => missing.slice(i * BATCH, (i + 1) * BATCH));
+  const placed = new Set(missing.map((record) => record.entry.id));
+  const otherFixes = fixesFromCopy.filter((fix) => !placed.has(fix.captureId));
+  const plan = [
+    ...batchesOfRecords.map((records) => ({ records, fixes: records.flatMap((record) => fixesOf.get(record.entry.id) ?? []) })),
+    ...Array.from({ length: Math.ceil(otherFixes.length / BATCH) }, (_, i) => ({ records: [], fixes: otherFixes.slice(i * BATCH, (i + 1) * BATCH) })),
+  ];
+  if (plan.length === 0) plan.push({ records: [], fixes: [] });
   let files = 0;
-  const batches = Math.max(1, Math.ceil(missing.length / BATCH), Math.ceil(fixesFromCopy.length / BATCH));
+  const batches = plan.length;
   for (let batch = 0; batch < batches; batch++) {
-    const records = missing.slice(batch * BATCH, (batch + 1) * BATCH);
-    const fixes = fixesFromCopy.slice(batch * BATCH, (batch + 1) * BATCH);
+    const { records, fixes } = plan[batch]!;
     // Read (and check) the copy's bytes before the transaction: awaiting anything but IndexedDB
     // inside it would let it commit early.
     const restoredFiles: StoredFile[] = [];
