@@ -14,10 +14,12 @@ import type browser from 'webextension-polyfill';
 export type PageCaptureApi = Pick<typeof chrome.pageCapture, 'saveAsMHTML'>;
 export type DebuggerApi = Pick<typeof chrome.debugger, 'attach' | 'detach' | 'sendCommand'>;
 
+export type OffscreenApi = Pick<typeof chrome.offscreen, 'createDocument' | 'closeDocument'>;
+
 interface MaybeChrome {
   pageCapture?: Partial<PageCaptureApi>;
   debugger?: Partial<DebuggerApi>;
-  offscreen?: { createDocument?: unknown };
+  offscreen?: Partial<OffscreenApi>;
 }
 
 function chromeNamespace(): MaybeChrome | undefined {
@@ -44,14 +46,23 @@ export function debuggerApi(): DebuggerApi | null {
     : null;
 }
 
+/**
+ * chrome.offscreen: a document for a Chromium service worker, here to hold a backup bundle's blob:
+ * URL for the downloads API. Missing in Firefox ⇒ its background is an event page and makes the URL itself.
+ */
+export function offscreenApi(): OffscreenApi | null {
+  const api = chromeNamespace()?.offscreen;
+  return typeof api?.createDocument === 'function' && typeof api.closeDocument === 'function' ? (api as OffscreenApi) : null;
+}
+
 export interface CaptureCapabilities {
   /** page.mhtml possible; else page.html (serialized DOM). */
   mhtml: boolean;
   /** one-shot full-page screenshots; else scroll-and-stitch. */
   debuggerScreenshots: boolean;
   /**
-   * chrome.offscreen: a DOM for a Chromium service worker. Firefox has none and needs none: its MV3
-   * background is an event page that has a DOM itself. Nothing in PayWitness uses it today.
+   * chrome.offscreen: a DOM for a Chromium service worker (backups use it for a blob: URL). Firefox
+   * has none and needs none: its MV3 background is an event page that has a DOM itself.
    */
   offscreenDocuments: boolean;
 }
@@ -60,7 +71,7 @@ export function captureCapabilities(): CaptureCapabilities {
   return {
     mhtml: pageCaptureApi() !== null,
     debuggerScreenshots: debuggerApi() !== null,
-    offscreenDocuments: typeof chromeNamespace()?.offscreen?.createDocument === 'function',
+    offscreenDocuments: offscreenApi() !== null,
   };
 }
 

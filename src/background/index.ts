@@ -15,6 +15,7 @@ import { handleManualCaptureMessage } from './manual-capture-requests';
 import { createMessageRouter } from './message-router';
 import { recoverPendingCaptures } from './recover-pending';
 import { announceRepair } from '../shared/announce-repair';
+import { backupAfterCapture, listenForBackups } from './backup-triggers';
 import { reportStoreFailure, reportStoreMiss, reportStoreOk } from './store-health-report';
 import { auditStoresOncePerSession, checkStoresAtStart } from './store-self-check';
 import { submitSnapshot, type SubmitDeps } from './submit-snapshot';
@@ -37,6 +38,7 @@ const deps: SubmitDeps = {
   reportStoreOk,
   reportStoreMiss,
   announceRepair,
+  afterCapture: backupAfterCapture,
   orders: {
     refine: (verdict, snapshot, site) => refineVerdict(verdict, snapshot, site, orderDeps),
     link: (entry) => linkCapture(entry, orderDeps),
@@ -92,3 +94,6 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => handleOrderMessage(message, sender, orderDeps));
 listenForOrderAlarms(orderDeps);
 void ensureRecheckAlarm();
+
+// Backups into the Downloads folder (off by default): their alarms, and the options page's button.
+listenForBackups({ db: deps.db, settings: loadSettings }, own);

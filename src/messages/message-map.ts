@@ -81,6 +81,13 @@ export interface ManualCaptureRequest {
   tabId: number;
 }
 
+/** A backup bundle built in the offscreen document, held at `url` until released. */
+export type BackupBuiltResponse =
+  | { ok: true; url: string; bytes: number; head: string | null; records: number }
+  | { ok: false; error: string };
+
+export type BackupNowResponse = { ok: true; file: string; bytes: number; records: number } | { ok: false; error: string };
+
 export interface MessageMap {
   /** content script → worker: the page shows something worth keeping. */
   'capture:submit': { request: SubmitSnapshotRequest; response: SubmitSnapshotResponse };
@@ -108,6 +115,12 @@ export interface MessageMap {
   'support:contacted': { request: SupportCaseRequest; response: SupportDeadlineResponse };
   /** extension page → worker: the case was resolved; its deadline stops. */
   'support:resolved': { request: SupportCaseRequest; response: SupportDeadlineResponse };
+  /** extension page → worker: write a backup bundle into Downloads now. */
+  'backup:now': { request: Record<string, never>; response: BackupNowResponse };
+  /** worker → its offscreen document (Chromium): build the backup bundle and hold it at a blob: URL. */
+  'backup:build': { request: { version: string }; response: BackupBuiltResponse };
+  /** worker → its offscreen document: the download is done; let the blob: URL go. */
+  'backup:release': { request: { url: string }; response: { ok: true } };
 }
 
 export type MessageType = keyof MessageMap;

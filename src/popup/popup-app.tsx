@@ -1,4 +1,5 @@
 import { t } from '../shared/i18n';
+import { BackupLine } from './backup-line';
 import { CaptureTools } from './capture-tools';
 import { CaseReview } from './case-review';
 import { ExportAllButton } from './export-all-button';
@@ -47,6 +48,7 @@ export function PopupApp() {
       <footer>
         {/* Slot: footer links. */}
         <StorageUseLine />
+        <BackupLine />
         <OptionsLink />
       </footer>
     </main>

@@ -22,7 +22,7 @@ describe('browser capabilities', () => {
       runtime: {},
       pageCapture: { saveAsMHTML: noop },
       debugger: { attach: noop, detach: noop, sendCommand: noop },
-      offscreen: { createDocument: noop },
+      offscreen: { createDocument: noop, closeDocument: noop },
     };
     vi.stubGlobal('chrome', chromium);
     expect(captureCapabilities()).toEqual({ mhtml: true, debuggerScreenshots: true, offscreenDocuments: true });
