@@ -31,7 +31,10 @@ export async function checkStoresAtStart(db: EvidenceDb, copy: EvidenceCopy, ann
 
 export async function auditStoresOncePerSession(db: EvidenceDb, copy: EvidenceCopy, announce: Announce, now = Date.now()): Promise<void> {
   const session = browser.storage.session;
-  if (session && (await session.get(SESSION_KEY))[SESSION_KEY]) return;
+  // Marked before it starts: a worker stopped half-way through a long check (a very large store)
+  // does not start it over at every wake; the next browser session checks again.
+  if (session && (await session.get(SESSION_KEY))[SESSION_KEY] !== undefined) return;
+  await session?.set({ [SESSION_KEY]: 'started' });
   const lastDeep = Number((await browser.storage.local.get(DEEP_AUDIT_KEY))[DEEP_AUDIT_KEY] ?? 0);
   const check: FileCheck = now - lastDeep >= DEEP_AUDIT_EVERY_MS ? 'bytes' : 'sizes';
   const looked = await compareStores(db, copy, check);

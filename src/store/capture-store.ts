@@ -4,7 +4,7 @@ import { isDeletion, liveCaptures, type ChainEntry, type DeletionEntry } from '.
 import { sha256Hex } from '../evidence/sha256';
 import { appendToChain, EMPTY_CHAIN, serialised } from './chain-writes';
 import { appendToCopy, commitToCopyOnly, NO_COPY, restoreBeforeWrite, writeFilesToCopy, type CopyOutcome, type StoreMiss } from './copy-append';
-import type { EvidenceCopy } from './evidence-copy';
+import type { CopyHeadState, EvidenceCopy } from './evidence-copy';
 import type { ChainState, PendingCapture, StoredCapture, StoredFile } from './evidence-schema';
 import type { EvidenceDb } from './open-evidence-db';
 import type { FileCheck } from './store-comparison';
@@ -68,6 +68,7 @@ async function commitNow(
   const copyFiles = copy ? writeFilesToCopy(copy, draft.id, stored) : Promise.resolve(null);
   let outcome;
   let restored: RepairReport | null = null;
+  let copyHead: CopyHeadState = 'absent';
   try {
     if (!db) throw new Error('IndexedDB could not be opened');
     if (requestKey) {
@@ -78,7 +79,7 @@ async function commitNow(
         return { captureId: seen.captureId, duplicate: true, failed: null, repaired: null };
       }
     }
-    if (copy) restored = await restoreBeforeWrite(db, copy);
+    if (copy) ({ repaired: restored, head: copyHead } = await restoreBeforeWrite(db, copy));
     const refs: FileRef[] = stored.map(({ path, sha256, bytes, type, role }) => ({ path, sha256, bytes, type, role }));
     outcome = await appendToChain(db, (prevHash) => sealEntry<CaptureEntry>({ ...draft, files: refs, prevHash, hash: '' }), async (tx, entry) => {
       if (requestKey) {
@@ -99,7 +100,7 @@ async function commitNow(
     await dropCopyFiles(copy, draft.id, stored.length, copyFiles);
     return outcome.abandoned;
   }
-  const copied = copy ? await appendToCopy(db, copy, { ...outcome, requestKey }, copyFiles) : NO_COPY;
+  const copied = copy ? await appendToCopy(db, copy, { ...outcome, requestKey }, copyFiles, copyHead) : NO_COPY;
   return { captureId: outcome.entry.id, duplicate: false, failed: copied.failed, repaired: copied.repaired ?? restored };
 }
 
@@ -121,7 +122,7 @@ export function deleteCapture(db: EvidenceDb, captureId: string, draft: Deletion
     if (isDeletion(target.entry)) return { ok: false, error: 'not_a_capture' };
     if (target.deletedBy) return { ok: false, error: 'already_deleted' };
     const deleted = target.entry;
-    const restored = copy ? await restoreBeforeWrite(db, copy) : null;
+    const before = copy ? await restoreBeforeWrite(db, copy) : null;
     const outcome = await appendToChain(
       db,
       (prevHash) =>
@@ -145,8 +146,8 @@ export function deleteCapture(db: EvidenceDb, captureId: string, draft: Deletion
       },
     );
     if ('abandoned' in outcome) return outcome.abandoned;
-    const copied: CopyOutcome = copy ? await appendToCopy(db, copy, { ...outcome, requestKey: null }, Promise.resolve(null)) : NO_COPY;
-    return { ok: true, deletionId: outcome.entry.id, failed: copied.failed, repaired: copied.repaired ?? restored };
+    const copied: CopyOutcome = copy && before ? await appendToCopy(db, copy, { ...outcome, requestKey: null }, Promise.resolve(null), before.head) : NO_COPY;
+    return { ok: true, deletionId: outcome.entry.id, failed: copied.failed, repaired: copied.repaired ?? before?.repaired ?? null };
   });
 }
 

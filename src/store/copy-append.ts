@@ -3,7 +3,7 @@ import type { CaptureDraft, CaptureEntry } from '../evidence/capture-entry';
 import { isDeletion, type ChainEntry } from '../evidence/deletion-entry';
 import { isoWithOffset } from '../evidence/iso-time';
 import { EMPTY_CHAIN } from './chain-writes';
-import type { EvidenceCopy } from './evidence-copy';
+import type { CopyHeadState, EvidenceCopy } from './evidence-copy';
 import type { StoredFile } from './evidence-schema';
 import type { EvidenceDb } from './open-evidence-db';
 import { repairStores, repairWasQuiet, type RepairReport } from './store-repair';
@@ -35,25 +35,33 @@ export function writeFilesToCopy(copy: EvidenceCopy, captureId: string, files: r
   );
 }
 
-/** Before an IndexedDB write: when the copy holds records IndexedDB lacks, they go back first. */
-export async function restoreBeforeWrite(db: EvidenceDb, copy: EvidenceCopy): Promise<RepairReport | null> {
+/**
+ * Before an IndexedDB write: when the copy holds records IndexedDB lacks, they go back first. Answers
+ * with the copy's head as it then is, which the write after the commit links to.
+ */
+export async function restoreBeforeWrite(db: EvidenceDb, copy: EvidenceCopy): Promise<{ repaired: RepairReport | null; head: CopyHeadState }> {
   const [head, chain] = await Promise.all([copy.readHead(), db.get('meta', 'chain')]);
   const current = chain ?? EMPTY_CHAIN;
-  if (typeof head !== 'object' || head.seq < current.seq || (head.seq === current.seq && head.head === current.head)) return null;
-  return repairStores(db, copy, 'presence');
+  if (typeof head !== 'object' || head.seq < current.seq || (head.seq === current.seq && head.head === current.head)) return { repaired: null, head };
+  const repaired = await repairStores(db, copy, 'presence');
+  return { repaired, head: await copy.readHead() };
 }
 
-/** After IndexedDB committed `entry` at `seq`. */
+/**
+ * After IndexedDB committed `entry` at `seq`. `head` is the copy's head read before the commit: in
+ * this context's queue only a write of another context can have moved it since, and then the
+ * check below fails and the stores are repaired instead.
+ */
 export async function appendToCopy(
   db: EvidenceDb,
   copy: EvidenceCopy,
   record: { seq: number; entry: ChainEntry; requestKey: string | null },
   filesWritten: Promise<string | null>,
+  head: CopyHeadState,
 ): Promise<CopyOutcome> {
   const { seq, entry, requestKey } = record;
   const filesError = await filesWritten;
   try {
-    const head = await copy.readHead();
     const previous = head === 'absent' ? { seq: 0, head: null } : head;
     if (filesError === null && typeof previous === 'object' && previous.seq === seq - 1 && previous.head === entry.prevHash) {
       await copy.writeEntry({ seq, entry, requestKey });

@@ -25,15 +25,15 @@ export const COPY_ROOT = 'paywitness-copy';
 
 type Directory = FileSystemDirectoryHandle & { keys(): AsyncIterableIterator<string> };
 
-/** The copy in this origin's private file system, or null where the browser has none. */
-export function opfsCopyFiles(storage: StorageManager | undefined = globalThis.navigator?.storage): CopyFiles | null {
+/** The copy in this origin's private file system, or null where the browser has none. `root`: for benchmarks only. */
+export function opfsCopyFiles(storage: StorageManager | undefined = globalThis.navigator?.storage, rootName = COPY_ROOT): CopyFiles | null {
   if (typeof storage?.getDirectory !== 'function') return null;
   const folders = new Map<CopyDir, Promise<Directory>>();
   const folder = (dir: CopyDir): Promise<Directory> => {
     let found = folders.get(dir);
     if (!found) {
       found = (async () => {
-        const root = await (await storage.getDirectory()).getDirectoryHandle(COPY_ROOT, { create: true });
+        const root = await (await storage.getDirectory()).getDirectoryHandle(rootName, { create: true });
         return (dir ? await root.getDirectoryHandle(dir, { create: true }) : root) as Directory;
       })();
       // A failed lookup (e.g. the disk was full) is retried next time rather than remembered.

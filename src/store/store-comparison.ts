@@ -88,6 +88,16 @@ export async function compareStores(db: EvidenceDb, copy: EvidenceCopy, check: F
   const lastSeq = Math.max(records.at(-1)?.seq ?? 0, copyNames.at(-1)?.seq ?? 0);
   const copyClaims = typeof copyHead === 'object' ? copyHead.seq : 0;
 
+  // What needs a read per record is read up front, several at a time (it is I/O, not CPU): whether
+  // IndexedDB's record still hashes to itself ('bytes'), and whether the copy's record of the same
+  // hash reads back whole (beyond 'presence').
+  const dbHashHolds = new Map<number, boolean>();
+  const copyReadsBack = new Map<number, boolean>();
+  await eachLimited(records, async ({ seq, entry }) => {
+    if (check === 'bytes') dbHashHolds.set(seq, (await hashEntry(entry)) === entry.hash);
+    if (check !== 'presence' && inCopy.get(seq)?.includes(entry.hash)) copyReadsBack.set(seq, (await copy.readEntry(seq, entry.hash)) !== null);
+  });
+
   const chain: ResolvedRecord[] = [];
   const candidatesLeft: Array<{ entry: ChainEntry; requestKey: string | null }> = [];
   const displaced: Array<{ seq: number; id: string }> = [];
@@ -98,10 +108,10 @@ export async function compareStores(db: EvidenceDb, copy: EvidenceCopy, check: F
     // After a hole (a record neither side holds) the link cannot be checked; anything valid may follow.
     const expectedPrev = seq === 1 ? null : previous?.seq === seq - 1 ? previous.entry.hash : undefined;
     const fromDb = indexedDb.get(seq);
-    const dbValid = fromDb !== undefined && (check !== 'bytes' || (await hashEntry(fromDb)) === fromDb.hash);
+    const dbValid = fromDb !== undefined && (check !== 'bytes' || dbHashHolds.get(seq) === true);
     const hashes = inCopy.get(seq) ?? [];
     // Beyond presence, the copy's record must also read back whole and hash to its name.
-    const copySame = dbValid && hashes.includes(fromDb.hash) && (check === 'presence' || (await copy.readEntry(seq, fromDb.hash)) !== null);
+    const copySame = dbValid && hashes.includes(fromDb.hash) && (check === 'presence' || copyReadsBack.get(seq) === true);
     if (copySame) {
       chain.push({ seq, entry: fromDb, requestKey: keyOf.get(fromDb.id) ?? null, inIndexedDb: true, inCopy: true });
       continue;
@@ -185,43 +195,62 @@ async function compareFiles(
   const fileFixes: FileFix[] = [];
   const lostFiles: string[] = [];
   let copyMissedFiles = false;
-  for (const entry of entries) {
-    if (isDeletion(entry) || deleted.has(entry.id)) continue;
-    for (const [index, ref] of entry.files.entries()) {
-      const [dbOk, copyOk] = await Promise.all([
-        dbFiles.has(ref.path) && fileHolds(check, async () => (await db.get('files', ref.path))?.blob ?? null, ref),
-        copyFiles.has(copyFileName(entry.id, index)) && fileHolds(check, () => copy.readFile(entry.id, index), ref),
-      ]);
-      if (dbOk && copyOk) continue;
-      if (dbOk) {
-        fileFixes.push({ captureId: entry.id, index, ref, from: 'indexeddb' });
-        if ((seqOf.get(entry.id) ?? Infinity) <= copyClaims) copyMissedFiles = true;
-      } else if (copyOk) {
-        fileFixes.push({ captureId: entry.id, index, ref, from: 'copy' });
-      } else {
-        lostFiles.push(ref.path);
-      }
+  const files = entries
+    .filter((entry) => !isDeletion(entry) && !deleted.has(entry.id))
+    .flatMap((entry) => entry.files.map((ref, index) => ({ entry, ref, index })));
+  const held = new Map<(typeof files)[number], [boolean, boolean]>();
+  await eachLimited(files, async (file) => {
+    const { entry, ref, index } = file;
+    held.set(file, [
+      dbFiles.has(ref.path) && (await fileHolds(check, async () => (await db.get('files', ref.path))?.blob ?? null, ref, 'indexeddb')),
+      copyFiles.has(copyFileName(entry.id, index)) && (await fileHolds(check, () => copy.readFile(entry.id, index), ref, 'copy')),
+    ]);
+  });
+  // In chain order, so the repair and the report list them as the chain does.
+  for (const file of files) {
+    const { entry, ref, index } = file;
+    const [dbOk, copyOk] = held.get(file)!;
+    if (dbOk && copyOk) continue;
+    if (dbOk) {
+      fileFixes.push({ captureId: entry.id, index, ref, from: 'indexeddb' });
+      if ((seqOf.get(entry.id) ?? Infinity) <= copyClaims) copyMissedFiles = true;
+    } else if (copyOk) {
+      fileFixes.push({ captureId: entry.id, index, ref, from: 'copy' });
+    } else {
+      lostFiles.push(ref.path);
     }
   }
   return { fileFixes, lostFiles, copyMissedFiles };
 }
 
 /** Whether a stored file is there and, as far as `check` looks, intact. A read error counts as not. */
-async function fileHolds(check: FileCheck, read: () => Promise<Blob | null>, ref: FileRef): Promise<boolean> {
+async function fileHolds(check: FileCheck, read: () => Promise<Blob | null>, ref: FileRef, side: 'indexeddb' | 'copy'): Promise<boolean> {
   try {
     if (check === 'presence') return true;
     const blob = await read();
     if (!blob) return false;
     if (blob.size !== ref.bytes) return false;
     if (check === 'sizes') {
-      // IndexedDB keeps a blob's size in its record; reading a byte shows the file is really there.
-      if (ref.bytes > 0) await blob.slice(0, 1).arrayBuffer();
+      // A copy file's size is the file's own; IndexedDB keeps a blob's size in its record, so only
+      // reading a byte shows its file is really there.
+      if (side === 'indexeddb' && ref.bytes > 0) await blob.slice(0, 1).arrayBuffer();
       return true;
     }
     return (await sha256Hex(new Uint8Array(await blob.arrayBuffer()))) === ref.sha256;
   } catch {
     return false;
   }
+}
+
+const READS_AT_ONCE = 16;
+
+/** Runs `task` over `items`, at most READS_AT_ONCE at a time. */
+async function eachLimited<T>(items: readonly T[], task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, items.length) }, lane));
 }
 
 /** A file's bytes from one side, only when they still match the sealed SHA-256. */
