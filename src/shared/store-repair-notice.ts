@@ -1,18 +1,17 @@
+import type { RepairReport } from '../store/store-repair';
+
 // What the worker tells the shopper after it repaired the evidence stores (store-repair.ts): kept in
 // storage.local under 'storeRepair' until the shopper dismisses the popup's banner, and shown once
 // as a notification when it happens. Two repairs before the shopper looks are added up.
 
 export const STORE_REPAIR_KEY = 'storeRepair';
 
-export interface StoreRepairNotice {
+/** The counts a repair reports (store-repair.ts), added up over repairs the shopper has not seen yet. */
+type RepairCounts = Pick<RepairReport, 'restoredEntries' | 'restoredFiles' | 'copiedEntries' | 'copiedFiles' | 'rechained' | 'lost'>;
+
+export interface StoreRepairNotice extends RepairCounts {
   /** When the first repair not yet seen happened. */
   at: string;
-  restoredEntries: number;
-  restoredFiles: number;
-  copiedEntries: number;
-  copiedFiles: number;
-  rechained: number;
-  lost: string[];
   /** There was no second copy yet: it was made from IndexedDB (an update, or the copy was wiped). */
   copyCreated: boolean;
   chainOk: boolean;
@@ -20,20 +19,9 @@ export interface StoreRepairNotice {
   chainRecords: number;
 }
 
-export interface RepairFacts {
-  restoredEntries: number;
-  restoredFiles: number;
-  copiedEntries: number;
-  copiedFiles: number;
-  rechained: number;
-  lost: string[];
-  copyAbsent: boolean;
-  chain: { ok: true; records: number } | { ok: false; records: number; problem: string };
-}
-
 const MAX_LOST_LISTED = 20;
 
-export function repairNotice(report: RepairFacts, at: string, unseen: StoreRepairNotice | null = null): StoreRepairNotice {
+export function repairNotice(report: RepairCounts & Pick<RepairReport, 'copyAbsent' | 'chain'>, at: string, unseen: StoreRepairNotice | null = null): StoreRepairNotice {
   const base = unseen ?? { at, restoredEntries: 0, restoredFiles: 0, copiedEntries: 0, copiedFiles: 0, rechained: 0, lost: [], copyCreated: false };
   return {
     at: base.at,

@@ -1,7 +1,5 @@
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -10,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/launch-extension.mjs';
 import { verifyBundle } from '../../src/verify/verify-bundle';
 import { openCapturedPage } from '../harness/captured-page';
+import { startErrorPageServer, type ErrorPageServer } from '../harness/error-page-server';
 import { bundleFromDump, dumpStore } from '../harness/evidence-in-page';
 
 // Backups into the Downloads folder, checked by the CLI, and a restore from one into a browser that
@@ -21,20 +20,15 @@ type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
 const run = promisify(execFile);
 
 describe('backups into Downloads and restoring from one', () => {
-  let server: Server;
+  let server: ErrorPageServer;
   let origin: string;
   let work: string;
   let extensionDir: string;
   let downloads: string;
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(`<!doctype html><meta charset="utf-8"><title>出现错误了哟~</title><body>
-        <h4>出现错误了哟~</h4><div class="err-message"><h5>支付网关异常！</h5></div><p>${req.url}</p></body>`);
-    });
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startErrorPageServer();
+    origin = server.origin;
     work = await mkdtemp(join(tmpdir(), 'pw-backup-'));
     extensionDir = join(work, 'extension');
     downloads = join(work, 'Downloads');
@@ -46,7 +40,7 @@ describe('backups into Downloads and restoring from one', () => {
     await writeFile(manifestPath, JSON.stringify(manifest));
   });
   afterAll(async () => {
-    await new Promise((done) => server?.close(done));
+    await server?.close();
     await rm(work, { recursive: true, force: true });
   });
 

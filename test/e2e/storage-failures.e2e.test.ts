@@ -2,8 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -12,6 +10,7 @@ import { launchWithExtension } from '../../scripts/launch-extension.mjs';
 import { verifyBundle } from '../../src/verify/verify-bundle';
 import { browserPidFor, killAndWait } from '../harness/browser-process';
 import { openCapturedPage } from '../harness/captured-page';
+import { startErrorPageServer, type ErrorPageServer } from '../harness/error-page-server';
 import { submitUntilAnswered } from '../harness/content-script-world';
 import { copyMatchesChain, readCopyInPage } from '../harness/copy-in-page';
 import { bundleFromDump, dumpStore } from '../harness/evidence-in-page';
@@ -46,19 +45,14 @@ interface RepairNotice {
 }
 
 describe('evidence survives the browser losing or damaging its own storage', () => {
-  let server: Server;
+  let server: ErrorPageServer;
   let origin: string;
   let mountPoint: string | null = null;
   let profile: string;
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(`<!doctype html><meta charset="utf-8"><title>出现错误了哟~</title><body style="background:#1565c0">
-        <h4>出现错误了哟~</h4><div class="err-message"><h5>支付网关异常！</h5></div><p>${req.url}</p></body>`);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startErrorPageServer();
+    origin = server.origin;
     const base = await mkdtemp(join(tmpdir(), 'pw-storage-failures-'));
     try {
       execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=100m', 'tmpfs', base], { stdio: 'ignore' });
@@ -69,7 +63,7 @@ describe('evidence survives the browser losing or damaging its own storage', () 
     profile = join(base, 'profile');
   });
   afterAll(async () => {
-    await new Promise((resolve) => server?.close(resolve));
+    await server?.close();
     if (mountPoint) execFileSync('umount', ['-l', mountPoint], { stdio: 'ignore' });
     await rm(join(profile, '..'), { recursive: true, force: true });
   });
