@@ -6,7 +6,7 @@ import { opfsCopyFiles } from '../src/store/copy-files';
 import { evidenceCopy, openEvidenceCopy } from '../src/store/evidence-copy';
 import { DB_NAME } from '../src/store/evidence-schema';
 import { openEvidenceDb } from '../src/store/open-evidence-db';
-import { compareStores, storesAgree, type FileCheck } from '../src/store/store-comparison';
+import { compareStores, storesAgree, type CheckPlan } from '../src/store/store-comparison';
 import { buildManifest } from '../src/export/bundle-manifest';
 import { writeBundle } from '../src/export/write-bundle';
 
@@ -211,11 +211,11 @@ async function copyCost({ count, pngBase64 }: { count: number; pngBase64: string
   };
 }
 
-/** How long the session's full check of both stores takes on the extension's own store. */
-async function storeCheck(check: FileCheck): Promise<{ ms: number; records: number; agree: boolean }> {
+/** How long a check of both stores takes on the extension's own store. */
+async function storeCheck(plan: CheckPlan): Promise<{ ms: number; records: number; agree: boolean }> {
   const db = await openEvidenceDb(DB_NAME);
   const start = performance.now();
-  const compared = await compareStores(db, openEvidenceCopy()!, check);
+  const compared = await compareStores(db, openEvidenceCopy()!, plan);
   const ms = performance.now() - start;
   db.close();
   return { ms, records: compared.chain.length, agree: storesAgree(compared) };

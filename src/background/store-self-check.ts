@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { chainState, repairEvidence } from '../store/capture-store';
 import type { EvidenceCopy } from '../store/evidence-copy';
 import type { EvidenceDb } from '../store/open-evidence-db';
-import { compareStores, storesAgree, type FileCheck } from '../store/store-comparison';
+import { compareStores, sessionPlan, storesAgree, type CheckPlan } from '../store/store-comparison';
 import { repairWasQuiet, type RepairReport } from '../store/store-repair';
 
 // The worker's check of its two evidence stores.
@@ -12,13 +12,14 @@ import { repairWasQuiet, type RepairReport } from '../store/store-repair';
 // reset or lost records, the copy lags or was damaged — the stores are repaired before any request
 // is served, so a new capture never chains onto a store that forgot its past.
 //
-// Once per browser session (a restart is when damage done while it was closed shows), after ready:
-// every record and file on both sides, by size and a byte read; every 7 days by SHA-256. It holds
-// no lock while it looks, and repairs (queued with the writes) only when it found something.
+// Once per browser session, after ready (a restart is when damage done while it was closed shows):
+// every record and file of both sides by presence, and in turn a window of them more closely — the
+// next 1,000 records by size and a byte read, the next 200 by SHA-256 (SESSION_WINDOWS) —
+// so a store of any size is checked through over sessions at a bounded cost each. It holds no lock
+// while it looks, and repairs (queued with the writes) only when it found something.
 
 const SESSION_KEY = 'storeAuditThisSession';
-const DEEP_AUDIT_KEY = 'storeDeepAuditAt';
-const DEEP_AUDIT_EVERY_MS = 7 * 24 * 60 * 60 * 1000;
+const CURSORS_KEY = 'storeAuditNext';
 
 export type Announce = (report: RepairReport) => Promise<void>;
 
@@ -29,21 +30,21 @@ export async function checkStoresAtStart(db: EvidenceDb, copy: EvidenceCopy, ann
   await repairAndTell(db, copy, 'presence', announce);
 }
 
-export async function auditStoresOncePerSession(db: EvidenceDb, copy: EvidenceCopy, announce: Announce, now = Date.now()): Promise<void> {
+export async function auditStoresOncePerSession(db: EvidenceDb, copy: EvidenceCopy, announce: Announce): Promise<void> {
   const session = browser.storage.session;
-  // Marked before it starts: a worker stopped half-way through a long check (a very large store)
-  // does not start it over at every wake; the next browser session checks again.
+  // Marked before it starts: a worker stopped half-way through the check does not start it over
+  // at every wake; the next browser session checks again.
   if (session && (await session.get(SESSION_KEY))[SESSION_KEY] !== undefined) return;
   await session?.set({ [SESSION_KEY]: 'started' });
-  const lastDeep = Number((await browser.storage.local.get(DEEP_AUDIT_KEY))[DEEP_AUDIT_KEY] ?? 0);
-  const check: FileCheck = now - lastDeep >= DEEP_AUDIT_EVERY_MS ? 'bytes' : 'sizes';
-  const looked = await compareStores(db, copy, check);
-  if (!storesAgree(looked)) await repairAndTell(db, copy, check, announce);
+  const next = (await browser.storage.local.get(CURSORS_KEY))[CURSORS_KEY] as Partial<Record<'sizes' | 'bytes', number>> | undefined;
+  const plan = sessionPlan(next ?? {}, (await chainState(db)).seq);
+  const looked = await compareStores(db, copy, plan);
+  if (!storesAgree(looked)) await repairAndTell(db, copy, plan, announce);
+  await browser.storage.local.set({ [CURSORS_KEY]: { sizes: plan.sizes.from + plan.sizes.count, bytes: plan.bytes.from + plan.bytes.count } });
   await session?.set({ [SESSION_KEY]: true });
-  if (check === 'bytes') await browser.storage.local.set({ [DEEP_AUDIT_KEY]: now });
 }
 
-async function repairAndTell(db: EvidenceDb, copy: EvidenceCopy, check: FileCheck, announce: Announce): Promise<void> {
-  const report = await repairEvidence(db, copy, check);
+async function repairAndTell(db: EvidenceDb, copy: EvidenceCopy, plan: CheckPlan, announce: Announce): Promise<void> {
+  const report = await repairEvidence(db, copy, plan);
   if (!repairWasQuiet(report)) await announce(report);
 }

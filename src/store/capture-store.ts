@@ -7,7 +7,7 @@ import { appendToCopy, commitToCopyOnly, NO_COPY, restoreBeforeWrite, writeFiles
 import type { CopyHeadState, EvidenceCopy } from './evidence-copy';
 import type { ChainState, PendingCapture, StoredCapture, StoredFile } from './evidence-schema';
 import type { EvidenceDb } from './open-evidence-db';
-import type { FileCheck } from './store-comparison';
+import type { CheckPlan } from './store-comparison';
 import { repairStores, type RepairReport } from './store-repair';
 
 // The only way evidence is written or read. A capture, its files, the new chain head, its
@@ -79,7 +79,7 @@ async function commitNow(
         return { captureId: seen.captureId, duplicate: true, failed: null, repaired: null };
       }
     }
-    if (copy) ({ repaired: restored, head: copyHead } = await restoreBeforeWrite(db, copy));
+    if (copy) ({ repaired: restored, head: copyHead } = await restoreBeforeWrite(db, copy).catch(copyUnreadable));
     const refs: FileRef[] = stored.map(({ path, sha256, bytes, type, role }) => ({ path, sha256, bytes, type, role }));
     outcome = await appendToChain(db, (prevHash) => sealEntry<CaptureEntry>({ ...draft, files: refs, prevHash, hash: '' }), async (tx, entry) => {
       if (requestKey) {
@@ -104,6 +104,11 @@ async function commitNow(
   return { captureId: outcome.entry.id, duplicate: false, failed: copied.failed, repaired: copied.repaired ?? restored };
 }
 
+/** A copy that cannot even be read must not stop IndexedDB's write; after it, the copy is repaired (or reported failed). */
+function copyUnreadable(): { repaired: null; head: CopyHeadState } {
+  return { repaired: null, head: 'damaged' };
+}
+
 async function dropCopyFiles(copy: EvidenceCopy | null, captureId: string, count: number, written: Promise<unknown>): Promise<void> {
   if (!copy) return;
   await written;
@@ -122,7 +127,7 @@ export function deleteCapture(db: EvidenceDb, captureId: string, draft: Deletion
     if (isDeletion(target.entry)) return { ok: false, error: 'not_a_capture' };
     if (target.deletedBy) return { ok: false, error: 'already_deleted' };
     const deleted = target.entry;
-    const before = copy ? await restoreBeforeWrite(db, copy) : null;
+    const before = copy ? await restoreBeforeWrite(db, copy).catch(copyUnreadable) : null;
     const outcome = await appendToChain(
       db,
       (prevHash) =>
@@ -216,8 +221,8 @@ export async function chainState(db: EvidenceDb): Promise<ChainState> {
 }
 
 /** Compares the two stores and makes them hold the same chain again, queued with every other write. */
-export function repairEvidence(db: EvidenceDb, copy: EvidenceCopy, check: FileCheck): Promise<RepairReport> {
-  return serialised(() => repairStores(db, copy, check));
+export function repairEvidence(db: EvidenceDb, copy: EvidenceCopy, plan: CheckPlan): Promise<RepairReport> {
+  return serialised(() => repairStores(db, copy, plan));
 }
 
 /** A capture that failed to commit is not recovered later under a misleading reason. */

@@ -16,8 +16,40 @@ import type { EvidenceDb } from './open-evidence-db';
 // other branch is kept too, to be appended again after the head (re-chained, imported-entry.ts).
 // Nothing either side holds is dropped.
 
-/** How closely files are checked: presence; size and readability; or every byte against its SHA-256. */
+/** How closely a record and its files are checked: presence; size and readability; or every byte against its SHA-256. */
 export type FileCheck = 'presence' | 'sizes' | 'bytes';
+
+export interface SeqRange {
+  from: number;
+  count: number;
+}
+
+/**
+ * One level for every record, or windows of records by seq checked more closely than the rest
+ * (presence): so a large store is checked in turns, a bounded amount per browser session.
+ */
+export type CheckPlan = FileCheck | { sizes: SeqRange; bytes: SeqRange };
+
+/** Records checked more closely per browser session (store-self-check.ts): by size, and by SHA-256. */
+export const SESSION_WINDOWS = { sizes: 1_000, bytes: 200 } as const;
+
+/**
+ * This session's plan: every window starts where the last one ended (`next`), or from the first
+ * record again once it ran past the end.
+ */
+export function sessionPlan(next: Partial<Record<'sizes' | 'bytes', number>>, records: number): { sizes: SeqRange; bytes: SeqRange } {
+  const start = (at: number | undefined) => (typeof at === 'number' && at >= 1 && at <= records ? at : 1);
+  return {
+    sizes: { from: start(next.sizes), count: SESSION_WINDOWS.sizes },
+    bytes: { from: start(next.bytes), count: SESSION_WINDOWS.bytes },
+  };
+}
+
+export function levelAt(plan: CheckPlan, seq: number): FileCheck {
+  if (typeof plan === 'string') return plan;
+  const within = (range: SeqRange) => seq >= range.from && seq < range.from + range.count;
+  return within(plan.bytes) ? 'bytes' : within(plan.sizes) ? 'sizes' : 'presence';
+}
 
 export interface ResolvedRecord {
   seq: number;
@@ -71,7 +103,7 @@ export function storesAgree(compared: StoreComparison): boolean {
   );
 }
 
-export async function compareStores(db: EvidenceDb, copy: EvidenceCopy, check: FileCheck): Promise<StoreComparison> {
+export async function compareStores(db: EvidenceDb, copy: EvidenceCopy, plan: CheckPlan): Promise<StoreComparison> {
   const [records, chainState, requests, dbFiles, copyHead, copyNames, copyFiles] = await Promise.all([
     db.getAllFromIndex('captures', 'seq'),
     db.get('meta', 'chain'),
@@ -94,6 +126,7 @@ export async function compareStores(db: EvidenceDb, copy: EvidenceCopy, check: F
   const dbHashHolds = new Map<number, boolean>();
   const copyReadsBack = new Map<number, boolean>();
   await eachLimited(records, async ({ seq, entry }) => {
+    const check = levelAt(plan, seq);
     if (check === 'bytes') dbHashHolds.set(seq, (await hashEntry(entry)) === entry.hash);
     if (check !== 'presence' && inCopy.get(seq)?.includes(entry.hash)) copyReadsBack.set(seq, (await copy.readEntry(seq, entry.hash)) !== null);
   });
@@ -108,6 +141,7 @@ export async function compareStores(db: EvidenceDb, copy: EvidenceCopy, check: F
     // After a hole (a record neither side holds) the link cannot be checked; anything valid may follow.
     const expectedPrev = seq === 1 ? null : previous?.seq === seq - 1 ? previous.entry.hash : undefined;
     const fromDb = indexedDb.get(seq);
+    const check = levelAt(plan, seq);
     const dbValid = fromDb !== undefined && (check !== 'bytes' || dbHashHolds.get(seq) === true);
     const hashes = inCopy.get(seq) ?? [];
     // Beyond presence, the copy's record must also read back whole and hash to its name.
@@ -159,7 +193,7 @@ export async function compareStores(db: EvidenceDb, copy: EvidenceCopy, check: F
   }
 
   const { fileFixes, lostFiles, copyMissedFiles } = await compareFiles(
-    { db, copy, dbFiles: new Set(dbFiles), copyFiles, copyClaims, check },
+    { db, copy, dbFiles: new Set(dbFiles), copyFiles, copyClaims, plan },
     [...chain.map((record) => record.entry), ...branch.map((record) => record.entry)],
     new Map(chain.map((record) => [record.entry.id, record.seq])),
   );
@@ -182,7 +216,7 @@ interface FileSides {
   dbFiles: ReadonlySet<string>;
   copyFiles: ReadonlySet<string>;
   copyClaims: number;
-  check: FileCheck;
+  plan: CheckPlan;
 }
 
 async function compareFiles(
@@ -190,7 +224,7 @@ async function compareFiles(
   entries: readonly ChainEntry[],
   seqOf: ReadonlyMap<string, number>,
 ): Promise<{ fileFixes: FileFix[]; lostFiles: string[]; copyMissedFiles: boolean }> {
-  const { db, copy, dbFiles, copyFiles, copyClaims, check } = sides;
+  const { db, copy, dbFiles, copyFiles, copyClaims, plan } = sides;
   const deleted = new Set(entries.filter(isDeletion).map((entry) => entry.deletedId));
   const fileFixes: FileFix[] = [];
   const lostFiles: string[] = [];
@@ -201,6 +235,8 @@ async function compareFiles(
   const held = new Map<(typeof files)[number], [boolean, boolean]>();
   await eachLimited(files, async (file) => {
     const { entry, ref, index } = file;
+    // A record of a diverged branch has no place yet: its files are looked at for presence.
+    const check = levelAt(plan, seqOf.get(entry.id) ?? 0);
     held.set(file, [
       dbFiles.has(ref.path) && (await fileHolds(check, async () => (await db.get('files', ref.path))?.blob ?? null, ref, 'indexeddb')),
       copyFiles.has(copyFileName(entry.id, index)) && (await fileHolds(check, () => copy.readFile(entry.id, index), ref, 'copy')),

@@ -6,7 +6,7 @@ import { abort, writeTransaction } from './chain-writes';
 import type { EvidenceCopy } from './evidence-copy';
 import type { StoredFile } from './evidence-schema';
 import type { EvidenceDb } from './open-evidence-db';
-import { compareStores, intactBytes, type FileCheck, type FileFix, type ResolvedRecord, type StoreComparison } from './store-comparison';
+import { compareStores, intactBytes, type CheckPlan, type FileFix, type ResolvedRecord, type StoreComparison } from './store-comparison';
 
 // Makes IndexedDB and the copy hold the same chain again (store-comparison.ts decides which one).
 // The copy is completed first, so a record is never removed from IndexedDB before the copy holds
@@ -36,8 +36,8 @@ export type ChainCheck = { ok: true; records: number; head: string | null } | { 
 
 const BATCH = 25;
 
-export async function repairStores(db: EvidenceDb, copy: EvidenceCopy, check: FileCheck, now = new Date()): Promise<RepairReport> {
-  const compared = await compareStores(db, copy, check);
+export async function repairStores(db: EvidenceDb, copy: EvidenceCopy, plan: CheckPlan, now = new Date()): Promise<RepairReport> {
+  const compared = await compareStores(db, copy, plan);
   const rechained = await rechainBranch(compared, isoWithOffset(now));
   const chain = [...compared.chain, ...rechained];
   const lost = [...compared.lost];
