@@ -3,6 +3,7 @@ import type { FileRef } from '../evidence/capture-entry';
 import { isDeletion, type ChainEntry } from '../evidence/deletion-entry';
 import { sha256Hex } from '../evidence/sha256';
 import { EMPTY_CHAIN } from './chain-writes';
+import { eachLimited } from './each-limited';
 import { copyFileName, type CopyHeadState, type EvidenceCopy } from './evidence-copy';
 import type { EvidenceDb } from './open-evidence-db';
 
@@ -276,17 +277,6 @@ async function fileHolds(check: FileCheck, read: () => Promise<Blob | null>, ref
   } catch {
     return false;
   }
-}
-
-const READS_AT_ONCE = 16;
-
-/** Runs `task` over `items`, at most READS_AT_ONCE at a time. */
-async function eachLimited<T>(items: readonly T[], task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) await task(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, items.length) }, lane));
 }
 
 /** A file's bytes from one side, only when they still match the sealed SHA-256. */

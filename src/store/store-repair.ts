@@ -3,6 +3,7 @@ import { isDeletion, type ChainEntry } from '../evidence/deletion-entry';
 import { originalSealHolds, rechainEntry } from '../evidence/imported-entry';
 import { isoWithOffset } from '../evidence/iso-time';
 import { abort, writeTransaction } from './chain-writes';
+import { eachLimited } from './each-limited';
 import type { EvidenceCopy } from './evidence-copy';
 import type { StoredFile } from './evidence-schema';
 import type { EvidenceDb } from './open-evidence-db';
@@ -104,25 +105,26 @@ async function completeCopy(
   now: Date,
 ): Promise<{ entries: number; files: number }> {
   let files = 0;
-  for (const fix of fileFixes) {
-    if (fix.from !== 'indexeddb') continue;
-    const bytes = await intactBytes((await db.get('files', fix.ref.path))?.blob ?? null, fix.ref);
-    if (!bytes) {
-      lost.push(fix.ref.path);
-      continue;
-    }
-    await copy.writeFile(fix.captureId, fix.index, bytes);
-    files++;
-  }
-  let entries = 0;
-  for (const record of chain) {
-    if (record.inCopy) continue;
+  await eachLimited(
+    fileFixes.filter((fix) => fix.from === 'indexeddb'),
+    async (fix) => {
+      const bytes = await intactBytes((await db.get('files', fix.ref.path))?.blob ?? null, fix.ref);
+      if (!bytes) {
+        lost.push(fix.ref.path);
+        return;
+      }
+      await copy.writeFile(fix.captureId, fix.index, bytes);
+      files++;
+    },
+  );
+  const missing = chain.filter((record) => !record.inCopy);
+  await eachLimited(missing, async (record) => {
     await copy.writeEntry({ seq: record.seq, entry: record.entry, requestKey: record.requestKey });
     if (isDeletion(record.entry)) await copy.removeFiles(record.entry.deletedId, record.entry.removedFiles.length);
-    entries++;
-  }
-  if (entries || files) await writeHead(copy, chain, indexedDbSeq, now);
-  return { entries, files };
+  });
+  // Last, once everything it points at is there.
+  if (missing.length || files) await writeHead(copy, chain, indexedDbSeq, now);
+  return { entries: missing.length, files };
 }
 
 function writeHead(copy: EvidenceCopy, chain: readonly ResolvedRecord[], indexedDbSeq: number, now: Date): Promise<void> {
