@@ -6,7 +6,8 @@ import { openEvidenceDb } from '../store/open-evidence-db';
 
 // Chromium's service worker has no URL.createObjectURL, and the downloads API needs a URL: this
 // offscreen document (reason BLOBS) builds the backup bundle and holds its blob: URL until the
-// worker says the download finished. Only our own worker is answered.
+// worker says the download finished. Only this extension's own contexts are answered (never a
+// content script, which always comes with a tab).
 
 const own = browser.runtime.id;
 

@@ -83,6 +83,10 @@ describe('backups into Downloads and restoring from one', () => {
     await options.getByLabel('自动备份到“下载”文件夹').selectOption('after_new_case');
     const schedule = () => options.evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { backupSchedule?: string } | undefined)?.backupSchedule);
     await expect.poll(schedule).toBe('after_new_case');
+    // Saving the other settings afterwards keeps it (the form does not write back its older copy).
+    await options.getByRole('button', { name: '保存设置' }).click();
+    await expect.poll(() => options.locator('.settings [role="status"]').count()).toBe(1);
+    expect(await schedule()).toBe('after_new_case');
 
     const path = await backUpNow(options);
     expect(await backupsOnDisk()).toEqual([path.slice(downloads.length + 1)]);
