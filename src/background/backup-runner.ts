@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { afterBackup, BACKUP_STATE_KEY, backupDue, backupFileName, parseBackupState, type BackupReason, type BackupState } from '../backup/backup-plan';
+import { afterBackup, BACKUP_STATE_KEY, backupDue, backupFileName, NO_DOWNLOADS_PERMISSION, parseBackupState, type BackupReason, type BackupState } from '../backup/backup-plan';
 import { buildBackup } from '../backup/build-backup';
 import { isoWithOffset } from '../evidence/iso-time';
 import type { BackupBuiltResponse, BackupNowResponse } from '../messages/message-map';
@@ -40,7 +40,7 @@ async function backupNow(reason: BackupReason, deps: BackupDeps): Promise<Backup
   const now = new Date();
   if (!backupDue(settings.backupSchedule, state, (await chainState(db)).head, reason, now)) return { ok: false, error: 'not_due' };
   try {
-    if (!(await browser.permissions.contains({ permissions: ['downloads'] }))) throw new Error('no_downloads_permission');
+    if (!(await browser.permissions.contains({ permissions: ['downloads'] }))) throw new Error(NO_DOWNLOADS_PERMISSION);
     const built = await buildForDownload(db);
     let downloadId: number;
     try {

@@ -32,6 +32,9 @@ export interface BackupState {
   kept: KeptBackup[];
 }
 
+/** The error a backup records when the shopper has not granted the `downloads` permission. */
+export const NO_DOWNLOADS_PERMISSION = 'no_downloads_permission';
+
 export const NO_BACKUP: BackupState = { lastAt: null, lastFile: null, lastHead: null, lastRecords: 0, lastError: null, kept: [] };
 
 export type BackupReason = 'new_case' | 'scheduled' | 'manual';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { BACKUP_STATE_KEY, parseBackupState, type BackupState } from '../backup/backup-plan';
+import { BACKUP_STATE_KEY, NO_DOWNLOADS_PERMISSION, parseBackupState, type BackupState } from '../backup/backup-plan';
 import { t } from '../shared/i18n';
 import { shortTime } from './format-time';
 
@@ -20,7 +20,11 @@ export function BackupLine() {
   return (
     <p class="storage-use backup-line" data-last-backup={state.lastAt ?? ''}>
       {state.lastAt ? t('backupLast', shortTime(state.lastAt)) : t('backupNever')}
-      {state.lastError && <span class="error">{` · ${t('backupFailed', state.lastError.message)}`}</span>}
+      {state.lastError && (
+        <span class="error">
+          {` · ${state.lastError.message === NO_DOWNLOADS_PERMISSION ? t('backupPermissionDenied') : t('backupFailed', state.lastError.message)}`}
+        </span>
+      )}
     </p>
   );
 }
