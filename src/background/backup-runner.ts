@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { afterBackup, BACKUP_STATE_KEY, backupDue, backupFileName, NO_DOWNLOADS_PERMISSION, parseBackupState, type BackupReason, type BackupState } from '../backup/backup-plan';
+import { afterBackup, BACKUP_STATE_KEY, backupDue, backupFileName, NO_DOWNLOADS_API, NO_DOWNLOADS_PERMISSION, parseBackupState, type BackupReason, type BackupState } from '../backup/backup-plan';
 import { buildBackup } from '../backup/build-backup';
 import { isoWithOffset } from '../evidence/iso-time';
 import type { BackupBuiltResponse, BackupNowResponse } from '../messages/message-map';
@@ -7,7 +7,7 @@ import { sendToWorker } from '../messages/send-message';
 import type { Settings } from '../settings/settings';
 import { chainState } from '../store/capture-store';
 import type { EvidenceDb } from '../store/open-evidence-db';
-import { offscreenApi } from './browser-capabilities';
+import { downloadsApi, offscreenApi, type DownloadsApi } from './browser-capabilities';
 
 // Writes a backup bundle into the Downloads folder (backup-plan.ts says when and what). Chromium's
 // worker cannot make a blob: URL, so an offscreen document builds the bundle and holds the URL;
@@ -41,20 +41,22 @@ async function backupNow(reason: BackupReason, deps: BackupDeps): Promise<Backup
   if (!backupDue(settings.backupSchedule, state, (await chainState(db)).head, reason, now)) return { ok: false, error: 'not_due' };
   try {
     if (!(await browser.permissions.contains({ permissions: ['downloads'] }))) throw new Error(NO_DOWNLOADS_PERMISSION);
+    const downloads = downloadsApi(browser);
+    if (!downloads) throw new Error(NO_DOWNLOADS_API);
     const built = await buildForDownload(db);
     let downloadId: number;
     try {
-      downloadId = await browser.downloads.download({ url: built.url, filename: backupFileName(now), conflictAction: 'uniquify', saveAs: false });
-      await downloadFinished(downloadId);
+      downloadId = await downloads.download({ url: built.url, filename: backupFileName(now), conflictAction: 'uniquify', saveAs: false });
+      await downloadFinished(downloads, downloadId);
     } finally {
       await built.release();
     }
-    const file = (await browser.downloads.search({ id: downloadId }))[0]?.filename ?? backupFileName(now);
+    const file = (await downloads.search({ id: downloadId }))[0]?.filename ?? backupFileName(now);
     const { state: next, remove } = afterBackup(state, { downloadId, file, at: isoWithOffset(now) }, built.head, built.records);
     for (const old of remove) {
       // Only files this extension wrote, by the id the downloads API gave it.
-      await browser.downloads.removeFile(old.downloadId).catch(() => undefined);
-      await browser.downloads.erase({ id: old.downloadId }).catch(() => undefined);
+      await downloads.removeFile(old.downloadId).catch(() => undefined);
+      await downloads.erase({ id: old.downloadId }).catch(() => undefined);
     }
     await browser.storage.local.set({ [BACKUP_STATE_KEY]: next });
     return { ok: true, file, bytes: built.bytes, records: built.records };
@@ -102,11 +104,11 @@ async function buildForDownload(db: EvidenceDb): Promise<ForDownload> {
   };
 }
 
-function downloadFinished(id: number): Promise<void> {
+function downloadFinished(downloads: DownloadsApi, id: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const done = (error?: Error) => {
       clearTimeout(timer);
-      browser.downloads.onChanged.removeListener(onChanged);
+      downloads.onChanged.removeListener(onChanged);
       if (error) reject(error);
       else resolve();
     };
@@ -118,8 +120,8 @@ function downloadFinished(id: number): Promise<void> {
       if (delta.id === id) settle(delta.state?.current, delta.error?.current);
     };
     const timer = setTimeout(() => done(new Error('the download did not finish')), DOWNLOAD_TIMEOUT_MS);
-    browser.downloads.onChanged.addListener(onChanged);
+    downloads.onChanged.addListener(onChanged);
     // It may have finished before the listener was added.
-    void browser.downloads.search({ id }).then(([item]) => settle(item?.state, item?.error));
+    void downloads.search({ id }).then(([item]) => settle(item?.state, item?.error));
   });
 }

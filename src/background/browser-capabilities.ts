@@ -83,12 +83,14 @@ export type ContextMenusApi = Pick<typeof browser.contextMenus, 'create' | 'remo
 export type CommandsApi = Pick<typeof browser.commands, 'onCommand'>;
 export type WindowsApi = Pick<typeof browser.windows, 'get'>;
 export type NotificationButtonClicks = typeof browser.notifications.onButtonClicked;
+export type DownloadsApi = Pick<typeof browser.downloads, 'download' | 'search' | 'removeFile' | 'erase' | 'onChanged'>;
 
 export interface MaybeUiApis {
   contextMenus?: Partial<ContextMenusApi>;
   commands?: Partial<CommandsApi>;
   windows?: Partial<WindowsApi>;
   notifications?: { onButtonClicked?: Partial<NotificationButtonClicks> };
+  downloads?: Partial<DownloadsApi>;
 }
 
 /**
@@ -125,4 +127,20 @@ export function windowsApi(ns: MaybeUiApis): WindowsApi | null {
 export function notificationButtonClicks(ns: MaybeUiApis): NotificationButtonClicks | null {
   const event = ns.notifications?.onButtonClicked;
   return typeof event?.addListener === 'function' ? (event as NotificationButtonClicks) : null;
+}
+
+/**
+ * The downloads API, for backup bundles into the Downloads folder (after the optional `downloads`
+ * permission is granted). Firefox for Android removed it (79) ⇒ no automatic backups there; the
+ * backup says so, and 导出全部 / Export all saves the same bundle through the page's own download.
+ */
+export function downloadsApi(ns: MaybeUiApis): DownloadsApi | null {
+  const api = ns.downloads;
+  return typeof api?.download === 'function' &&
+    typeof api.search === 'function' &&
+    typeof api.removeFile === 'function' &&
+    typeof api.erase === 'function' &&
+    typeof api.onChanged?.addListener === 'function'
+    ? (api as DownloadsApi)
+    : null;
 }

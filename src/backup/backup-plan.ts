@@ -34,6 +34,8 @@ export interface BackupState {
 
 /** The error a backup records when the shopper has not granted the `downloads` permission. */
 export const NO_DOWNLOADS_PERMISSION = 'no_downloads_permission';
+/** The error a backup records where the browser has no downloads API (Firefox for Android). */
+export const NO_DOWNLOADS_API = 'no_downloads_api';
 
 export const NO_BACKUP: BackupState = { lastAt: null, lastFile: null, lastHead: null, lastRecords: 0, lastError: null, kept: [] };
 

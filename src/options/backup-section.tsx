@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { sendToWorker } from '../messages/send-message';
-import { BackupLine } from '../popup/backup-line';
+import { BackupLine, backupErrorText } from '../popup/backup-line';
 import { BACKUP_SCHEDULES, DEFAULT_SETTINGS, loadSettings, saveSettings, type BackupSchedule } from '../settings/settings';
 import { t } from '../shared/i18n';
 import { openEvidenceCopy } from '../store/evidence-copy';
@@ -44,7 +44,7 @@ export function BackupSection({ db }: { db: EvidenceDb | null }) {
     try {
       if (!(await allowed)) throw new Error(t('backupPermissionDenied'));
       const reply = await sendToWorker('backup:now', {});
-      setStatus(reply.ok ? { text: t('backupDone', reply.file), error: false } : { text: t('backupFailed', reply.error), error: true });
+      setStatus(reply.ok ? { text: t('backupDone', reply.file), error: false } : { text: backupErrorText(reply.error), error: true });
     } catch (error) {
       setStatus({ text: t('backupFailed', error instanceof Error ? error.message : String(error)), error: true });
     } finally {

@@ -1,8 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { BACKUP_STATE_KEY, NO_DOWNLOADS_PERMISSION, parseBackupState, type BackupState } from '../backup/backup-plan';
+import { BACKUP_STATE_KEY, NO_DOWNLOADS_API, NO_DOWNLOADS_PERMISSION, parseBackupState, type BackupState } from '../backup/backup-plan';
 import { t } from '../shared/i18n';
 import { shortTime } from './format-time';
+
+/** Why a backup was not written, in the shopper's words. */
+export function backupErrorText(message: string): string {
+  if (message === NO_DOWNLOADS_PERMISSION) return t('backupPermissionDenied');
+  if (message === NO_DOWNLOADS_API) return t('backupNoDownloadsApi');
+  return t('backupFailed', message);
+}
 
 /** One line: when the last backup bundle went into the Downloads folder (or that none has). Reusable on the options page. */
 export function BackupLine() {
@@ -22,7 +29,7 @@ export function BackupLine() {
       {state.lastAt ? t('backupLast', shortTime(state.lastAt)) : t('backupNever')}
       {state.lastError && (
         <span class="error">
-          {` · ${state.lastError.message === NO_DOWNLOADS_PERMISSION ? t('backupPermissionDenied') : t('backupFailed', state.lastError.message)}`}
+          {` · ${backupErrorText(state.lastError.message)}`}
         </span>
       )}
     </p>
