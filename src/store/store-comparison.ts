@@ -52,6 +52,16 @@ export function levelAt(plan: CheckPlan, seq: number): FileCheck {
   return within(plan.bytes) ? 'bytes' : within(plan.sizes) ? 'sizes' : 'presence';
 }
 
+/**
+ * How closely the copy's side of a record is checked. Beyond the copy's head at least by size: the
+ * head is written only after a record and its files were closed, so what lies past it may be what a
+ * stopped worker left — a file created by name but never written (0 bytes).
+ */
+function copyLevelAt(plan: CheckPlan, seq: number, copyClaims: number): FileCheck {
+  const level = levelAt(plan, seq);
+  return level === 'presence' && seq > copyClaims ? 'sizes' : level;
+}
+
 export interface ResolvedRecord {
   seq: number;
   entry: ChainEntry;
@@ -127,9 +137,10 @@ export async function compareStores(db: EvidenceDb, copy: EvidenceCopy, plan: Ch
   const dbHashHolds = new Map<number, boolean>();
   const copyReadsBack = new Map<number, boolean>();
   await eachLimited(records, async ({ seq, entry }) => {
-    const check = levelAt(plan, seq);
-    if (check === 'bytes') dbHashHolds.set(seq, (await hashEntry(entry)) === entry.hash);
-    if (check !== 'presence' && inCopy.get(seq)?.includes(entry.hash)) copyReadsBack.set(seq, (await copy.readEntry(seq, entry.hash)) !== null);
+    if (levelAt(plan, seq) === 'bytes') dbHashHolds.set(seq, (await hashEntry(entry)) === entry.hash);
+    if (copyLevelAt(plan, seq, copyClaims) !== 'presence' && inCopy.get(seq)?.includes(entry.hash)) {
+      copyReadsBack.set(seq, (await copy.readEntry(seq, entry.hash)) !== null);
+    }
   });
 
   const chain: ResolvedRecord[] = [];
@@ -146,7 +157,7 @@ export async function compareStores(db: EvidenceDb, copy: EvidenceCopy, plan: Ch
     const dbValid = fromDb !== undefined && (check !== 'bytes' || dbHashHolds.get(seq) === true);
     const hashes = inCopy.get(seq) ?? [];
     // Beyond presence, the copy's record must also read back whole and hash to its name.
-    const copySame = dbValid && hashes.includes(fromDb.hash) && (check === 'presence' || copyReadsBack.get(seq) === true);
+    const copySame = dbValid && hashes.includes(fromDb.hash) && (copyLevelAt(plan, seq, copyClaims) === 'presence' || copyReadsBack.get(seq) === true);
     if (copySame) {
       chain.push({ seq, entry: fromDb, requestKey: keyOf.get(fromDb.id) ?? null, inIndexedDb: true, inCopy: true });
       continue;
@@ -154,8 +165,9 @@ export async function compareStores(db: EvidenceDb, copy: EvidenceCopy, plan: Ch
     const fromCopy: Array<{ entry: ChainEntry; requestKey: string | null }> = [];
     for (const hash of hashes) {
       if (dbValid && hash === fromDb.hash) {
-        // Listed under IndexedDB's hash but unreadable: the copy's record is damaged.
-        copyDamaged = true;
+        // Listed under IndexedDB's hash but unreadable: the copy's record is damaged (past its
+        // head: a write that was never finished, to be completed without alarm).
+        if (seq <= copyClaims) copyDamaged = true;
         continue;
       }
       const record = await copy.readEntry(seq, hash);
@@ -237,10 +249,10 @@ async function compareFiles(
   await eachLimited(files, async (file) => {
     const { entry, ref, index } = file;
     // A record of a diverged branch has no place yet: its files are looked at for presence.
-    const check = levelAt(plan, seqOf.get(entry.id) ?? 0);
+    const seq = seqOf.get(entry.id) ?? 0;
     held.set(file, [
-      dbFiles.has(ref.path) && (await fileHolds(check, async () => (await db.get('files', ref.path))?.blob ?? null, ref, 'indexeddb')),
-      copyFiles.has(copyFileName(entry.id, index)) && (await fileHolds(check, () => copy.readFile(entry.id, index), ref, 'copy')),
+      dbFiles.has(ref.path) && (await fileHolds(levelAt(plan, seq), async () => (await db.get('files', ref.path))?.blob ?? null, ref, 'indexeddb')),
+      copyFiles.has(copyFileName(entry.id, index)) && (await fileHolds(copyLevelAt(plan, seq, copyClaims), () => copy.readFile(entry.id, index), ref, 'copy')),
     ]);
   });
   // In chain order, so the repair and the report list them as the chain does.

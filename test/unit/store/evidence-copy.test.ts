@@ -71,6 +71,24 @@ describe('the second copy of the evidence', () => {
     expect(await mem.copy.readHead()).toMatchObject({ seq: 3, indexedDbSeq: 3 });
   });
 
+  it('completes what a stopped worker left past the copy\'s head: a record and a file created by name but never written', async () => {
+    const { db, mem } = await filled(3);
+    const entries = await chainEntries(db);
+    const head = await mem.copy.readHead();
+    // The worker stopped after IndexedDB's commit of record 3: its copy files exist by name only, the head is still at 2.
+    mem.folders.get('entries')!.set(entryFileName(3, entries[2]!.hash), new Blob([]));
+    mem.folders.get('files')!.set(copyFileName('c2', 0), new Blob([]));
+    await mem.files.write('', 'head.json', JSON.stringify({ ...(head as object), seq: 2, head: entries[1]!.hash, indexedDbSeq: 2 }));
+
+    // What a worker start runs: presence, the cheapest check; past the head it looks at sizes anyway.
+    const report = await repairEvidence(db, mem.copy, 'presence');
+    expect(report).toMatchObject({ copiedEntries: 1, copiedFiles: 1, restoredEntries: 0, lost: [], copyDamaged: false, chain: { ok: true, records: 3 } });
+    expect(repairWasQuiet(report)).toBe(true);
+    expect(await mem.copy.readEntry(3, entries[2]!.hash)).toMatchObject({ seq: 3, requestKey: 'key-c2' });
+    expect((await mem.copy.readFile('c2', 0))!.size).toBe(entries[2]!.files[0]!.bytes);
+    expect(await mem.copy.readHead()).toMatchObject({ seq: 3, head: entries[2]!.hash, indexedDbSeq: 3 });
+  });
+
   it('rebuilds an IndexedDB that was reset from the copy: records, files, idempotency keys, deletions', async () => {
     const { db, mem } = await filled(4);
     const before = await chainEntries(db);
