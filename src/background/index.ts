@@ -38,7 +38,7 @@ const deps: SubmitDeps = {
   reportStoreOk,
   reportStoreMiss,
   announceRepair,
-  afterCapture: backupAfterCapture,
+  backupAfterCapture,
   orders: {
     refine: (verdict, snapshot, site) => refineVerdict(verdict, snapshot, site, orderDeps),
     link: (entry) => linkCapture(entry, orderDeps),

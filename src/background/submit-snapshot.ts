@@ -41,7 +41,7 @@ export interface SubmitDeps {
   /** The stores had to be repaired on the way: told to the shopper once. */
   announceRepair: (report: RepairReport) => Promise<void>;
   /** After a new capture is stored (backups of a new case). */
-  afterCapture?: (db: EvidenceDb, caseId: string, settings: Settings) => Promise<void>;
+  backupAfterCapture?: (db: EvidenceDb, caseId: string, settings: Settings) => Promise<void>;
   /** Order tracking: re-decides with the order records, then links the capture to its order. */
   orders?: {
     refine: (verdict: Verdict, snapshot: PageSnapshot, site: string) => Promise<Verdict>;
@@ -152,7 +152,7 @@ export async function submitSnapshot(
   if (result.failed) await deps.reportStoreMiss(result.failed).catch(() => undefined);
   else void deps.reportStoreOk().catch(() => undefined);
   if (deps.orders && !result.duplicate) await deps.orders.link({ ...draft, screenshotError, files: [], prevHash: null }).catch(() => undefined);
-  if (deps.afterCapture && db && !result.duplicate) await deps.afterCapture(db, draft.caseId, settings).catch(() => undefined);
+  if (deps.backupAfterCapture && db && !result.duplicate) await deps.backupAfterCapture(db, draft.caseId, settings).catch(() => undefined);
   return { ok: true, captureId: result.captureId, duplicate: result.duplicate, screenshotError, ...(result.failed ? { failedStore: result.failed } : {}) };
 }
 
