@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { chainState, repairEvidence } from '../store/capture-store';
-import type { EvidenceCopy } from '../store/evidence-copy';
+import type { CopyHeadState, EvidenceCopy } from '../store/evidence-copy';
+import type { ChainState } from '../store/evidence-schema';
 import type { EvidenceDb } from '../store/open-evidence-db';
 import { compareStores, sessionPlan, storesAgree, type CheckPlan } from '../store/store-comparison';
 import { repairWasQuiet, type RepairReport } from '../store/store-repair';
@@ -9,8 +10,10 @@ import { repairWasQuiet, type RepairReport } from '../store/store-repair';
 //
 // At every start, behind the ready promise every request waits for: the chain head and record count
 // in IndexedDB against the copy's head.json (two small reads). When they differ — IndexedDB was
-// reset or lost records, the copy lags or was damaged — the stores are repaired before any request
-// is served, so a new capture never chains onto a store that forgot its past.
+// reset or lost records, the copy was damaged — the stores are repaired before any request is
+// served, so a new capture never chains onto a store that forgot its past. When only the copy is
+// behind (IndexedDB holds all it vouches for), the repair is queued ahead of every write instead
+// and requests do not wait for it.
 //
 // Once per browser session, after ready (a restart is when damage done while it was closed shows):
 // every record and file of both sides by presence, and in turn a window of them more closely — the
@@ -27,7 +30,25 @@ export async function checkStoresAtStart(db: EvidenceDb, copy: EvidenceCopy, ann
   const [head, chain] = await Promise.all([copy.readHead(), chainState(db)]);
   const same = typeof head === 'object' ? head.seq === chain.seq && head.head === chain.head : head === 'absent' && chain.seq === 0;
   if (same) return;
+  if (await onlyCopyBehind(db, head, chain)) {
+    // IndexedDB lacks nothing: requests need not wait. The repair takes its place in the write
+    // queue now, so it still runs before any write of this worker.
+    void repairAndTell(db, copy, 'presence', announce).catch(() => undefined);
+    return;
+  }
   await repairAndTell(db, copy, 'presence', announce);
+}
+
+/**
+ * IndexedDB holds everything the copy vouches for, and more: a write to the copy that a stopped
+ * worker did not finish (the common case under a worker stopped again and again), or a copy not
+ * made yet. Then IndexedDB is right as it is and only the copy needs completing.
+ */
+async function onlyCopyBehind(db: EvidenceDb, head: CopyHeadState, chain: ChainState): Promise<boolean> {
+  if (head === 'absent') return true;
+  if (head === 'damaged' || head.indexedDbSeq !== head.seq || head.seq >= chain.seq) return false;
+  if (head.seq === 0) return true;
+  return (await db.getFromIndex('captures', 'seq', head.seq))?.entry.hash === head.head;
 }
 
 export async function auditStoresOncePerSession(db: EvidenceDb, copy: EvidenceCopy, announce: Announce): Promise<void> {
