@@ -13,7 +13,7 @@ import { redactField, redactText } from '../privacy/redact-text';
 import { safeUrl } from '../shared/safe-url';
 import { readStorageUse } from '../shared/storage-use';
 import { LOW_SPACE_BYTES } from '../shared/store-health';
-import { commitCapture, journalPending, type CaptureDraft, type NewFile, type StoreMiss } from '../store/capture-store';
+import { commitCapture, journalPending, queuedWritesDone, type CaptureDraft, type NewFile, type StoreMiss } from '../store/capture-store';
 import type { EvidenceCopy } from '../store/evidence-copy';
 import type { RepairReport } from '../store/store-repair';
 import { abandonJournal, dropAbandonedJournals } from './abandoned-journal';
@@ -80,7 +80,12 @@ export async function submitSnapshot(
     return null;
   });
   const known = db ? await db.get('requests', request.key).catch(() => undefined) : undefined;
-  if (known) return { ok: true, captureId: known.captureId, duplicate: true, screenshotError: null };
+  if (known) {
+    // Committed by a worker stopped before it answered: the copy may still be being completed
+    // (store-self-check.ts queues that at start). The answer waits for it, as the first one would have.
+    if (deps.copy) await queuedWritesDone();
+    return { ok: true, captureId: known.captureId, duplicate: true, screenshotError: null };
+  }
 
   const captureId = crypto.randomUUID();
   const capturedAt = isoWithOffset(new Date());

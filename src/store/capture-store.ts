@@ -220,6 +220,14 @@ export async function chainState(db: EvidenceDb): Promise<ChainState> {
   return (await db.get('meta', 'chain')) ?? EMPTY_CHAIN;
 }
 
+/**
+ * Resolves once every write queued before it in this context is done: a repair of the copy queued
+ * at start, say, so that an answer about a stored capture waits until both stores hold it.
+ */
+export function queuedWritesDone(): Promise<void> {
+  return serialised(async () => undefined);
+}
+
 /** Compares the two stores and makes them hold the same chain again, queued with every other write. */
 export function repairEvidence(db: EvidenceDb, copy: EvidenceCopy, plan: CheckPlan): Promise<RepairReport> {
   return serialised(() => repairStores(db, copy, plan));

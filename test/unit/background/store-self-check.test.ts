@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkStoresAtStart } from '../../../src/background/store-self-check';
-import { chainEntries, chainState, commitCapture } from '../../../src/store/capture-store';
+import { chainEntries, chainState, commitCapture, queuedWritesDone } from '../../../src/store/capture-store';
 import type { EvidenceDb } from '../../../src/store/open-evidence-db';
 import type { RepairReport } from '../../../src/store/store-repair';
 import { draft, files, freshDb } from '../../helpers/evidence-builders';
@@ -48,9 +48,19 @@ describe('the two stores compared at worker start', () => {
     const started = checkStoresAtStart(db, mem.copy, async (report) => void told.push(report));
     const outcome = await Promise.race([started.then(() => 'ready'), new Promise((resolve) => setTimeout(resolve, 500, 'waiting'))]);
     expect(outcome).toBe('ready');
+    // An answer about a stored capture (a retried request) waits until the copy holds it too.
+    let copied = false;
+    const answered = queuedWritesDone().then(async () => {
+      const head = await mem.copy.readHead();
+      copied = typeof head === 'object' && head.seq >= 3;
+    });
     // A write of this worker queues behind the repair: it finds the copy complete and appends to it.
     const next = commitCapture(db, draft({ id: 'c3' }), files('c3'), 'key-c3', mem.copy);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(copied).toBe(false);
     release();
+    await answered;
+    expect(copied).toBe(true);
     expect(await next).toMatchObject({ captureId: 'c3', failed: null, repaired: null });
     const entries = await chainEntries(db);
     expect(entries).toHaveLength(4);
