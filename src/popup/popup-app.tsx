@@ -1,4 +1,5 @@
 import { t } from '../shared/i18n';
+import { BackupLine } from './backup-line';
 import { CaptureTools } from './capture-tools';
 import { CaseReview } from './case-review';
 import { ExportAllButton } from './export-all-button';
@@ -6,6 +7,7 @@ import { HostAccessBanner } from './host-access-banner';
 import { OptionsLink } from './options-link';
 import { StorageUseLine } from './storage-use-line';
 import { StoreHealthBanner } from './store-health-banner';
+import { StoreRepairBanner } from './store-repair-banner';
 import { useCases } from './use-cases';
 import { useEvidenceDb } from './use-evidence-db';
 import { WatchingOrders } from './watching-orders';
@@ -27,6 +29,7 @@ export function PopupApp() {
 
       {/* Slot: banners (storage, quota, warnings). */}
       <StoreHealthBanner />
+      <StoreRepairBanner />
       <HostAccessBanner />
       {problem && (
         <p class="status error" role="alert">
@@ -45,6 +48,7 @@ export function PopupApp() {
       <footer>
         {/* Slot: footer links. */}
         <StorageUseLine />
+        <BackupLine />
         <OptionsLink />
       </footer>
     </main>
