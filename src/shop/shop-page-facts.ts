@@ -1,0 +1,77 @@
+import { pageRole, type PageRole } from '../detect/page-role';
+import type { PageSnapshot, TextBlock } from '../detect/page-snapshot';
+import { safeUrl } from '../shared/safe-url';
+import { findUnfairClauses, type UnfairClause } from '../terms/unfair-clauses';
+import { findCompanyNames } from './company-name';
+import { findContactChannels, type ContactChannel, type PageLink } from './contact-channels';
+import { findCreditCodes } from './credit-code';
+import { distinct } from './distinct';
+import { findEscrow, type EscrowSeen } from './escrow';
+import { findIcpNumbers } from './icp-number';
+import { pagePart, type PagePart } from './page-part';
+import { findAggregators, type AggregatorSeen } from './payment-aggregator';
+import { findPaymentMethods, type PaymentMethodSeen } from './payment-methods';
+import { findRefundPromises, type RefundPromiseSeen } from './refund-promises';
+
+// What one page shows about its shop, read from the page's own text blocks and links, each signal
+// with the part of the page it was read in. Small and JSON-safe: the content script sends it to the
+// worker (message `shop:page`), which keeps it for the popup and sets the badge from it. Pure.
+
+export type Placed<T> = T & { part: PagePart };
+
+export interface ShopTermsDocument {
+  /** `terms_<kind>` reason code of the terms capture rule (terms_agreement, terms_refund_policy …). */
+  reasonCode: string;
+  name: string;
+}
+
+export interface ShopPageFacts {
+  role: PageRole;
+  /** ICP numbers as printed; checked where they are shown (icp-number.ts), with the clock of that moment. */
+  icp: Placed<{ shown: string }>[];
+  companies: Placed<{ name: string }>[];
+  creditCodes: Placed<{ code: string }>[];
+  contacts: Placed<ContactChannel>[];
+  payments: Placed<PaymentMethodSeen>[];
+  escrow: Placed<EscrowSeen>[];
+  aggregators: Placed<AggregatorSeen>[];
+  /** The terms document this page is, when it is one. */
+  terms: ShopTermsDocument | null;
+  /** Likely-unfair clauses, read only on a terms page (a product page's wording is not its terms). */
+  clauses: Placed<UnfairClause>[];
+  promises: RefundPromiseSeen[];
+}
+
+export function readShopFacts(snapshot: PageSnapshot, links: readonly PageLink[], terms: ShopTermsDocument | null): ShopPageFacts {
+  const url = safeUrl(snapshot.url);
+  const blocks = snapshot.blocks.filter((block) => block.text.trim().length > 0);
+  const all = blocks.map((block) => block.text).join('\n');
+  const perBlock = <T>(worthLooking: RegExp, find: (text: string) => T[]): Placed<T>[] =>
+    worthLooking.test(all) ? blocks.flatMap((block) => find(block.text).map((found) => ({ ...found, part: pagePart(block) }))) : [];
+  const linkTexts = links.map((link) => ({ ...link, text: link.text.trim() }));
+  return {
+    role: pageRole({ url, snapshot }),
+    icp: distinct(perBlock(/ICP/i, (text) => findIcpNumbers(text, new Date()).map(({ shown }) => ({ shown }))), (item) => item.shown),
+    companies: distinct(perBlock(/公司|工作室|经营部|商行|中心/, (text) => findCompanyNames(text).map((name) => ({ name }))), (item) => item.name),
+    creditCodes: distinct(perBlock(/信用代码|营业执照/, (text) => findCreditCodes(text).map(({ code }) => ({ code }))), (item) => item.code),
+    contacts: distinct(
+      [
+        ...perBlock(/QQ|qq|扣扣|企鹅|@|微信|wx|vx|客服|工单|售后|联系|telegram|t\.me|TG|电报|飞机|contact|support|help/i, (text) => findContactChannels(text)),
+        ...findContactChannels('', linkTexts).map((found) => ({ ...found, part: 'link' as const })),
+      ],
+      (item) => `${item.kind}|${item.value}`,
+    ).slice(0, 8),
+    payments: distinct(perBlock(/支付|付款|pay|微信|银联|云闪付|USDT|TRC|ERC|币|余额/i, (text) => findPaymentMethods(text.split('\n'))), (item) => item.method),
+    escrow: distinct(perBlock(/担保|escrow/i, findEscrow), (item) => item.state),
+    aggregators: distinct(
+      [
+        ...perBlock(/易支付|epay|码支付|免签|payjs|虎皮椒|迅虎|xunhu|vmq|聚合支付|个人收款码|个码/i, (text) => findAggregators(text, [], '')),
+        ...findAggregators('', linkTexts, url?.hostname ?? '').map((found) => ({ ...found, part: 'link' as const })),
+      ],
+      (item) => item.kind,
+    ),
+    terms,
+    clauses: terms ? blocks.flatMap((block: TextBlock) => findUnfairClauses(block.text).map((clause) => ({ ...clause, part: pagePart(block) }))).slice(0, 20) : [],
+    promises: /退|赔|refund|money[- ]back/i.test(all) ? findRefundPromises(blocks) : [],
+  };
+}
