@@ -13,6 +13,7 @@ import { registerManualCaptureEntryPoints } from './manual-capture-entry-points'
 import { handleManualCaptureMessage } from './manual-capture-requests';
 import { createMessageRouter } from './message-router';
 import { recoverPendingCaptures } from './recover-pending';
+import { forgetClosedTab, handleShopMessage } from './shop-messages';
 import { reportStoreFailure, reportStoreOk } from './store-health-report';
 import { submitSnapshot, type SubmitDeps } from './submit-snapshot';
 
@@ -79,3 +80,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => handleOrderMessage(message, sender, orderDeps));
 listenForOrderAlarms(orderDeps);
 void ensureRecheckAlarm();
+
+// This shop: a shop page's report (badge, refund promises to keep) and the popup's question.
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => handleShopMessage(message, sender, own, orderDeps));
+browser.tabs.onRemoved.addListener(forgetClosedTab);

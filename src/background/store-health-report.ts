@@ -3,6 +3,7 @@ import { isoWithOffset } from '../evidence/iso-time';
 import { t } from '../shared/i18n';
 import { readStorageUse } from '../shared/storage-use';
 import { STORE_ALARM_BADGE } from './action-badge';
+import { clearShopBadges } from './shop-badge-display';
 import { classifyStoreFailure, parseStoreHealth, STORE_HEALTH_KEY, type StoreHealth } from '../shared/store-health';
 
 // A failed evidence write must never be silent: the badge turns red at once (the shopper sees it
@@ -13,6 +14,8 @@ import { classifyStoreFailure, parseStoreHealth, STORE_HEALTH_KEY, type StoreHea
 export async function reportStoreFailure(error: unknown): Promise<StoreHealth> {
   const at = isoWithOffset(new Date());
   await browser.action.setBadgeText({ text: STORE_ALARM_BADGE }).catch(() => undefined);
+  // A shop page's own badge would hide the alarm in its tab.
+  await clearShopBadges();
   const health = classifyStoreFailure(error, at, (await readStorageUse())?.freeBytes ?? null);
   await Promise.allSettled([
     browser.action.setBadgeBackgroundColor({ color: '#b91c1c' }),

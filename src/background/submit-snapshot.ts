@@ -10,6 +10,7 @@ import { pageTextBlob, pageTextFile } from '../evidence/page-text';
 import type { SubmitSnapshotRequest, SubmitSnapshotResponse } from '../messages/message-map';
 import type { Settings } from '../settings/settings';
 import { redactField, redactText } from '../privacy/redact-text';
+import { refundPromiseRequestKey, refundPromiseVerdict } from '../shop/refund-promise-record';
 import { safeUrl } from '../shared/safe-url';
 import { readStorageUse } from '../shared/storage-use';
 import { LOW_SPACE_BYTES } from '../shared/store-health';
@@ -59,13 +60,17 @@ export async function submitSnapshot(
   // A capture the shopper asked for carries a one-time grant from this worker (manual-capture.ts).
   const manual = request.manualGrant !== undefined && consumeManualGrant(request.manualGrant, tabId);
   if (!settings.autoCapture && !manual) return { ok: false, error: 'automatic capture is off' };
-  const detected = detectPage(snapshot, { stallThresholdHours: settings.stallThresholdHours });
-  const refined = deps.orders ? await deps.orders.refine(detected, snapshot, pageUrl.hostname) : detected;
+  // A refund promise is kept once per site and text, whichever page or tab shows it (src/shop).
+  const promise = request.refundPromise === undefined ? null : refundPromiseVerdict(snapshot, request.refundPromise);
+  if (request.refundPromise !== undefined && !promise) return { ok: false, error: 'no such refund promise on this page' };
+  const detected = promise ?? detectPage(snapshot, { stallThresholdHours: settings.stallThresholdHours });
+  const refined = deps.orders && !promise ? await deps.orders.refine(detected, snapshot, pageUrl.hostname) : detected;
   const verdict = manual ? manualVerdict(refined) : refined;
   if (verdict.kind === 'none') return { ok: false, error: 'nothing on this page to capture' };
+  const key = promise ? await refundPromiseRequestKey(pageUrl.hostname, promise.message) : request.key;
 
   const db = await deps.db();
-  const known = await db.get('requests', request.key);
+  const known = await db.get('requests', key);
   if (known) return { ok: true, captureId: known.captureId, duplicate: true, screenshotError: null };
 
   const captureId = crypto.randomUUID();
@@ -110,7 +115,7 @@ export async function submitSnapshot(
   // Journal first: if the worker dies during the screenshot, its next start commits this
   // text-only under the same key (recover-pending.ts) instead of losing it.
   try {
-    await journalPending(db, { key: request.key, startedAt: capturedAt, draft, pageText });
+    await journalPending(db, { key, startedAt: capturedAt, draft, pageText });
   } catch (error) {
     return storeFailed(error, deps);
   }
@@ -125,9 +130,9 @@ export async function submitSnapshot(
   const screenshotError = 'png' in shot ? null : shot.error;
   let result;
   try {
-    result = await commitCapture(db, { ...draft, screenshotError }, files, request.key);
+    result = await commitCapture(db, { ...draft, screenshotError }, files, key);
   } catch (error) {
-    await abandonJournal(await deps.db().catch(() => db), request.key);
+    await abandonJournal(await deps.db().catch(() => db), key);
     return storeFailed(error, deps);
   }
   await dropAbandonedJournals(db);

@@ -9,6 +9,7 @@ import { timed } from './bench-timing';
 import { watchPage } from './page-watcher';
 import { listenForWorkerRequests } from './worker-requests';
 import { readSnapshot } from './read-snapshot';
+import { createShopPageReporter } from './shop-page-report';
 import { submitWithRetry } from './submit-with-retry';
 import { textSample } from './text-sample';
 
@@ -19,6 +20,7 @@ const docToken = randomToken();
 listenForWorkerRequests(docToken);
 const reported = new Set<string>();
 const observeOrders = createOrderObserver(docToken);
+const reportShopPage = createShopPageReporter(docToken);
 let settings: Settings = DEFAULT_SETTINGS;
 let isShop = false;
 // A message still animating in is read again once it has arrived (a CSS transition ends without a
@@ -41,6 +43,7 @@ function scanNow(): void {
   }
   const verdict = detectPage(snapshot, { stallThresholdHours: settings.stallThresholdHours });
   observeOrders(snapshot, verdict.kind !== 'none');
+  reportShopPage(snapshot, verdict);
   if (verdict.kind === 'none') return;
   const signature = verdictSignature(snapshot.url, verdict);
   if (reported.has(signature)) return;

@@ -1,6 +1,8 @@
 import type { PageSnapshot } from '../detect/page-snapshot';
 import type { OrderSighting } from '../orders/order-record';
 import type { SupportDeadline } from '../orders/support-deadline';
+import type { ShopPageFacts } from '../shop/shop-page-facts';
+import type { ShopProfile } from '../shop/shop-profile';
 
 // Every message between contexts, declared once. Senders and handlers are typed from this map;
 // handlers still validate at runtime because a message is input from another process.
@@ -13,6 +15,8 @@ export interface SubmitSnapshotRequest {
   docToken: string;
   /** One-time grant the worker handed out for a capture the shopper asked for (menu, shortcut, popup). */
   manualGrant?: string;
+  /** Keep this refund promise the page shows (the worker finds it on the page itself, src/shop). */
+  refundPromise?: string;
 }
 
 export type SubmitSnapshotResponse =
@@ -46,6 +50,23 @@ export interface SupportCaseRequest {
 }
 
 export type SupportDeadlineResponse = { ok: true; deadline: SupportDeadline } | { ok: false; error: string };
+
+export interface ShopPageRequest {
+  /** The page read (must be the sender's own page). */
+  url: string;
+  title: string;
+  facts: ShopPageFacts;
+}
+
+/** `keep`: the page's refund promises not kept on this site yet; the page submits each one. */
+export type ShopPageResponse = { ok: true; keep: string[] } | { ok: false; error: string };
+
+export interface ShopProfileRequest {
+  tabId: number;
+}
+
+/** `profile` is null for a tab that is not a web page. */
+export type ShopProfileResponse = { ok: true; profile: ShopProfile | null } | { ok: false; error: string };
 
 export interface MaskSecretsRequest {
   /** The masks remove themselves after this long even if no unmask request arrives. */
@@ -102,6 +123,10 @@ export interface MessageMap {
   'support:contacted': { request: SupportCaseRequest; response: SupportDeadlineResponse };
   /** extension page → worker: the case was resolved; its deadline stops. */
   'support:resolved': { request: SupportCaseRequest; response: SupportDeadlineResponse };
+  /** content script → worker (shop pages only): what this page shows about its shop; sets the badge. */
+  'shop:page': { request: ShopPageRequest; response: ShopPageResponse };
+  /** extension page (popup) → worker: what PayWitness knows about the shop in this tab. */
+  'shop:profile': { request: ShopProfileRequest; response: ShopProfileResponse };
 }
 
 export type MessageType = keyof MessageMap;

@@ -14,7 +14,8 @@ const MAX_TOTAL_CHARS = 250_000;
 
 export function isSubmitSnapshotRequest(value: unknown): value is SubmitSnapshotRequest {
   if (!isRecord(value)) return false;
-  return isShortString(value.key, 200) && isShortString(value.docToken, 100) && isSnapshot(value.snapshot);
+  const promiseOk = value.refundPromise === undefined || isShortString(value.refundPromise, 400);
+  return isShortString(value.key, 200) && isShortString(value.docToken, 100) && promiseOk && isSnapshot(value.snapshot);
 }
 
 export function isDeleteCaptureRequest(value: unknown): value is DeleteCaptureRequest {

@@ -1,0 +1,78 @@
+import browser from 'webextension-polyfill';
+import { isoWithOffset } from '../evidence/iso-time';
+import type { Message, ShopPageRequest, ShopPageResponse, ShopProfileRequest, ShopProfileResponse } from '../messages/message-map';
+import { isShopPageRequest, isShopProfileRequest } from '../messages/validate-shop-messages';
+import { safeUrl } from '../shared/safe-url';
+import { refundPromiseRequestKey } from '../shop/refund-promise-record';
+import type { EvidenceDb } from '../store/open-evidence-db';
+import { senderKind, type OwnIdentity } from './sender-check';
+import { showShopBadge } from './shop-badge-display';
+import { readShopProfile, type ShopProfileDeps } from './shop-profile-reader';
+import { forgetShopPage, rememberShopPage, shopPageOf } from './shop-tab-pages';
+
+// The "this shop" messages, each after its sender check; undefined for any other type. A shop page
+// reports what it shows (the worker keeps it for the popup, sets the tab's badge, and says which of
+// its refund promises are new); the popup asks for the profile of the shop in a tab.
+
+export function handleShopMessage(
+  message: unknown,
+  sender: browser.Runtime.MessageSender,
+  own: OwnIdentity,
+  deps: ShopProfileDeps,
+): Promise<unknown> | undefined {
+  const type = (message as Partial<Message> | null)?.type;
+  if (type !== 'shop:page' && type !== 'shop:profile') return undefined;
+  const kind = senderKind(sender, own);
+  if (kind === 'stranger') return undefined;
+  if (type === 'shop:page') {
+    if (kind !== 'content-script') return refuse('shop:page comes only from a page');
+    if (!isShopPageRequest(message)) return refuse('malformed shop page');
+    return shopPage(message, sender, deps).catch(failure);
+  }
+  if (kind !== 'extension-page') return refuse('shop:profile is answered only for PayWitness pages');
+  if (!isShopProfileRequest(message)) return refuse('malformed tab id');
+  return shopProfileOfTab(message, deps).catch(failure);
+}
+
+async function shopPage(request: ShopPageRequest, sender: browser.Runtime.MessageSender, deps: ShopProfileDeps): Promise<ShopPageResponse> {
+  const tabId = sender.tab?.id;
+  const pageUrl = safeUrl(request.url);
+  if (tabId === undefined || sender.frameId !== 0) return { ok: false, error: 'only a top-level page can report its shop' };
+  if (!pageUrl || pageUrl.origin !== safeUrl(sender.url ?? '')?.origin) return { ok: false, error: 'a page may only report itself' };
+  const page = { url: request.url, title: request.title, readAt: isoWithOffset(deps.now()), facts: request.facts };
+  await rememberShopPage(tabId, page);
+  const profile = await readShopProfile(pageUrl.hostname, page, deps);
+  await showShopBadge(tabId, profile.badge).catch(() => undefined);
+  const keep = request.facts.role === 'shop' ? await notKeptYet(await deps.db(), pageUrl.hostname, request.facts.promises.map((promise) => promise.text)) : [];
+  return { ok: true, keep };
+}
+
+async function shopProfileOfTab({ tabId }: ShopProfileRequest, deps: ShopProfileDeps): Promise<ShopProfileResponse> {
+  const tab = await browser.tabs.get(tabId);
+  const url = safeUrl(tab.url ?? '');
+  if (!url || !/^https?:$/.test(url.protocol)) return { ok: true, profile: null };
+  const page = await shopPageOf(tabId, url.href);
+  const profile = await readShopProfile(url.hostname, page, deps);
+  if (page) await showShopBadge(tabId, profile.badge).catch(() => undefined);
+  return { ok: true, profile };
+}
+
+/** A promise is kept once per site: its capture's request key is already in the store. */
+async function notKeptYet(db: EvidenceDb, site: string, promises: readonly string[]): Promise<string[]> {
+  const keep: string[] = [];
+  for (const text of promises) if (!(await db.get('requests', await refundPromiseRequestKey(site, text)))) keep.push(text);
+  return keep;
+}
+
+/** A closed tab's page is forgotten (registered by the worker's entry). */
+export function forgetClosedTab(tabId: number): void {
+  void forgetShopPage(tabId).catch(() => undefined);
+}
+
+function refuse(error: string): Promise<{ ok: false; error: string }> {
+  return Promise.resolve({ ok: false, error });
+}
+
+function failure(error: unknown): { ok: false; error: string } {
+  return { ok: false, error: error instanceof Error ? error.message : String(error) };
+}
