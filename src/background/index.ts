@@ -13,7 +13,7 @@ import { registerManualCaptureEntryPoints } from './manual-capture-entry-points'
 import { handleManualCaptureMessage } from './manual-capture-requests';
 import { createMessageRouter } from './message-router';
 import { recoverPendingCaptures } from './recover-pending';
-import { forgetClosedTab, handleShopMessage } from './shop-messages';
+import { forgetClosedTab, handleShopMessage, refreshShopBadge } from './shop-messages';
 import { reportStoreFailure, reportStoreOk } from './store-health-report';
 import { submitSnapshot, type SubmitDeps } from './submit-snapshot';
 
@@ -36,6 +36,7 @@ const deps: SubmitDeps = {
     refine: (verdict, snapshot, site) => refineVerdict(verdict, snapshot, site, orderDeps),
     link: (entry) => linkCapture(entry, orderDeps),
   },
+  shopBadge: (tabId) => refreshShopBadge(tabId, orderDeps),
 };
 const orderDeps: OrderTrackingDeps = { db: deps.db, settings: loadSettings, now: () => new Date() };
 

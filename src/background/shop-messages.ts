@@ -4,6 +4,7 @@ import type { Message, ShopPageRequest, ShopPageResponse, ShopProfileRequest, Sh
 import { isShopPageRequest, isShopProfileRequest } from '../messages/validate-shop-messages';
 import { safeUrl } from '../shared/safe-url';
 import { refundPromiseRequestKey } from '../shop/refund-promise-record';
+import type { ShopProfile } from '../shop/shop-profile';
 import type { EvidenceDb } from '../store/open-evidence-db';
 import { senderKind, type OwnIdentity } from './sender-check';
 import { showShopBadge } from './shop-badge-display';
@@ -48,13 +49,23 @@ async function shopPage(request: ShopPageRequest, sender: browser.Runtime.Messag
 }
 
 async function shopProfileOfTab({ tabId }: ShopProfileRequest, deps: ShopProfileDeps): Promise<ShopProfileResponse> {
+  return { ok: true, profile: await profileOfTab(tabId, deps) };
+}
+
+/** After a capture in the tab: its shop may have earned another badge (an open case, a stalled order). */
+export async function refreshShopBadge(tabId: number, deps: ShopProfileDeps): Promise<void> {
+  await profileOfTab(tabId, deps);
+}
+
+/** The profile of the site a tab shows; the tab's badge is set again from it when its page was read. */
+async function profileOfTab(tabId: number, deps: ShopProfileDeps): Promise<ShopProfile | null> {
   const tab = await browser.tabs.get(tabId);
   const url = safeUrl(tab.url ?? '');
-  if (!url || !/^https?:$/.test(url.protocol)) return { ok: true, profile: null };
+  if (!url || !/^https?:$/.test(url.protocol)) return null;
   const page = await shopPageOf(tabId, url.href);
   const profile = await readShopProfile(url.hostname, page, deps);
   if (page) await showShopBadge(tabId, profile.badge).catch(() => undefined);
-  return { ok: true, profile };
+  return profile;
 }
 
 /** A promise is kept once per site: its capture's request key is already in the store. */

@@ -38,6 +38,8 @@ export interface SubmitDeps {
     refine: (verdict: Verdict, snapshot: PageSnapshot, site: string) => Promise<Verdict>;
     link: (entry: UnhashedEntry) => Promise<void>;
   };
+  /** This shop: a new capture can change the tab's badge (an open case here). */
+  shopBadge?: (tabId: number) => Promise<void>;
 }
 
 /**
@@ -139,6 +141,7 @@ export async function submitSnapshot(
   if (flow && !result.duplicate) await writeTabFlow(tabId, afterCapture(flow, caseFacts, assigned.caseId)).catch(() => undefined);
   void deps.reportStoreOk().catch(() => undefined);
   if (deps.orders && !result.duplicate) await deps.orders.link({ ...draft, screenshotError, files: [], prevHash: null }).catch(() => undefined);
+  if (deps.shopBadge && !result.duplicate) await deps.shopBadge(tabId).catch(() => undefined);
   return { ok: true, ...result, screenshotError };
 }
 

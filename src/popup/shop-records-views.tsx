@@ -20,19 +20,22 @@ export function ShopTermsView({ profile }: { profile: ShopProfile }) {
         ))}
       </ul>
       {clauses.length > 0 && (
-        <ul class="clauses">
-          {clauses.map((clause, index) => (
-            <li key={`${clause.rule}-${index}`}>
-              <strong>{t(`clause_${clause.rule}`)}</strong>
-              <blockquote>{clause.clause}</blockquote>
-              <p class="how">
-                {clause.laws.map((law) => t(`lawShort_${law}`)).join(' · ')} · {t('seenIn', whereText(clause.where))}
-              </p>
-            </li>
-          ))}
-        </ul>
+        <details class="flagged">
+          <summary>{t('shopClausesSummary', String(clauses.length))}</summary>
+          <ul class="clauses">
+            {clauses.map((clause, index) => (
+              <li key={`${clause.rule}-${index}`}>
+                <strong>{t(`clause_${clause.rule}`)}</strong>
+                <blockquote>{clause.clause}</blockquote>
+                <p class="how">
+                  {clause.laws.map((law) => t(`lawShort_${law}`)).join(' · ')} · {t('seenIn', whereText(clause.where))}
+                </p>
+              </li>
+            ))}
+          </ul>
+          <p class="note">{t('notLegalAdvice')}</p>
+        </details>
       )}
-      {clauses.length > 0 && <p class="note">{t('notLegalAdvice')}</p>}
     </div>
   );
 }

@@ -53,7 +53,7 @@ describe('a kept refund promise as evidence', () => {
     expect(orderCase.slice(orderCase.indexOf('Flagged terms'), orderCase.indexOf('Timeline'))).not.toContain(PROMISE);
     const other = report.slice(report.indexOf('data-case-id="other.example#order:Z9"'));
     expect(other.slice(0, other.indexOf('Flagged terms'))).toContain('none kept');
-    // The promise-only day case asks nobody for anything: drafts only for the two orders.
+    // The day case of nothing but the shop's statements asks nobody for anything: drafts only for the two orders.
     expect(names.filter((name) => name.startsWith('complaints/') && name.endsWith('12315-投诉.txt'))).toHaveLength(2);
   });
 
