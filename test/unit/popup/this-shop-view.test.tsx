@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { RefundPromisesCard } from '../../../src/popup/refund-promises-card';
 import { ThisShopView } from '../../../src/popup/this-shop';
 import { ICP_LOOKUP_URL } from '../../../src/popup/shop-lookup-links';
 import { BADGE_RULES } from '../../../src/shop/shop-badge';
@@ -11,6 +12,7 @@ import { PROVINCE_CODES } from '../../../src/shop/provinces';
 import { readShopFacts } from '../../../src/shop/shop-page-facts';
 import { shopProfile, type ShopProfileInput } from '../../../src/shop/shop-profile';
 import { capture } from '../../helpers/case-builders';
+import { renderRoot } from '../../helpers/render-root';
 import { snapshot } from '../../helpers/snapshot';
 
 vi.mock('webextension-polyfill', async () => {
@@ -31,27 +33,22 @@ const input = (overrides: Partial<ShopProfileInput> = {}): ShopProfileInput => (
   ...overrides,
 });
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const rootOf = renderRoot();
 
 describe('the "this shop" section', () => {
   it('names the rule that set the badge, says where each signal was read, and links to the lookup only as a link', () => {
+    const root = rootOf();
     render(<ThisShopView profile={shopProfile(input())} />, root);
     const text = root.textContent!;
-    expect(text).toContain('This shop: shop.example');
-    expect(text).toContain('The ICP number on the page is not well-formed');
-    expect(text).toContain('Toolbar badge: amber, because the ICP number shown is not well-formed.');
-    expect(text).toContain('does not start with a province abbreviation');
-    expect(text).toContain("Seen in: this page's footer");
-    expect(text).toContain('未使用的卡密 7 天内可申请退款。');
-    expect(text).toContain('On this page, not kept yet');
+    for (const shown of [
+      'This shop: shop.example',
+      'The ICP number on the page is not well-formed',
+      'Toolbar badge: amber, because the ICP number shown is not well-formed.',
+      'does not start with a province abbreviation',
+      "Seen in: this page's footer",
+      '未使用的卡密 7 天内可申请退款。',
+      'On this page, not kept yet',
+    ]) expect(text).toContain(shown);
     expect(text).not.toMatch(/[a-z]+_[a-z_]+/);
     const link = root.querySelector<HTMLAnchorElement>('a[href^="https://beian.miit.gov.cn"]')!;
     expect([link.getAttribute('href'), link.target, link.rel]).toEqual([ICP_LOOKUP_URL, '_blank', 'noopener noreferrer']);
@@ -60,11 +57,25 @@ describe('the "this shop" section', () => {
   it("on a payment provider's page: no shop signals, only the history of that host", () => {
     const gateway = snapshot('https://pay.example/submit.php?pid=1', [{ text: '站点提示信息', tag: 'h3', hints: ['heading'] }, '签名校验失败，请返回重试！']);
     const failed = capture({ site: 'pay.example', orderId: 'A1' });
+    const root = rootOf();
     render(<ThisShopView profile={shopProfile(input({ site: 'pay.example', captures: [failed], page: { url: gateway.url, title: '站点提示信息', readAt: NOW.toISOString(), facts: readShopFacts(gateway, [], null) } }))} />, root);
     const text = root.textContent!;
     expect(text).toContain("payment provider's page");
     expect(text).not.toContain('ICP filing number');
     expect(text).toContain('Unresolved: A1');
+  });
+});
+
+describe("a case's card of the shop's refund promises", () => {
+  it('quotes each promise kept on the site with when and which capture; other terms records are not promises', () => {
+    const root = rootOf();
+    const promise = capture({ id: 'p-1234567890', kind: 'terms', reasonCode: 'terms_refund_promise', responsibility: null, orderId: null, message: '充值失败自动退款', title: '公告 | 星河发卡' });
+    const agreement = capture({ kind: 'terms', reasonCode: 'terms_agreement', responsibility: null, orderId: null, message: '用户协议' });
+    render(<RefundPromisesCard captures={[capture({}), agreement, promise]} />, root);
+    expect([...root.querySelectorAll('blockquote')].map((node) => node.textContent)).toEqual(['充值失败自动退款']);
+    for (const shown of ['Kept as evidence', '公告 | 星河发卡', 'Capture p-123456']) expect(root.textContent).toContain(shown);
+    render(<RefundPromisesCard captures={[agreement]} />, root);
+    expect(root.textContent).toBe('');
   });
 });
 
