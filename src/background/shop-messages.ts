@@ -4,6 +4,7 @@ import type { Message, ShopPageRequest, ShopPageResponse, ShopProfileRequest, Sh
 import { isShopPageRequest, isShopProfileRequest } from '../messages/validate-shop-messages';
 import { safeUrl } from '../shared/safe-url';
 import { refundPromiseRequestKey } from '../shop/refund-promise-record';
+import { readShopFacts } from '../shop/shop-page-facts';
 import type { ShopProfile } from '../shop/shop-profile';
 import type { EvidenceDb } from '../store/open-evidence-db';
 import { senderKind, type OwnIdentity } from './sender-check';
@@ -40,11 +41,14 @@ async function shopPage(request: ShopPageRequest, sender: browser.Runtime.Messag
   const pageUrl = safeUrl(request.url);
   if (tabId === undefined || sender.frameId !== 0) return { ok: false, error: 'only a top-level page can report its shop' };
   if (!pageUrl || pageUrl.origin !== safeUrl(sender.url ?? '')?.origin) return { ok: false, error: 'a page may only report itself' };
-  const page = { url: request.url, title: request.title, readAt: isoWithOffset(deps.now()), facts: request.facts };
+  const readAt = isoWithOffset(deps.now());
+  const snapshot = { url: request.url, title: request.title, lang: '', blocks: request.blocks, seenAt: readAt, truncated: false, viewport: null };
+  const facts = readShopFacts(snapshot, request.links, request.terms);
+  const page = { url: request.url, title: request.title, readAt, facts };
   await rememberShopPage(tabId, page);
   const profile = await readShopProfile(pageUrl.hostname, page, deps);
   await showShopBadge(tabId, profile.badge).catch(() => undefined);
-  const keep = request.facts.role === 'shop' ? await notKeptYet(await deps.db(), pageUrl.hostname, request.facts.promises.map((promise) => promise.text)) : [];
+  const keep = facts.role === 'shop' ? await notKeptYet(await deps.db(), pageUrl.hostname, facts.promises.map((promise) => promise.text)) : [];
   return { ok: true, keep };
 }
 

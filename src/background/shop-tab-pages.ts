@@ -1,5 +1,4 @@
 import browser from 'webextension-polyfill';
-import { isShopPageRequest } from '../messages/validate-shop-messages';
 import type { ReadPage } from '../shop/shop-profile';
 
 // What the page in each tab showed about its shop, kept in session storage between the content
@@ -24,8 +23,10 @@ export function forgetShopPage(tabId: number): Promise<void> {
   return browser.storage.session.remove(`${PREFIX}${tabId}`);
 }
 
+/** Written only by this worker; checked for shape because storage is input like any other. */
 function isReadPage(value: unknown): value is ReadPage {
-  return isShopPageRequest(value) && typeof (value as { readAt?: unknown }).readAt === 'string';
+  const page = value as Partial<ReadPage> | null;
+  return typeof page?.url === 'string' && typeof page.readAt === 'string' && typeof page.facts === 'object' && page.facts !== null;
 }
 
 function withoutHash(url: string): string {

@@ -1,7 +1,8 @@
-import type { PageSnapshot } from '../detect/page-snapshot';
+import type { PageSnapshot, TextBlock } from '../detect/page-snapshot';
 import type { OrderSighting } from '../orders/order-record';
 import type { SupportDeadline } from '../orders/support-deadline';
-import type { ShopPageFacts } from '../shop/shop-page-facts';
+import type { PageLink } from '../shop/contact-channels';
+import type { ShopTermsDocument } from '../shop/shop-page-facts';
 import type { ShopProfile } from '../shop/shop-profile';
 
 // Every message between contexts, declared once. Senders and handlers are typed from this map;
@@ -55,7 +56,12 @@ export interface ShopPageRequest {
   /** The page read (must be the sender's own page). */
   url: string;
   title: string;
-  facts: ShopPageFacts;
+  /** The page's blocks that can carry a shop signal (src/shop/shop-signal-blocks.ts); the worker reads them. */
+  blocks: TextBlock[];
+  /** Pay and contact links of the page (src/content/shop-links.ts). */
+  links: PageLink[];
+  /** The terms document the page is, when detection says so. */
+  terms: ShopTermsDocument | null;
 }
 
 /** `keep`: the page's refund promises not kept on this site yet; the page submits each one. */

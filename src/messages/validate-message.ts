@@ -40,7 +40,7 @@ function isSnapshot(value: unknown): value is PageSnapshot {
   return total <= MAX_TOTAL_CHARS;
 }
 
-function isBlock(value: unknown): value is TextBlock {
+export function isBlock(value: unknown): value is TextBlock {
   return (
     isRecord(value) &&
     typeof value.text === 'string' &&

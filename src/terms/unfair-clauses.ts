@@ -7,11 +7,9 @@
 // notices or statements to exclude or limit consumers' rights, reduce or exempt its own liability,
 // or add to consumers' liability; such content is void.
 
-export const LAW_REFERENCES = ['civil_code_497', 'consumer_law_26'] as const;
-export type LawReference = (typeof LAW_REFERENCES)[number];
+export type LawReference = 'civil_code_497' | 'consumer_law_26';
 
-export const UNFAIR_CLAUSE_RULES = ['final_interpretation', 'no_refund', 'no_liability', 'unilateral_change'] as const;
-export type UnfairClauseRule = (typeof UNFAIR_CLAUSE_RULES)[number];
+export type UnfairClauseRule = 'final_interpretation' | 'no_refund' | 'no_liability' | 'unilateral_change';
 
 export interface UnfairClause {
   rule: UnfairClauseRule;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readShopFacts } from '../../../src/shop/shop-page-facts';
+import { shopSignalBlocks } from '../../../src/shop/shop-signal-blocks';
 import { snapshot } from '../../helpers/snapshot';
 
 // One page of a dujiaoka shop as the content script reads it: every signal with where it was read.
@@ -53,5 +54,21 @@ describe('readShopFacts', () => {
       role: undefined, icp: [], companies: [], creditCodes: [], contacts: [], payments: [], escrow: [], aggregators: [], terms: null, clauses: [], promises: [],
     });
     expect(readShopFacts(snapshot('https://pay.example/submit.php?pid=1', ['站点提示信息']), [], null).role).toBe('provider');
+  });
+});
+
+describe('the blocks a shop page sends the worker', () => {
+  it('hold every signal the rules read: the facts from them equal the facts from the whole page', () => {
+    const chatter = Array.from({ length: 40 }, (_, n) => `第 ${n} 段与商店无关的介绍文字，讲的是会员能看哪些节目。`);
+    const page = { ...PRODUCT, blocks: [...PRODUCT.blocks, ...snapshot('https://shop.example/buy/1', chatter).blocks] };
+    const sent = shopSignalBlocks(page, false);
+    expect(sent.length).toBeLessThan(PRODUCT.blocks.length);
+    expect(readShopFacts({ ...page, blocks: sent }, [], null)).toEqual(readShopFacts(page, [], null));
+  });
+
+  it('a terms page goes whole, within the caps', () => {
+    const terms = snapshot('https://shop.example/article/terms', Array.from({ length: 400 }, (_, n) => `第${n}条 本站有权调整服务内容。`));
+    expect(shopSignalBlocks(terms, true)).toHaveLength(300);
+    expect(shopSignalBlocks(terms, false).length).toBeLessThan(300);
   });
 });
