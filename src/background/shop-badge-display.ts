@@ -23,8 +23,8 @@ export async function showShopBadge(tabId: number, badge: ShopBadge): Promise<vo
 
 /** Every tab falls back to the global badge (the store alarm, or the stalled-order count). */
 export async function clearShopBadges(): Promise<void> {
-  const tabs = await browser.tabs.query({}).catch(() => []);
-  await Promise.allSettled(tabs.flatMap((tab) => (tab.id === undefined ? [] : [clearTabBadge(tab.id)])));
+  const open = await browser.tabs.query({}).catch(() => []);
+  await Promise.allSettled(open.flatMap((tab) => (tab.id === undefined ? [] : [clearTabBadge(tab.id)])));
 }
 
 async function clearTabBadge(tabId: number): Promise<void> {

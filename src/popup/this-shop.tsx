@@ -32,10 +32,6 @@ export function ThisShopView({ profile }: { profile: ShopProfile }) {
 
 /** A page that is no shop, on a site with no history, gets no section at all. */
 function worthShowing(profile: ShopProfile): boolean {
-  const { history } = profile;
-  return (
-    profile.page !== null ||
-    profile.promises.length > 0 ||
-    history.failedPayments + history.openCases.length + history.stalledOrders.length + history.deadlines.length > 0
-  );
+  const past = profile.history;
+  return profile.page !== null || profile.promises.length > 0 || past.failedPayments + past.openCases.length + past.stalledOrders.length + past.deadlines.length > 0;
 }

@@ -138,11 +138,11 @@ export function shopProfile(input: ShopProfileInput): ShopProfile {
     (item) => `${item.rule}|${item.clause}`,
   );
   const promises = keptPromises(captures, facts);
-  const history = shopHistory({ captures, orders: input.orders, deadlines: input.deadlines, now: now.getTime(), stallThresholdHours: input.stallThresholdHours });
-  const openOrders = new Set(history.openCases.map((open) => open.caseId));
+  const past = shopHistory({ captures, orders: input.orders, deadlines: input.deadlines, now: now.getTime(), stallThresholdHours: input.stallThresholdHours });
+  const openOrders = new Set(past.openCases.map((open) => open.caseId));
   const badge = shopBadge({
-    openCases: history.openCases.length,
-    stalledOrders: history.stalledOrders.filter((order) => !openOrders.has(orderKey(site, order.orderId))).length,
+    openCases: past.openCases.length,
+    stalledOrders: past.stalledOrders.filter((order) => !openOrders.has(orderKey(site, order.orderId))).length,
     identityShown: facts && facts.role === 'shop' ? companies.length + icp.length > 0 : null,
     malformedIcp: icp.filter((number) => number.problems.length > 0).length,
     unfairClauses: clauses.length,
@@ -161,7 +161,7 @@ export function shopProfile(input: ShopProfileInput): ShopProfile {
     terms,
     clauses,
     promises,
-    history,
+    history: past,
     badge,
   };
   return { ...profile, advice: adviceFor(profile) };
