@@ -7,7 +7,7 @@ import { refundPromiseRequestKey } from '../shop/refund-promise-record';
 import { readShopFacts } from '../shop/shop-page-facts';
 import type { ShopProfile } from '../shop/shop-profile';
 import type { EvidenceDb } from '../store/open-evidence-db';
-import { senderKind, type OwnIdentity } from './sender-check';
+import { senderKind, type OwnIdentity, type SenderFacts } from './sender-check';
 import { showShopBadge } from './shop-badge-display';
 import { readShopProfile, type ShopProfileDeps } from './shop-profile-reader';
 import { forgetShopPage, rememberShopPage, shopPageOf } from './shop-tab-pages';
@@ -18,7 +18,7 @@ import { forgetShopPage, rememberShopPage, shopPageOf } from './shop-tab-pages';
 
 export function handleShopMessage(
   message: unknown,
-  sender: browser.Runtime.MessageSender,
+  sender: SenderFacts,
   own: OwnIdentity,
   deps: ShopProfileDeps,
 ): Promise<unknown> | undefined {
@@ -36,7 +36,7 @@ export function handleShopMessage(
   return shopProfileOfTab(message, deps).catch(failure);
 }
 
-async function shopPage(request: ShopPageRequest, sender: browser.Runtime.MessageSender, deps: ShopProfileDeps): Promise<ShopPageResponse> {
+async function shopPage(request: ShopPageRequest, sender: SenderFacts, deps: ShopProfileDeps): Promise<ShopPageResponse> {
   const tabId = sender.tab?.id;
   const pageUrl = safeUrl(request.url);
   if (tabId === undefined || sender.frameId !== 0) return { ok: false, error: 'only a top-level page can report its shop' };

@@ -14,7 +14,7 @@ export function ShopBadgeReason({ badge }: { badge: ShopBadge }) {
       ) : (
         <p class="badge-line none">{t('badgeNone')}</p>
       )}
-      {others.length > 0 && <p class="how">{t('badgeAlso', others.join('；'))}</p>}
+      {others.length > 0 && <p class="how">{t('badgeAlso', others.join(' · '))}</p>}
       <details class="badge-rules">
         <summary>{t('badgeRulesHeading')}</summary>
         <p class="how">{t('badgeRulesIntro')}</p>

@@ -1,0 +1,77 @@
+import { describe, expect, it, vi } from 'vitest';
+
+// The worker's side of "this shop": who may send what, the facts it reads itself from the page's
+// text, which promises it asks the page to submit, and the profile it gives the popup.
+
+const fake = vi.hoisted(() => {
+  const session = new Map<string, unknown>();
+  return {
+    session,
+    tabUrl: 'https://shop.example/buy/1',
+    browser: {
+      runtime: { id: 'ext' },
+      storage: {
+        session: {
+          set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => session.set(k, structuredClone(v))),
+          get: async (key: string) => ({ [key]: session.get(key) }),
+          remove: async (key: string) => void session.delete(key),
+        },
+      },
+      tabs: { get: async (id: number) => ({ id, url: fake.tabUrl }), query: async () => [] },
+      action: { getBadgeText: async () => '', setBadgeText: async () => undefined, setBadgeBackgroundColor: async () => undefined, setTitle: async () => undefined },
+      i18n: { getMessage: (key: string) => key },
+    },
+  };
+});
+vi.mock('webextension-polyfill', () => ({ default: fake.browser }));
+
+const { handleShopMessage } = await import('../../../src/background/shop-messages');
+const { DEFAULT_SETTINGS } = await import('../../../src/settings/settings');
+const { refundPromiseRequestKey } = await import('../../../src/shop/refund-promise-record');
+const { commitCapture } = await import('../../../src/store/capture-store');
+const { draft, files, freshDb } = await import('../../helpers/evidence-builders');
+
+const own = { runtimeId: 'ext', origin: 'chrome-extension://ext' };
+const page = { type: 'shop:page', url: 'https://shop.example/buy/1', title: '商品', links: [], terms: null, blocks: [
+  { text: '未使用的卡密 7 天内可申请退款。', tag: 'div', hints: [] },
+  { text: '充值失败自动退款。', tag: 'p', hints: ['notice'] },
+  { text: '© 2024 杭州星河网络科技有限公司 · 浙ICP备12345678号-1', tag: 'footer', hints: ['footer'] },
+] };
+const contentScript = { id: 'ext', url: 'https://shop.example/buy/1', frameId: 0, tab: { id: 7, url: 'https://shop.example/buy/1' } };
+const popup = { id: 'ext', url: 'chrome-extension://ext/src/popup/index.html', origin: 'chrome-extension://ext' };
+
+async function deps() {
+  const db = await freshDb();
+  return { db: async () => db, settings: async () => DEFAULT_SETTINGS, now: () => new Date('2026-11-28T12:00:00+08:00'), raw: db };
+}
+
+describe('shop messages in the worker', () => {
+  it('answers a shop page with the promises not kept on its site yet, read by its own rules', async () => {
+    const d = await deps();
+    await commitCapture(d.raw, draft({ id: 'kept', kind: 'terms', reasonCode: 'terms_refund_promise', message: '充值失败自动退款。', orderId: null }), files('k'), await refundPromiseRequestKey('shop.example', '充值失败自动退款。'));
+    expect(await handleShopMessage(page, contentScript, own, d)).toEqual({ ok: true, keep: ['未使用的卡密 7 天内可申请退款。'] });
+    const profile = (await handleShopMessage({ type: 'shop:profile', tabId: 7 }, popup, own, d)) as { ok: true; profile: { icp: Array<{ shown: string }>; promises: Array<{ keptAt: string | null }> } };
+    expect(profile.profile.icp.map((number) => number.shown)).toEqual(['浙ICP备12345678号-1']);
+    expect(profile.profile.promises.map((promise) => promise.keptAt !== null)).toEqual([false, true]);
+  });
+
+  it('refuses the wrong sender, a forged shape, a page reporting another origin, a frame', async () => {
+    const d = await deps();
+    expect(await handleShopMessage(page, popup, own, d)).toMatchObject({ ok: false, error: expect.stringMatching(/only from a page/) });
+    expect(await handleShopMessage({ type: 'shop:profile', tabId: 7 }, contentScript, own, d)).toMatchObject({ ok: false });
+    expect(await handleShopMessage({ ...page, blocks: 'x' }, contentScript, own, d)).toMatchObject({ ok: false, error: 'malformed shop page' });
+    expect(await handleShopMessage({ ...page, url: 'https://other.example/' }, contentScript, own, d)).toMatchObject({ ok: false });
+    expect(await handleShopMessage(page, { ...contentScript, frameId: 3 }, own, d)).toMatchObject({ ok: false });
+    expect(handleShopMessage(page, { ...contentScript, id: 'someone-else' }, own, d)).toBeUndefined();
+    expect(handleShopMessage({ type: 'order:observe' }, contentScript, own, d)).toBeUndefined();
+  });
+
+  it('gives the popup no page facts once the tab shows another page', async () => {
+    const d = await deps();
+    await handleShopMessage(page, contentScript, own, d);
+    fake.tabUrl = 'https://shop.example/order-search';
+    const reply = (await handleShopMessage({ type: 'shop:profile', tabId: 7 }, popup, own, d)) as { ok: true; profile: { page: unknown } };
+    expect(reply.profile.page).toBeNull();
+    fake.tabUrl = 'https://shop.example/buy/1';
+  });
+});
