@@ -82,6 +82,8 @@ export function shopProfile(input: ShopProfileInput): ShopProfile {
   const { site, now, page, captures, texts } = input;
   const facts = page?.facts ?? null;
   const onPage = (part: PagePart): Where => ({ from: 'page', part });
+  const fromPage = <T extends { part: PagePart }>(items: readonly T[] | undefined) =>
+    (items ?? []).map(({ part, ...found }) => ({ ...(found as Omit<T, 'part'>), where: onPage(part) }));
   const stored = captures
     .filter((capture) => texts.has(capture.id))
     .reverse()
@@ -99,27 +101,27 @@ export function shopProfile(input: ShopProfileInput): ShopProfile {
     (item) => item.shown,
   );
   const companies = distinct(
-    [...(facts?.companies ?? []).map(({ name, part }) => ({ name, where: onPage(part) })), ...fromStored((text) => findCompanyNames(text).map((name) => ({ name })))],
+    [...fromPage(facts?.companies), ...fromStored((text) => findCompanyNames(text).map((name) => ({ name })))],
     (item) => item.name,
   );
   const creditCodes = distinct(
-    [...(facts?.creditCodes ?? []).map(({ code, part }) => ({ code, valid: isValidCreditCode(code), where: onPage(part) })), ...fromStored(findCreditCodes)],
+    [...fromPage(facts?.creditCodes).map((found) => ({ ...found, valid: isValidCreditCode(found.code) })), ...fromStored(findCreditCodes)],
     (item) => item.code,
   );
   const contacts = distinct(
-    [...(facts?.contacts ?? []).map(({ part, ...contact }) => ({ ...contact, where: onPage(part) })), ...fromStored((text) => findContactChannels(text))],
+    [...fromPage(facts?.contacts), ...fromStored((text) => findContactChannels(text))],
     (item) => `${item.kind}|${item.value}`,
   ).slice(0, 8);
   const payments = distinct(
-    [...(facts?.payments ?? []).map(({ part, ...seen }) => ({ ...seen, where: onPage(part) })), ...fromStored((text) => findPaymentMethods(text.split('\n')))],
+    [...fromPage(facts?.payments), ...fromStored((text) => findPaymentMethods(text.split('\n')))],
     (item) => item.method,
   );
   const escrowSeen = distinct(
-    [...(facts?.escrow ?? []).map(({ part, ...seen }) => ({ ...seen, where: onPage(part) })), ...fromStored(findEscrow)],
+    [...fromPage(facts?.escrow), ...fromStored(findEscrow)],
     (item) => item.state,
   );
   const aggregators = distinct(
-    [...(facts?.aggregators ?? []).map(({ part, ...seen }) => ({ ...seen, where: onPage(part) })), ...fromStored((text) => findAggregators(text, [], site))],
+    [...fromPage(facts?.aggregators), ...fromStored((text) => findAggregators(text, [], site))],
     (item) => item.kind,
   );
   const termsRecords = captures.filter((capture) => capture.kind === 'terms' && !isRefundPromiseRecord(capture));
@@ -132,7 +134,7 @@ export function shopProfile(input: ShopProfileInput): ShopProfile {
   );
   const clauses = distinct(
     [
-      ...(facts?.clauses ?? []).map(({ part, ...clause }) => ({ ...clause, where: onPage(part) })),
+      ...fromPage(facts?.clauses),
       ...stored.filter(({ capture }) => termsRecords.includes(capture)).flatMap(({ text, where }) => findUnfairClauses(text).map((clause) => ({ ...clause, where }))),
     ],
     (item) => `${item.rule}|${item.clause}`,
