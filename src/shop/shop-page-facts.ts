@@ -1,5 +1,5 @@
 import { pageRole, type PageRole } from '../detect/page-role';
-import type { PageSnapshot, TextBlock } from '../detect/page-snapshot';
+import type { PageSnapshot } from '../detect/page-snapshot';
 import { safeUrl } from '../shared/safe-url';
 import { findUnfairClauses, type UnfairClause } from '../terms/unfair-clauses';
 import { findCompanyNames } from './company-name';
@@ -45,33 +45,20 @@ export interface ShopPageFacts {
 export function readShopFacts(snapshot: PageSnapshot, links: readonly PageLink[], terms: ShopTermsDocument | null): ShopPageFacts {
   const url = safeUrl(snapshot.url);
   const blocks = snapshot.blocks.filter((block) => block.text.trim().length > 0);
-  const all = blocks.map((block) => block.text).join('\n');
-  const perBlock = <T>(worthLooking: RegExp, find: (text: string) => T[]): Placed<T>[] =>
-    worthLooking.test(all) ? blocks.flatMap((block) => find(block.text).map((found) => ({ ...found, part: pagePart(block) }))) : [];
-  const linkTexts = links.map((link) => ({ ...link, text: link.text.trim() }));
+  const perBlock = <T>(find: (text: string) => T[]): Placed<T>[] =>
+    blocks.flatMap((block) => find(block.text).map((found) => ({ ...found, part: pagePart(block) })));
+  const fromLinks = <T>(found: T[]): Placed<T>[] => found.map((item) => ({ ...item, part: 'link' as const }));
   return {
     role: pageRole({ url, snapshot }),
-    icp: distinct(perBlock(/ICP/i, (text) => findIcpNumbers(text, new Date()).map(({ shown }) => ({ shown }))), (item) => item.shown),
-    companies: distinct(perBlock(/公司|工作室|经营部|商行|中心/, (text) => findCompanyNames(text).map((name) => ({ name }))), (item) => item.name),
-    creditCodes: distinct(perBlock(/信用代码|营业执照/, (text) => findCreditCodes(text).map(({ code }) => ({ code }))), (item) => item.code),
-    contacts: distinct(
-      [
-        ...perBlock(/QQ|qq|扣扣|企鹅|@|微信|wx|vx|客服|工单|售后|联系|telegram|t\.me|TG|电报|飞机|contact|support|help/i, (text) => findContactChannels(text)),
-        ...findContactChannels('', linkTexts).map((found) => ({ ...found, part: 'link' as const })),
-      ],
-      (item) => `${item.kind}|${item.value}`,
-    ).slice(0, 8),
-    payments: distinct(perBlock(/支付|付款|pay|微信|银联|云闪付|USDT|TRC|ERC|币|余额/i, (text) => findPaymentMethods(text.split('\n'))), (item) => item.method),
-    escrow: distinct(perBlock(/担保|escrow/i, findEscrow), (item) => item.state),
-    aggregators: distinct(
-      [
-        ...perBlock(/易支付|epay|码支付|免签|payjs|虎皮椒|迅虎|xunhu|vmq|聚合支付|个人收款码|个码/i, (text) => findAggregators(text, [], '')),
-        ...findAggregators('', linkTexts, url?.hostname ?? '').map((found) => ({ ...found, part: 'link' as const })),
-      ],
-      (item) => item.kind,
-    ),
+    icp: distinct(perBlock((text) => findIcpNumbers(text, new Date()).map(({ shown }) => ({ shown }))), (item) => item.shown),
+    companies: distinct(perBlock((text) => findCompanyNames(text).map((name) => ({ name }))), (item) => item.name),
+    creditCodes: distinct(perBlock((text) => findCreditCodes(text).map(({ code }) => ({ code }))), (item) => item.code),
+    contacts: distinct([...perBlock((text) => findContactChannels(text)), ...fromLinks(findContactChannels('', links))], (item) => `${item.kind}|${item.value}`).slice(0, 8),
+    payments: distinct(perBlock((text) => findPaymentMethods(text.split('\n'))), (item) => item.method),
+    escrow: distinct(perBlock(findEscrow), (item) => item.state),
+    aggregators: distinct([...perBlock((text) => findAggregators(text, [], '')), ...fromLinks(findAggregators('', links, url?.hostname ?? ''))], (item) => item.kind),
     terms,
-    clauses: terms ? blocks.flatMap((block: TextBlock) => findUnfairClauses(block.text).map((clause) => ({ ...clause, part: pagePart(block) }))).slice(0, 20) : [],
-    promises: /退|赔|refund|money[- ]back/i.test(all) ? findRefundPromises(blocks) : [],
+    clauses: terms ? perBlock(findUnfairClauses).slice(0, 20) : [],
+    promises: findRefundPromises(blocks),
   };
 }
