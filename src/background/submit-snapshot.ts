@@ -141,7 +141,8 @@ export async function submitSnapshot(
   if (flow && !result.duplicate) await writeTabFlow(tabId, afterCapture(flow, caseFacts, assigned.caseId)).catch(() => undefined);
   void deps.reportStoreOk().catch(() => undefined);
   if (deps.orders && !result.duplicate) await deps.orders.link({ ...draft, screenshotError, files: [], prevHash: null }).catch(() => undefined);
-  if (deps.shopBadge && !result.duplicate) await deps.shopBadge(tabId).catch(() => undefined);
+  // Not awaited: the page's answer (and the next capture) must not wait for the badge.
+  if (deps.shopBadge && !result.duplicate) void deps.shopBadge(tabId).catch(() => undefined);
   return { ok: true, ...result, screenshotError };
 }
 
