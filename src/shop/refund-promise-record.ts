@@ -34,18 +34,3 @@ export function refundPromiseVerdict(snapshot: PageSnapshot, requested: string):
 export async function refundPromiseRequestKey(site: string, text: string): Promise<string> {
   return `refund-promise:${site}:${await sha256Hex(`${site}\n${promiseKey(text)}`)}`;
 }
-
-/** A kept promise as a statement of its shop, in the shape the report and the drafts quote. */
-export interface RefundPromiseStatement {
-  kind: 'refund_promise';
-  /** Verbatim, as the shop printed it. */
-  text: string;
-  site: string;
-  captureId: string;
-  capturedAt: string;
-  url: string;
-}
-
-export function refundPromiseStatement(capture: Pick<CaptureEntry, 'id' | 'site' | 'capturedAt' | 'url' | 'message'>): RefundPromiseStatement {
-  return { kind: 'refund_promise', text: capture.message, site: capture.site, captureId: capture.id, capturedAt: capture.capturedAt, url: capture.url };
-}

@@ -141,7 +141,7 @@ describe('this shop: popup section, badge and refund promises', () => {
     await product.close();
   });
 
-  it("quotes the product page's promise in the report of that later order, and the bundle verifies", async () => {
+  it("quotes the product page's promise in the report and the drafts of that later order, and the bundle verifies", async () => {
     const popup = await visit(session.context, session.popupUrl);
     const dir = await mkdtemp(join(tmpdir(), 'pw-this-shop-'));
     const [download] = await Promise.all([popup.waitForEvent('download', { timeout: 60_000 }), popup.getByRole('button', { name: '导出全部' }).click()]);
@@ -152,15 +152,14 @@ describe('this shop: popup section, badge and refund promises', () => {
     const report = new TextDecoder().decode(files['report.html']);
     const failure = (await session.entries()).find((entry) => entry.kind === 'payment_error')!;
     const orderCase = report.slice(report.indexOf(`data-case-id="${failure.caseId}"`));
-    const promises = orderCase.slice(orderCase.indexOf('Refund promises the shop made'), orderCase.indexOf('Flagged terms'));
-    expect(promises).toContain(PROMISE);
-    expect(promises).toContain(ANNOUNCED);
-    expect(promises).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} 北京时间/);
-    // The order's drafts exist; the day case of the shop's own statements (promises, its user
-    // agreement) asks nobody for anything. Quoting the
-    // promise inside the drafts comes with the drafts' shop statements (another branch).
-    const drafts = Object.keys(files).filter((name) => name.startsWith('complaints/') && name.endsWith('12315-投诉.txt'));
-    expect(drafts).toHaveLength(1);
+    const said = orderCase.slice(orderCase.indexOf('What the shop said'), orderCase.indexOf('class="timeline-h"'));
+    for (const shown of [PROMISE, ANNOUNCED]) expect(said).toContain(shown);
+    expect(said).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} 北京时间/);
+    // The order's draft to the shop holds it to its own words, with when and which capture.
+    const support = Object.keys(files).find((name) => name.startsWith('complaints/') && name.includes(failure.orderId!) && name.endsWith('致商家客服.txt'))!;
+    const draft = new TextDecoder().decode(files[support]);
+    expect(draft).toContain(`贵店页面承诺「${PROMISE}」`);
+    expect(draft).toMatch(/截取，证据编号 [0-9a-f]{8}/);
     await popup.close();
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCaseManifest, buildManifest } from '../../../src/export/bundle-manifest';
 import { writeBundle } from '../../../src/export/write-bundle';
 import { refundPromiseRequestKey, refundPromiseVerdict } from '../../../src/shop/refund-promise-record';
-import { chainEntries, commitCapture, readFile } from '../../../src/store/capture-store';
+import { chainEntries, commitCapture, deleteCapture, readFile } from '../../../src/store/capture-store';
 import type { EvidenceDb } from '../../../src/store/open-evidence-db';
 import { verifyBundle } from '../../../src/verify/verify-bundle';
 import { concat, draft, files, freshDb } from '../../helpers/evidence-builders';
@@ -28,11 +28,11 @@ async function store(): Promise<EvidenceDb> {
   return db;
 }
 
-async function unzipBundle(db: EvidenceDb, caseId?: string) {
+async function unzipBundle(db: EvidenceDb, caseId?: string, redacted = false) {
   const chain = await chainEntries(db);
   const manifest = caseId ? buildCaseManifest(chain, caseId, '2026-11-28T10:00:00.000+08:00', '0.1.0') : buildManifest(chain, '2026-11-28T10:00:00.000+08:00', '0.1.0');
   const chunks: Uint8Array[] = [];
-  await writeBundle(manifest, async (path) => (await readFile(db, path))?.blob, (chunk) => chunks.push(chunk));
+  await writeBundle(manifest, async (path) => (await readFile(db, path))?.blob, (chunk) => chunks.push(chunk), undefined, { redacted });
   const bytes = concat(chunks);
   const entries = unzipSync(bytes);
   const text = (name: string) => new TextDecoder().decode(entries[name]);
@@ -40,31 +40,45 @@ async function unzipBundle(db: EvidenceDb, caseId?: string) {
 }
 
 describe('a kept refund promise as evidence', () => {
-  it("joins the report of a later order's case on its site, verbatim with when and which capture", async () => {
+  it("is quoted, verbatim with when and which capture, in the report and the drafts of a later order's case on its site", async () => {
     const { bytes, names, text } = await unzipBundle(await store());
     expect(await verifyBundle(bytes)).toMatchObject({ status: 'intact', captures: 3 });
     const report = text('report.html');
     const orderCase = report.slice(report.indexOf('data-case-id="shop.example#order:ABCDEFGH12345678"'));
-    const promises = orderCase.slice(orderCase.indexOf('Refund promises the shop made'), orderCase.indexOf('Flagged terms'));
-    expect(promises).toContain(PROMISE);
-    expect(promises).toContain('2026-11-27 20:15:00 北京时间');
-    expect(promises).toContain('href="#capture-promise"');
-    // Not a flagged clause, and not on another shop's case.
-    expect(orderCase.slice(orderCase.indexOf('Flagged terms'), orderCase.indexOf('Timeline'))).not.toContain(PROMISE);
+    const said = orderCase.slice(0, orderCase.indexOf('class="timeline"'));
+    for (const shown of [PROMISE, '2026-11-27 20:15:00 北京时间', '<code>promise</code>']) expect(said).toContain(shown);
+    // Another shop's case does not quote it.
     const other = report.slice(report.indexOf('data-case-id="other.example#order:Z9"'));
-    expect(other.slice(0, other.indexOf('Flagged terms'))).toContain('none kept');
-    // The day case of nothing but the shop's statements asks nobody for anything: drafts only for the two orders.
-    expect(names.filter((name) => name.startsWith('complaints/') && name.endsWith('12315-投诉.txt'))).toHaveLength(2);
+    expect(other.slice(0, other.indexOf('class="timeline"'))).not.toContain(PROMISE);
+    const drafts = names.filter((name) => name.startsWith('complaints/') && name.includes('ABCDEFGH12345678'));
+    expect(drafts.length).toBeGreaterThan(0);
+    const support = drafts.find((name) => name.includes('致商家客服'))!;
+    expect(text(support)).toContain(`贵店页面承诺「${PROMISE}」`);
+    expect(text(support)).toContain('2026-11-27 20:15');
+    // The promise's own page is a product page: its wording is not flagged as the shop's terms.
+    expect(said).not.toContain('一律不退款');
   });
 
-  it('travels with a one-case bundle of that order, which still verifies', async () => {
+  it('travels with a one-case bundle of that order, which still verifies, and quotes it in a redacted one too', async () => {
     const db = await store();
     const { bytes, names, text } = await unzipBundle(db, 'shop.example#order:ABCDEFGH12345678');
     expect(await verifyBundle(bytes)).toMatchObject({ status: 'intact', captures: 2 });
     expect(names.some((name) => name.startsWith('captures/promise/'))).toBe(true);
     expect(names.some((name) => name.startsWith('captures/elsewhere/'))).toBe(false);
-    expect(text('report.html')).toContain(PROMISE);
-    expect(names.filter((name) => name.startsWith('complaints/'))).toEqual(expect.arrayContaining(['complaints/12315-投诉.txt']));
+    expect(text(names.find((name) => name.includes('致商家客服'))!)).toContain(PROMISE);
+    const redacted = await unzipBundle(db, 'shop.example#order:ABCDEFGH12345678', true);
+    expect(redacted.names.some((name) => name.endsWith('page.txt'))).toBe(false);
+    expect(redacted.text(redacted.names.find((name) => name.includes('致商家客服'))!)).toContain(PROMISE);
+  });
+
+  it('a one-case bundle still verifies after the promise was deleted on the device, and no longer quotes it', async () => {
+    const db = await store();
+    await deleteCapture(db, 'promise', { id: 'del-1', deletedAt: '2026-11-28T11:00:00.000+08:00', timeZone: 'Asia/Shanghai', reasonCode: 'user_request', reason: '', extensionVersion: '0.1.0' });
+    const { bytes, names, text } = await unzipBundle(db, 'shop.example#order:ABCDEFGH12345678');
+    // The deleted promise (and its deletion, another case's record) stay out; the order's record verifies.
+    expect(await verifyBundle(bytes)).toMatchObject({ status: 'intact', captures: 1 });
+    expect(names.some((name) => name.startsWith('captures/promise/'))).toBe(false);
+    expect(text('report.html').slice(text('report.html').indexOf('data-case-id="shop.example#order:'))).not.toContain(`「${PROMISE}」`);
   });
 });
 
