@@ -74,7 +74,8 @@ describe('this shop: popup section, badge and refund promises', () => {
     await expect.poll(async () => (await session.entries()).length, { timeout: 5_000 }).toBe(1);
     const popup = await popupOver(product);
     const section = popup.locator('section.this-shop');
-    await expect.poll(() => section.textContent()).toContain('浙ICP备12345678号-1');
+    // The page may be read a moment after the popup opened: the section fills in then.
+    await expect.poll(() => section.textContent(), { timeout: 10_000 }).toContain('浙ICP备12345678号-1');
     const text = (await section.textContent())!;
     for (const shown of [
       '这家店：xinghe.test',
