@@ -21,7 +21,7 @@ export function ShopBadgeReason({ badge }: { badge: ShopBadge }) {
         <ol>
           {BADGE_RULES.map(({ rule, level }) => (
             <li key={rule} class={badge.hits.some((hit) => hit.rule === rule) ? 'holds' : undefined}>
-              <span class={`swatch ${level}`} aria-hidden="true" /> {t(`badgeLevel_${level}`)}：{t(`badgeRule_${rule}`)}
+              <span class={`swatch ${level}`} aria-hidden="true" /> {t('labelled', [t(`badgeLevel_${level}`), t(`badgeRule_${rule}`)])}
             </li>
           ))}
         </ol>

@@ -40,7 +40,7 @@ export function ShopSignalRows({ profile }: { profile: ShopProfile }) {
         {contacts.map((contact) => (
           <Value key={`${contact.kind}|${contact.value}`} where={contact.where}>
             <span class="value">
-              {t(`contact_${contact.kind}`)}：{contact.value}
+              {t('labelled', [t(`contact_${contact.kind}`), contact.value])}
             </span>
           </Value>
         ))}

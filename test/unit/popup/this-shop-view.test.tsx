@@ -25,6 +25,7 @@ const page = snapshot('https://shop.example/buy/1', [
   '支付方式：',
   '易支付-支付宝',
   '未使用的卡密 7 天内可申请退款。',
+  '售后客服 QQ：10086100 · Telegram：@xinghekefu',
   { text: '© 2024 某某数码工作室 · 华ICP备1234号', tag: 'footer', hints: ['footer'] },
 ]);
 const input = (overrides: Partial<ShopProfileInput> = {}): ShopProfileInput => ({
@@ -48,6 +49,8 @@ describe('the "this shop" section', () => {
       "Seen in: this page's footer",
       '未使用的卡密 7 天内可申请退款。',
       'On this page, not kept yet',
+      'QQ: 10086100',
+      'Telegram: @xinghekefu',
     ]) expect(text).toContain(shown);
     expect(text).not.toMatch(/[a-z]+_[a-z_]+/);
     const link = root.querySelector<HTMLAnchorElement>('a[href^="https://beian.miit.gov.cn"]')!;
