@@ -71,18 +71,19 @@ const PAYS = {
 };
 
 /**
- * What a shop shows about itself, as data: the demo runs as 星河发卡 (company, ICP number, 易支付,
+ * What a shop shows about itself, as data: the demo runs as 星河发卡 (company, ICP number, contacts, 易支付,
  * refund promises, unfair terms) or as shops that show the opposite, for the "this shop" tests.
  * @typedef {{ name: string, footer: string, pays: Record<string, PayWay>, descriptions: Record<number, string>,
- *   escrow: string | null, announcement: string, agreement: string[] }} Look
+ *   escrow: string | null, contact: string | null, announcement: string, agreement: string[] }} Look
  */
-/** No company, no ICP number, the shop's own Alipay / WeChat merchant, escrow, no promise, fair terms. @type {Look} */
+/** No company, no ICP number, no contact, the shop's own Alipay / WeChat merchant, escrow, no promise, fair terms. @type {Look} */
 const PLAIN = {
   name: '小鱼卡铺',
   footer: '',
   pays: { alipay: { name: '支付宝', handle: '/pay/alipay', check: 'alipay' }, wx: { name: '微信支付', handle: '/pay/wepay', check: 'wescan' } },
   descriptions: { 1: '官方渠道卡密，付款后自动发货，卡密在订单详情中查看。', 2: '人工代充，下单后请耐心等待，一般 24 小时内处理。', 3: '国区钱包充值码，补货中。' },
   escrow: '本店支持担保交易：货款由平台保管，确认收到卡密后才结算给商家。',
+  contact: null,
   announcement: '欢迎光临小鱼卡铺，人工客服在线时间 9:00-22:00，节假日照常发货。',
   agreement: [
     '一、本店商品均为虚拟商品，请在购买前仔细阅读商品说明。',
@@ -98,6 +99,7 @@ const LOOKS = {
     pays: PAYS,
     descriptions: {},
     escrow: null,
+    contact: '售后客服 QQ：10086100 · Telegram：@xinghekefu',
     announcement: '话费、会员充值失败自动退款，款项原路退回，无需联系客服。',
     agreement: [
       '一、本站出售的商品均为虚拟商品，请在购买前仔细阅读商品说明。',
@@ -239,7 +241,7 @@ ${radios}
 <div class="mt-3"><button type="submit" id="submit" class="btn btn-outline-primary">下单</button></div>
 </div></form></div></div></div>
 <div class="card mt-3 mb-3"><div class="card-header card-body"><h5>商品描述</h5></div>
-<div class="card-body">${esc(look.descriptions[g.id] ?? g.desc)}</div></div>
+<div class="card-body">${esc(look.descriptions[g.id] ?? g.desc)}</div>${look.contact ? `\n<div class="card-footer text-muted contact">${esc(look.contact)}</div>` : ''}</div>
 </div></div></section>`, `/buy/${g.id}`, '', look);
 }
 

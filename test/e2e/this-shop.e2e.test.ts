@@ -46,12 +46,17 @@ describe('this shop: popup section, badge and refund promises', () => {
       return { text: await chrome.action.getBadgeText({ tabId: tab!.id! }), title: await chrome.action.getTitle({ tabId: tab!.id! }) };
     }, page.url());
 
-  /** The popup opened as a tab right after `page` was in front: its "this shop" is that page's site. */
-  async function popupOver(page: Page): Promise<Page> {
+  /**
+   * The popup opened as a tab right after `page` was in front (its "this shop" is that page's site),
+   * once the section says `first`: the page may be read a moment after the popup opened.
+   */
+  async function shopSectionOver(page: Page, first: string) {
     await page.bringToFront();
     const popup = await visit(session.context, session.popupUrl);
     await popup.getByRole('heading', { name: /这家店|This shop/ }).waitFor();
-    return popup;
+    const section = popup.locator('section.this-shop');
+    await expect.poll(() => section.textContent(), { timeout: 10_000 }).toContain(first);
+    return { popup, section, text: (await section.textContent())! };
   }
 
   it('keeps the promise of the product page once, verbatim, with a screenshot', async () => {
@@ -72,11 +77,7 @@ describe('this shop: popup section, badge and refund promises', () => {
   it('shows the shop on top of the popup: what to check, the badge rule, each signal with where it was read', async () => {
     const product = await visit(session.context, xinghe('/buy/1'));
     await expect.poll(async () => (await session.entries()).length, { timeout: 5_000 }).toBe(1);
-    const popup = await popupOver(product);
-    const section = popup.locator('section.this-shop');
-    // The page may be read a moment after the popup opened: the section fills in then.
-    await expect.poll(() => section.textContent(), { timeout: 10_000 }).toContain('浙ICP备12345678号-1');
-    const text = (await section.textContent())!;
+    const { popup, section, text } = await shopSectionOver(product, '浙ICP备12345678号-1');
     for (const shown of [
       '这家店：xinghe.test',
       '付款走的是第三方聚合支付',
@@ -84,6 +85,8 @@ describe('this shop: popup section, badge and refund promises', () => {
       '备案地：浙江',
       '看到于：本页页脚',
       '杭州星河网络科技有限公司',
+      'QQ：10086100',
+      'Telegram：@xinghekefu',
       '易支付',
       PROMISE,
       '已保存为证据',
@@ -127,10 +130,7 @@ describe('this shop: popup section, badge and refund promises', () => {
     const failure = entries.find((entry) => entry.kind === 'payment_error')!;
     expect(failure).toMatchObject({ site: 'xinghe.test', responsibility: 'platform' });
     await expect.poll(() => badgeOf(product), { timeout: 10_000 }).toMatchObject({ text: '1', title: expect.stringContaining('你在本站有未解决的案件') });
-    const popup = await popupOver(product);
-    const section = popup.locator('section.this-shop');
-    await expect.poll(() => section.textContent()).toContain('工具栏标记：红色，因为你在本站有未解决的案件');
-    const text = (await section.textContent())!;
+    const { popup, text } = await shopSectionOver(product, '工具栏标记：红色，因为你在本站有未解决的案件');
     for (const shown of [
       '你在本站还有未解决的问题',
       '支付失败 1 次',
@@ -168,11 +168,9 @@ describe('this shop: popup section, badge and refund promises', () => {
     const before = (await session.entries()).length;
     const product = await visit(session.context, url(plain, 'plain.test', '/buy/1'));
     await expect.poll(() => badgeOf(product), { timeout: 10_000 }).toMatchObject({ text: '?', title: expect.stringContaining('没有显示公司名称或 ICP 备案号') });
-    const popup = await popupOver(product);
-    const section = popup.locator('section.this-shop');
-    await expect.poll(() => section.textContent()).toContain('这家店没有写公司名称，也没有 ICP 备案号');
-    const text = (await section.textContent())!;
+    const { popup, text } = await shopSectionOver(product, '这家店没有写公司名称，也没有 ICP 备案号');
     for (const shown of [
+      '联系方式未显示',
       '没有看到第三方聚合收款',
       '本店支持担保交易',
       '还没有看到这家店的退款承诺',
@@ -186,8 +184,7 @@ describe('this shop: popup section, badge and refund promises', () => {
   it('amber for an ICP number in no valid shape, with what is wrong', async () => {
     const product = await visit(session.context, url(odd, 'odd.test', '/buy/2'));
     await expect.poll(() => badgeOf(product), { timeout: 10_000 }).toMatchObject({ text: '?', title: expect.stringContaining('ICP 备案号格式不对') });
-    const popup = await popupOver(product);
-    await expect.poll(() => popup.locator('section.this-shop').textContent()).toContain('开头不是省份简称');
+    const { popup } = await shopSectionOver(product, '开头不是省份简称');
     await Promise.all([popup.close(), product.close()]);
   });
 
