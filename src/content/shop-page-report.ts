@@ -10,12 +10,22 @@ import { submitWithRetry } from './submit-with-retry';
 // blocks that can carry a shop signal, and its pay and contact links, go to the worker when they
 // changed (the worker reads them with its rules, keeps the result for the popup and sets the badge);
 // each refund promise the worker does not hold for this site yet is submitted as a capture — at
-// most once per page view.
+// most once per page view. The first read is looked at once; after that at most one read per
+// `minIntervalMs`, the latest: a checkout page's countdown changes a payment block every second,
+// and neither the page (blocks, links) nor the worker (which reads the site's records for each
+// report) should redo this work at that pace.
 
-export function createShopPageReporter(docToken: string): (snapshot: PageSnapshot, verdict: Verdict) => void {
+export const SHOP_REPORT_INTERVAL_MS = 2_000;
+
+export function createShopPageReporter(docToken: string, minIntervalMs = SHOP_REPORT_INTERVAL_MS): (snapshot: PageSnapshot, verdict: Verdict) => void {
   let lastSent = '';
+  let lastReadAt = -Infinity;
+  let latest: { snapshot: PageSnapshot; verdict: Verdict } | null = null;
+  let due: ReturnType<typeof setTimeout> | undefined;
   const offered = new Set<string>();
-  return (snapshot, verdict) => {
+
+  const report = (snapshot: PageSnapshot, verdict: Verdict) => {
+    lastReadAt = Date.now();
     const terms = verdict.kind === 'terms' ? { reasonCode: verdict.reasonCode, name: verdict.message.slice(0, 120) } : null;
     const request = { url: snapshot.url, title: snapshot.title, blocks: shopSignalBlocks(snapshot, terms !== null), links: collectShopLinks(document), terms };
     const sent = JSON.stringify(request);
@@ -35,5 +45,17 @@ export function createShopPageReporter(docToken: string): (snapshot: PageSnapsho
       .catch(() => {
         lastSent = '';
       });
+  };
+
+  return (snapshot, verdict) => {
+    const wait = lastReadAt + minIntervalMs - Date.now();
+    if (due === undefined && wait <= 0) return report(snapshot, verdict);
+    latest = { snapshot, verdict };
+    due ??= setTimeout(() => {
+      due = undefined;
+      const read = latest!;
+      latest = null;
+      report(read.snapshot, read.verdict);
+    }, wait);
   };
 }
