@@ -20,7 +20,7 @@ export interface PageReading {
 export function readPage(capture: CaptureEntry, pageFile: string): PageReading {
   const pageText = pageTextBody(pageFile);
   return {
-    identity: findShopIdentity(pageText),
+    identity: findShopIdentity(pageText, new Date(capture.capturedAt)),
     // A kept refund promise is a terms record of a product or checkout page, not the shop's terms.
     statements: capture.kind === 'terms' && !isRefundPromiseRecord(capture) ? flaggedClauseStatements(capture, pageText) : [],
     script: tallyScript(pageText),
