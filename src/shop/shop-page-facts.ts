@@ -50,7 +50,7 @@ export function readShopFacts(snapshot: PageSnapshot, links: readonly PageLink[]
   const fromLinks = <T>(found: T[]): Placed<T>[] => found.map((item) => ({ ...item, part: 'link' as const }));
   return {
     role: pageRole({ url, snapshot }),
-    icp: distinct(perBlock((text) => findIcpNumbers(text, new Date()).map(({ shown }) => ({ shown }))), (item) => item.shown),
+    icp: distinct(perBlock((text) => findIcpNumbers(text, new Date(snapshot.seenAt)).map(({ shown }) => ({ shown }))), (item) => item.shown),
     companies: distinct(perBlock((text) => findCompanyNames(text).map((name) => ({ name }))), (item) => item.name),
     creditCodes: distinct(perBlock((text) => findCreditCodes(text).map(({ code }) => ({ code }))), (item) => item.code),
     contacts: distinct([...perBlock((text) => findContactChannels(text)), ...fromLinks(findContactChannels('', links))], (item) => `${item.kind}|${item.value}`).slice(0, 8),
