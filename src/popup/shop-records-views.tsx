@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { hoursAndMinutes } from '../orders/order-watch';
 import { t } from '../shared/i18n';
 import type { ShopHistory } from '../shop/shop-history';
@@ -9,9 +10,7 @@ import { whereText } from './where-text';
 export function ShopTermsView({ profile }: { profile: ShopProfile }) {
   const { terms, clauses } = profile;
   return (
-    <div class="shop-block">
-      <h3>{t('shopTermsHeading')}</h3>
-      {terms.length === 0 && <p class="how">{t('shopTermsNone')}</p>}
+    <ShopBlock heading={t('shopTermsHeading')} empty={terms.length === 0 ? t('shopTermsNone') : null}>
       <ul class="plain">
         {terms.map((doc) => (
           <li key={doc.name}>
@@ -36,16 +35,14 @@ export function ShopTermsView({ profile }: { profile: ShopProfile }) {
           <p class="note">{t('notLegalAdvice')}</p>
         </details>
       )}
-    </div>
+    </ShopBlock>
   );
 }
 
 /** Refund promises seen on the site: the words as the shop printed them, where, and when kept. */
 export function ShopPromisesView({ promises }: { promises: readonly KeptPromise[] }) {
   return (
-    <div class="shop-block">
-      <h3>{t('shopPromisesHeading')}</h3>
-      {promises.length === 0 && <p class="how">{t('shopPromisesNone')}</p>}
+    <ShopBlock heading={t('shopPromisesHeading')} empty={promises.length === 0 ? t('shopPromisesNone') : null}>
       <ul class="promises">
         {promises.map((promise) => (
           <li key={promise.captureId ?? promise.text}>
@@ -56,7 +53,7 @@ export function ShopPromisesView({ promises }: { promises: readonly KeptPromise[
           </li>
         ))}
       </ul>
-    </div>
+    </ShopBlock>
   );
 }
 
@@ -65,9 +62,7 @@ export function ShopHistoryView({ history }: { history: ShopHistory }) {
   const { failedPayments, openCases, stalledOrders, deadlines } = history;
   const empty = failedPayments + openCases.length + stalledOrders.length + deadlines.length === 0;
   return (
-    <div class="shop-block">
-      <h3>{t('shopHistoryHeading')}</h3>
-      {empty && <p class="how">{t('historyNone')}</p>}
+    <ShopBlock heading={t('shopHistoryHeading')} empty={empty ? t('historyNone') : null}>
       <ul class="plain history">
         {failedPayments > 0 && <li>{t('historyFailed', String(failedPayments))}</li>}
         {openCases.map((open) => (
@@ -86,6 +81,17 @@ export function ShopHistoryView({ history }: { history: ShopHistory }) {
           </li>
         ))}
       </ul>
+    </ShopBlock>
+  );
+}
+
+/** One block of the section: its heading, and what to say when it has nothing to show. */
+function ShopBlock({ heading, empty, children }: { heading: string; empty: string | null; children: ComponentChildren }) {
+  return (
+    <div class="shop-block">
+      <h3>{heading}</h3>
+      {empty && <p class="how">{empty}</p>}
+      {children}
     </div>
   );
 }
