@@ -10,10 +10,11 @@ import { submitWithRetry } from './submit-with-retry';
 // blocks that can carry a shop signal, and its pay and contact links, go to the worker when they
 // changed (the worker reads them with its rules, keeps the result for the popup and sets the badge);
 // each refund promise the worker does not hold for this site yet is submitted as a capture — at
-// most once per page view. The first read is looked at once; after that at most one read per
-// `minIntervalMs`, the latest: a checkout page's countdown changes a payment block every second,
-// and neither the page (blocks, links) nor the worker (which reads the site's records for each
-// report) should redo this work at that pace.
+// most once per page view. The first read is looked at once (one interval later on a page with a
+// finding, whose capture goes first); after that at most one read per `minIntervalMs`, the latest:
+// a checkout page's countdown changes a payment block every second, and neither the page (blocks,
+// links) nor the worker (which reads the site's records for each report) should redo this work at
+// that pace.
 
 export const SHOP_REPORT_INTERVAL_MS = 2_000;
 
@@ -48,6 +49,9 @@ export function createShopPageReporter(docToken: string, minIntervalMs = SHOP_RE
   };
 
   return (snapshot, verdict) => {
+    // A page with a finding lets its capture go first: the worker has the most to do then, and on a
+    // busy machine a worker that is stopped again and again must reach the capture's journal.
+    if (lastReadAt === -Infinity && verdict.kind !== 'none') lastReadAt = Date.now();
     const wait = lastReadAt + minIntervalMs - Date.now();
     if (due === undefined && wait <= 0) return report(snapshot, verdict);
     latest = { snapshot, verdict };

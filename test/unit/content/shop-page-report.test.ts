@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createShopPageReporter } from '../../../src/content/shop-page-report';
-import { noneVerdict } from '../../../src/detect/verdict';
+import { noneVerdict, type Verdict } from '../../../src/detect/verdict';
 import { snapshot } from '../../helpers/snapshot';
 
 // What a shop page hands the worker, and how often: a checkout page whose countdown ticks every
@@ -65,5 +65,14 @@ describe('the shop page report', () => {
     await vi.advanceTimersByTimeAsync(3_000);
     expect(shopPages()).toHaveLength(2);
     expect(sent.filter((message) => message.type === 'capture:submit').map((message) => message.refundPromise)).toEqual([PROMISE]);
+  });
+
+  it('on a page with a finding, lets the capture go first: the shop report follows one interval later', async () => {
+    const failed: Verdict = { ...noneVerdict(), kind: 'payment_error', responsibility: 'platform', reasonCode: 'gateway_error', message: '支付网关异常' };
+    const report = createShopPageReporter('doc', 2_000);
+    report(checkout(300), failed);
+    expect(shopPages()).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(shopPages()).toHaveLength(1);
   });
 });
