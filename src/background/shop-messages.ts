@@ -5,7 +5,7 @@ import { isShopPageRequest, isShopProfileRequest } from '../messages/validate-sh
 import { safeUrl } from '../shared/safe-url';
 import { refundPromiseRequestKey } from '../shop/refund-promise-record';
 import { readShopFacts } from '../shop/shop-page-facts';
-import type { ShopProfile } from '../shop/shop-profile';
+import type { ReadPage, ShopProfile } from '../shop/shop-profile';
 import type { EvidenceDb } from '../store/open-evidence-db';
 import { senderKind, type OwnIdentity, type SenderFacts } from './sender-check';
 import { showShopBadge } from './shop-badge-display';
@@ -56,20 +56,32 @@ async function shopProfileOfTab({ tabId }: ShopProfileRequest, deps: ShopProfile
   return { ok: true, profile: await profileOfTab(tabId, deps) };
 }
 
-/** After a capture in the tab: its shop may have earned another badge (an open case, a stalled order). */
+/**
+ * After a capture in the tab: its shop may have earned another badge (an open case, a stalled order).
+ * A tab whose page was not read has no shop badge, so nothing is read from the store for it.
+ */
 export async function refreshShopBadge(tabId: number, deps: ShopProfileDeps): Promise<void> {
-  await profileOfTab(tabId, deps);
+  const shown = await pageOfTab(tabId);
+  if (!shown?.page) return;
+  const profile = await readShopProfile(shown.site, shown.page, deps);
+  await showShopBadge(tabId, profile.badge).catch(() => undefined);
 }
 
 /** The profile of the site a tab shows; the tab's badge is set again from it when its page was read. */
 async function profileOfTab(tabId: number, deps: ShopProfileDeps): Promise<ShopProfile | null> {
+  const shown = await pageOfTab(tabId);
+  if (!shown) return null;
+  const profile = await readShopProfile(shown.site, shown.page, deps);
+  if (shown.page) await showShopBadge(tabId, profile.badge).catch(() => undefined);
+  return profile;
+}
+
+/** The site of a tab's web page, and what its page showed when it is still the page read; null for other tabs. */
+async function pageOfTab(tabId: number): Promise<{ site: string; page: ReadPage | null } | null> {
   const tab = await browser.tabs.get(tabId);
   const url = safeUrl(tab.url ?? '');
   if (!url || !/^https?:$/.test(url.protocol)) return null;
-  const page = await shopPageOf(tabId, url.href);
-  const profile = await readShopProfile(url.hostname, page, deps);
-  if (page) await showShopBadge(tabId, profile.badge).catch(() => undefined);
-  return profile;
+  return { site: url.hostname, page: await shopPageOf(tabId, url.href) };
 }
 
 /** A promise is kept once per site: its capture's request key is already in the store. */

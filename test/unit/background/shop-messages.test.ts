@@ -25,7 +25,7 @@ const fake = vi.hoisted(() => {
 });
 vi.mock('webextension-polyfill', () => ({ default: fake.browser }));
 
-const { handleShopMessage } = await import('../../../src/background/shop-messages');
+const { handleShopMessage, refreshShopBadge } = await import('../../../src/background/shop-messages');
 const { DEFAULT_SETTINGS } = await import('../../../src/settings/settings');
 const { refundPromiseRequestKey } = await import('../../../src/shop/refund-promise-record');
 const { commitCapture } = await import('../../../src/store/capture-store');
@@ -73,5 +73,17 @@ describe('shop messages in the worker', () => {
     const reply = (await handleShopMessage({ type: 'shop:profile', tabId: 7 }, popup, own, d)) as { ok: true; profile: { page: unknown } };
     expect(reply.profile.page).toBeNull();
     fake.tabUrl = 'https://shop.example/buy/1';
+  });
+
+  it('after a capture, reads the store for the badge only in a tab whose page was read', async () => {
+    const d = await deps();
+    const opened = vi.fn(d.db);
+    const badge = vi.spyOn(fake.browser.action, 'setBadgeText');
+    await refreshShopBadge(8, { ...d, db: opened });
+    expect([opened.mock.calls.length, badge.mock.calls.length]).toEqual([0, 0]);
+    await handleShopMessage(page, { ...contentScript, tab: { id: 8, url: page.url } }, own, d);
+    await refreshShopBadge(8, { ...d, db: opened });
+    expect(opened).toHaveBeenCalled();
+    badge.mockRestore();
   });
 });
