@@ -11,7 +11,7 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     // Extension pages not named in manifest.json (crxjs only follows the manifest).
-    rollupOptions: { input: { 'verify-page': 'src/verify-page/index.html' } },
+    rollupOptions: { input: { 'verify-page': 'src/verify-page/index.html', offscreen: 'src/offscreen/index.html' } },
   },
   server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
 });

@@ -2,7 +2,11 @@ import { zipSync, type Zippable } from 'fflate';
 import type { CaptureDraft, NewFile } from '../src/store/capture-store';
 import { orderCaseId } from '../src/cases/attempt-case';
 import { chainEntries, commitCapture, readFile } from '../src/store/capture-store';
+import { opfsCopyFiles } from '../src/store/copy-files';
+import { evidenceCopy, openEvidenceCopy } from '../src/store/evidence-copy';
+import { DB_NAME } from '../src/store/evidence-schema';
 import { openEvidenceDb } from '../src/store/open-evidence-db';
+import { compareStores, storesAgree, type CheckPlan } from '../src/store/store-comparison';
 import { buildManifest } from '../src/export/bundle-manifest';
 import { writeBundle } from '../src/export/write-bundle';
 
@@ -31,13 +35,16 @@ const ALREADY_COMPRESSED = /^(image\/(png|jpeg|webp|gif)|application\/zip)/;
 
 async function seed({ dbName, count, pngBase64 }: SeedOptions): Promise<{ ms: number; seq: number }> {
   const db = await openEvidenceDb(dbName);
+  // The extension's own store gets its second copy too, as the worker writes it (else the worker's
+  // next start would find the copy behind and rewrite it during the measurements).
+  const copy = dbName === DB_NAME ? openEvidenceCopy() : null;
   const png = Uint8Array.from(atob(pngBase64), (char) => char.charCodeAt(0));
   const start = performance.now();
   let last = Promise.resolve({ captureId: '', duplicate: false });
   for (let i = 0; i < count; i++) {
     const { draft, files } = generatedCapture(i, png);
     // commitCapture serialises writes itself; queueing them all at once keeps the page busy.
-    last = commitCapture(db, draft, files, `bench-seed:${draft.id}`);
+    last = commitCapture(db, draft, files, `bench-seed:${draft.id}`, copy);
     if (i % 200 === 199) await last;
   }
   await last;
@@ -161,10 +168,63 @@ async function recentCaptures(dbName: string, count: number): Promise<Array<{ sc
   );
 }
 
+export interface CopyCost {
+  /** Time until commitCapture answers, per capture: IndexedDB alone, and IndexedDB then the copy. */
+  indexedDbOnlyMs: number[];
+  withCopyMs: number[];
+  /** Bytes the copy holds per capture (its files, record and head), and the same capture's files + record. */
+  copyBytesPerCapture: number;
+  storedBytesPerCapture: number;
+}
+
+/**
+ * The copy's cost per capture: the same capture committed alternately to a store without the copy
+ * and to one with it (own database and copy folder, so the extension's store is untouched).
+ */
+async function copyCost({ count, pngBase64 }: { count: number; pngBase64: string }): Promise<CopyCost> {
+  const png = Uint8Array.from(atob(pngBase64), (char) => char.charCodeAt(0));
+  const alone = await openEvidenceDb('paywitness-bench-copy-off');
+  const paired = await openEvidenceDb('paywitness-bench-copy-on');
+  const copyFiles = opfsCopyFiles(navigator.storage, 'paywitness-bench-copy')!;
+  const copy = evidenceCopy(copyFiles);
+  const indexedDbOnlyMs: number[] = [];
+  const withCopyMs: number[] = [];
+  for (let i = 0; i < count; i++) {
+    for (const withCopy of i % 2 ? [true, false] : [false, true]) {
+      const { draft, files } = generatedCapture(i, png);
+      const start = performance.now();
+      await commitCapture(withCopy ? paired : alone, draft, files, null, withCopy ? copy : null);
+      (withCopy ? withCopyMs : indexedDbOnlyMs).push(performance.now() - start);
+    }
+  }
+  let copyBytes = 0;
+  for (const dir of ['', 'entries', 'files'] as const) {
+    for (const name of await copyFiles.list(dir)) copyBytes += (await copyFiles.read(dir, name))?.size ?? 0;
+  }
+  const stored = await storedBytes('paywitness-bench-copy-on');
+  for (const db of [alone, paired]) db.close();
+  return {
+    indexedDbOnlyMs,
+    withCopyMs,
+    copyBytesPerCapture: copyBytes / count,
+    storedBytesPerCapture: (stored.fileBytes + stored.recordBytes) / count,
+  };
+}
+
+/** How long a check of both stores takes on the extension's own store. */
+async function storeCheck(plan: CheckPlan): Promise<{ ms: number; records: number; agree: boolean }> {
+  const db = await openEvidenceDb(DB_NAME);
+  const start = performance.now();
+  const compared = await compareStores(db, openEvidenceCopy()!, plan);
+  const ms = performance.now() - start;
+  db.close();
+  return { ms, records: compared.chain.length, agree: storesAgree(compared) };
+}
+
 async function storageUsage(): Promise<number> {
   return (await navigator.storage.estimate()).usage ?? 0;
 }
 
-const api = { seed, exportBundle, zipAlone, storedBytes, storageUsage, openStore, recentCaptures };
+const api = { seed, exportBundle, zipAlone, storedBytes, storageUsage, openStore, recentCaptures, copyCost, storeCheck };
 export type BenchPageApi = typeof api;
 (globalThis as unknown as { __payWitnessBench: BenchPageApi }).__payWitnessBench = api;

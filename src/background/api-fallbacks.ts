@@ -37,8 +37,14 @@ export const DECLARED_FALLBACKS: readonly DeclaredFallback[] = [
   {
     bcd: 'webextensions.api.offscreen',
     missingOn: ['firefox', 'firefox_android'],
-    check: 'captureCapabilities',
-    fallback: 'not needed: the Firefox background is an event page with a DOM (nothing uses it today)',
+    check: 'offscreenApi',
+    fallback: 'not needed: the Firefox background is an event page with a DOM and makes the backup bundle\'s blob: URL itself',
+  },
+  {
+    bcd: 'webextensions.api.downloads',
+    missingOn: ['firefox_android'],
+    check: 'downloadsApi',
+    fallback: 'no backups into Downloads (the backup records no_downloads_api and the options page says so); 导出全部 / Export all saves the same bundle through an <a download>',
   },
   {
     bcd: 'webextensions.api.runtime.getBrowserInfo',

@@ -14,10 +14,12 @@ import type browser from 'webextension-polyfill';
 export type PageCaptureApi = Pick<typeof chrome.pageCapture, 'saveAsMHTML'>;
 export type DebuggerApi = Pick<typeof chrome.debugger, 'attach' | 'detach' | 'sendCommand'>;
 
+export type OffscreenApi = Pick<typeof chrome.offscreen, 'createDocument' | 'closeDocument'>;
+
 interface MaybeChrome {
   pageCapture?: Partial<PageCaptureApi>;
   debugger?: Partial<DebuggerApi>;
-  offscreen?: { createDocument?: unknown };
+  offscreen?: Partial<OffscreenApi>;
 }
 
 function chromeNamespace(): MaybeChrome | undefined {
@@ -44,14 +46,23 @@ export function debuggerApi(): DebuggerApi | null {
     : null;
 }
 
+/**
+ * chrome.offscreen: a document for a Chromium service worker, here to hold a backup bundle's blob:
+ * URL for the downloads API. Missing in Firefox ⇒ its background is an event page and makes the URL itself.
+ */
+export function offscreenApi(): OffscreenApi | null {
+  const api = chromeNamespace()?.offscreen;
+  return typeof api?.createDocument === 'function' && typeof api.closeDocument === 'function' ? (api as OffscreenApi) : null;
+}
+
 export interface CaptureCapabilities {
   /** page.mhtml possible; else page.html (serialized DOM). */
   mhtml: boolean;
   /** one-shot full-page screenshots; else scroll-and-stitch. */
   debuggerScreenshots: boolean;
   /**
-   * chrome.offscreen: a DOM for a Chromium service worker. Firefox has none and needs none: its MV3
-   * background is an event page that has a DOM itself. Nothing in PayWitness uses it today.
+   * chrome.offscreen: a DOM for a Chromium service worker (backups use it for a blob: URL). Firefox
+   * has none and needs none: its MV3 background is an event page that has a DOM itself.
    */
   offscreenDocuments: boolean;
 }
@@ -60,7 +71,7 @@ export function captureCapabilities(): CaptureCapabilities {
   return {
     mhtml: pageCaptureApi() !== null,
     debuggerScreenshots: debuggerApi() !== null,
-    offscreenDocuments: typeof chromeNamespace()?.offscreen?.createDocument === 'function',
+    offscreenDocuments: offscreenApi() !== null,
   };
 }
 
@@ -72,12 +83,14 @@ export type ContextMenusApi = Pick<typeof browser.contextMenus, 'create' | 'remo
 export type CommandsApi = Pick<typeof browser.commands, 'onCommand'>;
 export type WindowsApi = Pick<typeof browser.windows, 'get'>;
 export type NotificationButtonClicks = typeof browser.notifications.onButtonClicked;
+export type DownloadsApi = Pick<typeof browser.downloads, 'download' | 'search' | 'removeFile' | 'erase' | 'onChanged'>;
 
 export interface MaybeUiApis {
   contextMenus?: Partial<ContextMenusApi>;
   commands?: Partial<CommandsApi>;
   windows?: Partial<WindowsApi>;
   notifications?: { onButtonClicked?: Partial<NotificationButtonClicks> };
+  downloads?: Partial<DownloadsApi>;
 }
 
 /**
@@ -114,4 +127,20 @@ export function windowsApi(ns: MaybeUiApis): WindowsApi | null {
 export function notificationButtonClicks(ns: MaybeUiApis): NotificationButtonClicks | null {
   const event = ns.notifications?.onButtonClicked;
   return typeof event?.addListener === 'function' ? (event as NotificationButtonClicks) : null;
+}
+
+/**
+ * The downloads API, for backup bundles into the Downloads folder (after the optional `downloads`
+ * permission is granted). Firefox for Android removed it (79) ⇒ no automatic backups there; the
+ * backup says so, and 导出全部 / Export all saves the same bundle through the page's own download.
+ */
+export function downloadsApi(ns: MaybeUiApis): DownloadsApi | null {
+  const api = ns.downloads;
+  return typeof api?.download === 'function' &&
+    typeof api.search === 'function' &&
+    typeof api.removeFile === 'function' &&
+    typeof api.erase === 'function' &&
+    typeof api.onChanged?.addListener === 'function'
+    ? (api as DownloadsApi)
+    : null;
 }

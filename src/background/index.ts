@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { loadSettings } from '../settings/settings';
 import { t } from '../shared/i18n';
+import { openEvidenceCopy } from '../store/evidence-copy';
 import { openEvidenceDb, type EvidenceDb } from '../store/open-evidence-db';
 import { commandsApi, contextMenusApi } from './browser-capabilities';
 import { createCaptureQueue } from './capture-queue';
@@ -15,6 +16,10 @@ import { createMessageRouter } from './message-router';
 import { recoverPendingCaptures } from './recover-pending';
 import { forgetClosedTab, handleShopMessage, refreshShopBadge } from './shop-messages';
 import { reportStoreFailure, reportStoreOk } from './store-health-report';
+import { announceRepair } from '../shared/announce-repair';
+import { backupAfterCapture, listenForBackups } from './backup-triggers';
+import { reportStoreFailure, reportStoreMiss, reportStoreOk } from './store-health-report';
+import { auditStoresOncePerSession, checkStoresAtStart } from './store-self-check';
 import { submitSnapshot, type SubmitDeps } from './submit-snapshot';
 
 // Service-worker entry. Listeners are registered synchronously here, at the top level, so a
@@ -27,11 +32,15 @@ const deps: SubmitDeps = {
     dbPromise = null;
     throw error;
   })),
+  copy: openEvidenceCopy(),
   queue: createCaptureQueue(),
   settings: loadSettings,
   reasonText: (code) => t(`reason_${code}`),
   reportStoreFailure,
   reportStoreOk,
+  reportStoreMiss,
+  announceRepair,
+  backupAfterCapture,
   orders: {
     refine: (verdict, snapshot, site) => refineVerdict(verdict, snapshot, site, orderDeps),
     link: (entry) => linkCapture(entry, orderDeps),
@@ -42,15 +51,22 @@ const orderDeps: OrderTrackingDeps = { db: deps.db, settings: loadSettings, now:
 
 const own = { runtimeId: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
 
-// Before any request is served, captures a killed worker left half-done are finished (text-only,
-// with the reason). Every handler waits on this one promise.
+// Before any request is served, IndexedDB and the second copy are compared and, when they differ,
+// repaired (store-self-check.ts); then captures a killed worker left half-done are finished
+// (text-only, with the reason). Every handler waits on this one promise.
 const ready: Promise<void> = deps
   .db()
-  .then(recoverPendingCaptures)
-  .then(() => undefined)
+  .then(async (db) => {
+    if (deps.copy) await checkStoresAtStart(db, deps.copy, announceRepair);
+    await recoverPendingCaptures(db, deps.copy);
+  })
   .catch(async (error: unknown) => {
     await reportStoreFailure(error);
   });
+// Once per browser session, after that: every record and file of both stores (no lock while it looks).
+void ready.then(async () => {
+  if (deps.copy) await auditStoresOncePerSession(await deps.db(), deps.copy, announceRepair).catch(reportStoreFailure);
+});
 
 const route = createMessageRouter<browser.Runtime.MessageSender>(own, {
   submit: async (request, sender) => {
@@ -59,7 +75,7 @@ const route = createMessageRouter<browser.Runtime.MessageSender>(own, {
   },
   deleteCapture: async (request) => {
     await ready;
-    return handleDeleteCapture(request, await deps.db(), reportStoreFailure);
+    return handleDeleteCapture(request, await deps.db(), deps);
   },
 });
 
@@ -85,3 +101,5 @@ void ensureRecheckAlarm();
 // This shop: a shop page's report (badge, refund promises to keep) and the popup's question.
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => handleShopMessage(message, sender, own, orderDeps));
 browser.tabs.onRemoved.addListener(forgetClosedTab);
+// Backups into the Downloads folder (off by default): their alarms, and the options page's button.
+listenForBackups({ db: deps.db, settings: loadSettings }, own);

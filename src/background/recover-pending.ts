@@ -1,5 +1,6 @@
 import { pageTextBlob } from '../evidence/page-text';
 import { commitCapture, pendingCaptures } from '../store/capture-store';
+import type { EvidenceCopy } from '../store/evidence-copy';
 import type { EvidenceDb } from '../store/open-evidence-db';
 
 // A journal record left over at worker start means the worker that wrote it died between the
@@ -9,7 +10,7 @@ import type { EvidenceDb } from '../store/open-evidence-db';
 
 export const WORKER_RESTARTED = 'worker_restarted';
 
-export async function recoverPendingCaptures(db: EvidenceDb): Promise<number> {
+export async function recoverPendingCaptures(db: EvidenceDb, copy: EvidenceCopy | null = null): Promise<number> {
   let recovered = 0;
   for (const pending of await pendingCaptures(db)) {
     const result = await commitCapture(
@@ -17,6 +18,7 @@ export async function recoverPendingCaptures(db: EvidenceDb): Promise<number> {
       { ...pending.draft, screenshotError: WORKER_RESTARTED },
       [{ name: 'page.txt', blob: pageTextBlob(pending.pageText), role: 'text' }],
       pending.key,
+      copy,
     );
     if (!result.duplicate) recovered++;
   }

@@ -14,7 +14,9 @@ import { refundPromiseRequestKey, refundPromiseVerdict } from '../shop/refund-pr
 import { safeUrl } from '../shared/safe-url';
 import { readStorageUse } from '../shared/storage-use';
 import { LOW_SPACE_BYTES } from '../shared/store-health';
-import { commitCapture, journalPending, type CaptureDraft, type NewFile } from '../store/capture-store';
+import { commitCapture, journalPending, queuedWritesDone, type CaptureDraft, type NewFile, type StoreMiss } from '../store/capture-store';
+import type { EvidenceCopy } from '../store/evidence-copy';
+import type { RepairReport } from '../store/store-repair';
 import { abandonJournal, dropAbandonedJournals } from './abandoned-journal';
 import type { EvidenceDb } from '../store/open-evidence-db';
 import type { CaptureQueue } from './capture-queue';
@@ -27,12 +29,20 @@ import { screenshotTab } from './take-screenshot';
 
 export interface SubmitDeps {
   db: () => Promise<EvidenceDb>;
+  /** The second copy beside IndexedDB (evidence-copy.ts), or null where the browser has none. */
+  copy: EvidenceCopy | null;
   queue: CaptureQueue;
   settings: () => Promise<Settings>;
   reasonText: (code: string) => string;
   /** Tells the shopper at once (badge, banner) that evidence could not be written. */
   reportStoreFailure: (error: unknown) => Promise<unknown>;
   reportStoreOk: () => Promise<void>;
+  /** One store holds the capture, the other could not take it: kept, but said. */
+  reportStoreMiss: (miss: StoreMiss) => Promise<unknown>;
+  /** The stores had to be repaired on the way: told to the shopper once. */
+  announceRepair: (report: RepairReport) => Promise<void>;
+  /** After a new capture is stored (backups of a new case). */
+  backupAfterCapture?: (db: EvidenceDb, caseId: string, settings: Settings) => Promise<void>;
   /** Order tracking: re-decides with the order records, then links the capture to its order. */
   orders?: {
     refine: (verdict: Verdict, snapshot: PageSnapshot, site: string) => Promise<Verdict>;
@@ -71,9 +81,18 @@ export async function submitSnapshot(
   if (verdict.kind === 'none') return { ok: false, error: 'nothing on this page to capture' };
   const key = promise ? await refundPromiseRequestKey(pageUrl.hostname, promise.message) : request.key;
 
-  const db = await deps.db();
-  const known = await db.get('requests', key);
-  if (known) return { ok: true, captureId: known.captureId, duplicate: true, screenshotError: null };
+  // With the second copy, a capture is kept even when IndexedDB cannot be opened or written.
+  const db = await deps.db().catch((error: unknown) => {
+    if (!deps.copy) throw error;
+    return null;
+  });
+  const known = db ? await db.get('requests', key).catch(() => undefined) : undefined;
+  if (known) {
+    // Committed by a worker stopped before it answered: the copy may still be being completed
+    // (store-self-check.ts queues that at start). The answer waits for it, as the first one would have.
+    if (deps.copy) await queuedWritesDone();
+    return { ok: true, captureId: known.captureId, duplicate: true, screenshotError: null };
+  }
 
   const captureId = crypto.randomUUID();
   const capturedAt = isoWithOffset(new Date());
@@ -117,9 +136,10 @@ export async function submitSnapshot(
   // Journal first: if the worker dies during the screenshot, its next start commits this
   // text-only under the same key (recover-pending.ts) instead of losing it.
   try {
-    await journalPending(db, { key, startedAt: capturedAt, draft, pageText });
+    if (db) await journalPending(db, { key: key, startedAt: capturedAt, draft, pageText });
   } catch (error) {
-    return storeFailed(error, deps);
+    // Without a journal a worker stopped mid-capture loses this one; the copy still takes the rest.
+    if (!deps.copy) return storeFailed(error, deps);
   }
 
   const shot = settings.fullPageCapture
@@ -132,18 +152,22 @@ export async function submitSnapshot(
   const screenshotError = 'png' in shot ? null : shot.error;
   let result;
   try {
-    result = await commitCapture(db, { ...draft, screenshotError }, files, key);
+    result = await commitCapture(db, { ...draft, screenshotError }, files, key, deps.copy);
   } catch (error) {
-    await abandonJournal(await deps.db().catch(() => db), key);
+    const reopened = await deps.db().catch(() => db);
+    if (reopened) await abandonJournal(reopened, key);
     return storeFailed(error, deps);
   }
-  await dropAbandonedJournals(db);
+  if (db) await dropAbandonedJournals(db);
   if (flow && !result.duplicate) await writeTabFlow(tabId, afterCapture(flow, caseFacts, assigned.caseId)).catch(() => undefined);
-  void deps.reportStoreOk().catch(() => undefined);
+  if (result.repaired) void deps.announceRepair(result.repaired).catch(() => undefined);
+  if (result.failed) await deps.reportStoreMiss(result.failed).catch(() => undefined);
+  else void deps.reportStoreOk().catch(() => undefined);
   if (deps.orders && !result.duplicate) await deps.orders.link({ ...draft, screenshotError, files: [], prevHash: null }).catch(() => undefined);
   // Not awaited: the page's answer (and the next capture) must not wait for the badge.
   if (deps.shopBadge && !result.duplicate) void deps.shopBadge(tabId).catch(() => undefined);
-  return { ok: true, ...result, screenshotError };
+  if (deps.backupAfterCapture && db && !result.duplicate) await deps.backupAfterCapture(db, draft.caseId, settings).catch(() => undefined);
+  return { ok: true, captureId: result.captureId, duplicate: result.duplicate, screenshotError, ...(result.failed ? { failedStore: result.failed } : {}) };
 }
 
 /** Nothing was written (one transaction); the shopper is told now, the page gets the reason. */

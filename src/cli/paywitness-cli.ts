@@ -35,6 +35,9 @@ function describe(file: string, result: VerifyResult): string[] {
         ...(result.timestamp
           ? [`  trusted timestamp (RFC 3161) over the chain head: ${result.timestamp.genTime} — signature ${result.timestamp.signature}; ${result.timestamp.note}`]
           : []),
+        ...(result.rechained
+          ? [`  ${result.rechained} records were appended again from another chain (a restored backup, or two stores that diverged); each still matches the seal it had there.`]
+          : []),
         ...(result.deletions ?? []).map(
           (d) => `  deleted on the device: capture ${d.captureId} at ${d.deletedAt}${d.reason ? ` (${d.reason})` : ''}; its record stays, its files were removed`,
         ),

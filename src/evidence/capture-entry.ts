@@ -78,7 +78,27 @@ export interface CaptureEntry {
   environment: CaptureEnvironment;
   files: FileRef[];
   prevHash: string | null;
+  /**
+   * v1 extension, absent in ordinary records: this record was first sealed in another chain (a
+   * backup restored into a store that had moved on, or one of two diverged stores) and was appended
+   * here again; the original seal is kept so it can still be checked (imported-entry.ts).
+   */
+  importedFrom?: ImportedFrom;
   hash: string;
 }
 
+export interface ImportedFrom {
+  /** The record's hash in the chain it was first sealed in. */
+  hash: string;
+  /** Its prevHash there. */
+  prevHash: string | null;
+  /** `backup`: restored from a bundle; `copy`: kept from the side that lost when the two stores diverged. */
+  via: 'backup' | 'copy';
+  /** When it was appended to this chain (ISO-8601 with offset). */
+  at: string;
+}
+
 export type UnhashedEntry = Omit<CaptureEntry, 'hash'>;
+
+/** A capture before it is sealed: its files and place in the chain are added by the store. */
+export type CaptureDraft = Omit<UnhashedEntry, 'files' | 'prevHash'>;

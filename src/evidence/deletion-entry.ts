@@ -1,4 +1,4 @@
-import type { CaptureEntry, FileRef } from './capture-entry';
+import type { CaptureEntry, FileRef, ImportedFrom } from './capture-entry';
 
 // A deletion is itself a link of the chain (bundle format v1 extension, docs/bundle-format.md):
 // the deleted capture's sealed record stays where it was, its files go, and this record says
@@ -23,6 +23,8 @@ export interface DeletionEntry {
   /** Always empty: a deletion carries no files; kept so every chain entry has a files list. */
   files: [];
   prevHash: string | null;
+  /** As for captures: a deletion appended again from another chain keeps its original seal. */
+  importedFrom?: ImportedFrom;
   hash: string;
 }
 

@@ -5,7 +5,7 @@ import { saveAsDownload } from '../shared/save-download';
 import { chainEntries, readFile } from '../store/capture-store';
 import type { EvidenceDb } from '../store/open-evidence-db';
 import { listOrders } from '../store/order-store';
-import { buildCaseManifest, buildManifest } from './bundle-manifest';
+import { buildCaseManifest, buildManifest, type BundleManifest } from './bundle-manifest';
 import { bundleFileName } from './bundle-file-name';
 import type { CaseNotesByCase } from './case-notes';
 import { requestTimestamp } from '../timestamp/request-timestamp';
@@ -28,15 +28,27 @@ export interface ExportRequest {
   notes?: CaseNotesByCase;
 }
 
-export async function exportBundle(
+export interface BuiltBundle {
+  blob: Blob;
+  fileName: string;
+  manifest: BundleManifest;
+}
+
+/**
+ * The bundle as one Blob, not yet downloaded. `stamped: false` leaves out the stamped copies of the
+ * screenshots (made for forms and chats, not needed to restore or verify: backups go without).
+ */
+export async function buildBundle(
   db: EvidenceDb,
   request: ExportRequest,
   onProgress: (done: number, total: number) => void,
-): Promise<{ fileName: string; bytes: number }> {
+  options: { stamped?: boolean; version?: string } = {},
+): Promise<BuiltBundle> {
   const entries = await chainEntries(db);
   const now = new Date();
   const createdAt = isoWithOffset(now);
-  const version = browser.runtime.getManifest().version;
+  // An offscreen document has no runtime.getManifest: the worker passes the version along.
+  const version = options.version ?? browser.runtime.getManifest().version;
   const orders = await listOrders(db);
   const manifest = request.caseId
     ? buildCaseManifest(entries, request.caseId, createdAt, version, orders)
@@ -53,8 +65,8 @@ export async function exportBundle(
     pending = [];
     pendingBytes = 0;
   };
-  const stamper = startStamper();
-  await writeBundle(
+  const stamper = options.stamped === false ? null : startStamper();
+  const written = await writeBundle(
     manifest,
     async (path) => (await readFile(db, path))?.blob,
     (chunk) => {
@@ -63,11 +75,23 @@ export async function exportBundle(
       if (pendingBytes >= 4 * 1024 * 1024) flush();
     },
     ({ filesDone, filesTotal }) => onProgress(filesDone, filesTotal),
-    { stamp: (capture, original, sha256) => stamper.stamp(capture, original, sha256), redacted: request.redacted ?? false, notes, timestamp },
-  ).finally(() => stamper.close());
+    {
+      ...(stamper ? { stamp: (capture, original, sha256) => stamper.stamp(capture, original, sha256) } : {}),
+      redacted: request.redacted ?? false,
+      notes,
+      timestamp,
+    },
+  ).finally(() => stamper?.close());
   flush();
-  const fileName = bundleFileName(liveCaptures(manifest.captures), now);
-  const blob = new Blob(parts, { type: 'application/zip' });
+  return { blob: new Blob(parts, { type: 'application/zip' }), fileName: bundleFileName(liveCaptures(manifest.captures), now), manifest: written.manifest };
+}
+
+export async function exportBundle(
+  db: EvidenceDb,
+  request: ExportRequest,
+  onProgress: (done: number, total: number) => void,
+): Promise<{ fileName: string; bytes: number }> {
+  const { blob, fileName } = await buildBundle(db, request, onProgress);
   saveAsDownload(blob, fileName);
   return { fileName, bytes: blob.size };
 }

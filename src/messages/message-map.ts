@@ -20,8 +20,14 @@ export interface SubmitSnapshotRequest {
   refundPromise?: string;
 }
 
+/** Which of the two evidence stores could not take a capture the other one holds, and why. */
+export interface StoreMissReply {
+  store: 'indexeddb' | 'copy';
+  error: string;
+}
+
 export type SubmitSnapshotResponse =
-  | { ok: true; captureId: string; duplicate: boolean; screenshotError: string | null }
+  | { ok: true; captureId: string; duplicate: boolean; screenshotError: string | null; failedStore?: StoreMissReply }
   | { ok: false; error: string };
 
 export interface DeleteCaptureRequest {
@@ -30,7 +36,7 @@ export interface DeleteCaptureRequest {
   reason: string;
 }
 
-export type DeleteCaptureResponse = { ok: true; deletionId: string } | { ok: false; error: string };
+export type DeleteCaptureResponse = { ok: true; deletionId: string; failedStore?: StoreMissReply } | { ok: false; error: string };
 
 export interface WhoAmIResponse {
   docToken: string;
@@ -102,6 +108,13 @@ export interface ManualCaptureRequest {
   tabId: number;
 }
 
+/** A backup bundle built in the offscreen document, held at `url` until released. */
+export type BackupBuiltResponse =
+  | { ok: true; url: string; bytes: number; head: string | null; records: number }
+  | { ok: false; error: string };
+
+export type BackupNowResponse = { ok: true; file: string; bytes: number; records: number } | { ok: false; error: string };
+
 export interface MessageMap {
   /** content script → worker: the page shows something worth keeping. */
   'capture:submit': { request: SubmitSnapshotRequest; response: SubmitSnapshotResponse };
@@ -133,6 +146,12 @@ export interface MessageMap {
   'shop:page': { request: ShopPageRequest; response: ShopPageResponse };
   /** extension page (popup) → worker: what PayWitness knows about the shop in this tab. */
   'shop:profile': { request: ShopProfileRequest; response: ShopProfileResponse };
+  /** extension page → worker: write a backup bundle into Downloads now. */
+  'backup:now': { request: Record<string, never>; response: BackupNowResponse };
+  /** worker → its offscreen document (Chromium): build the backup bundle and hold it at a blob: URL. */
+  'backup:build': { request: { version: string }; response: BackupBuiltResponse };
+  /** worker → its offscreen document: the download is done; let the blob: URL go. */
+  'backup:release': { request: { url: string }; response: { ok: true } };
 }
 
 export type MessageType = keyof MessageMap;

@@ -22,6 +22,14 @@ export function isDeleteCaptureRequest(value: unknown): value is DeleteCaptureRe
   return isRecord(value) && isShortString(value.captureId, 200) && typeof value.reason === 'string' && value.reason.length <= 500;
 }
 
+export function isBackupBuildRequest(value: unknown): value is { type: 'backup:build'; version: string } {
+  return isRecord(value) && isShortString(value.version, 50);
+}
+
+export function isBackupReleaseRequest(value: unknown): value is { type: 'backup:release'; url: string } {
+  return isRecord(value) && isShortString(value.url, 200) && (value.url as string).startsWith('blob:');
+}
+
 function isSnapshot(value: unknown): value is PageSnapshot {
   if (!isRecord(value)) return false;
   if (!isShortString(value.url, 4096) || !/^https?:\/\//i.test(value.url as string)) return false;

@@ -1,6 +1,7 @@
 import { t } from '../shared/i18n';
 import { useEvidenceDb } from '../popup/use-evidence-db';
 import { StorageUseLine } from '../popup/storage-use-line';
+import { BackupSection } from './backup-section';
 import { CaseManager } from './case-manager';
 import { SettingsForm } from './settings-form';
 
@@ -17,6 +18,7 @@ export function OptionsApp() {
         <h2 id="storage-heading">{t('storageHeading')}</h2>
         <StorageUseLine />
       </section>
+      <BackupSection db={db} />
       {error && (
         <p class="status error" role="alert">
           {t('storeError', error)}

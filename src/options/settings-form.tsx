@@ -26,7 +26,10 @@ export function SettingsForm() {
   const save = async (event: Event) => {
     event.preventDefault();
     try {
-      const saved = await saveSettings({ ...settings, siteAllowList: parseHostList(allow), siteDenyList: parseHostList(deny) });
+      // Settings edited elsewhere (backups, below; the time-stamping server, in the popup) are not
+      // written back from this form's copy of them, which may be older.
+      const { backupSchedule: _backups, timestampUrl: _timestamps, ...shown } = settings;
+      const saved = await saveSettings({ ...shown, siteAllowList: parseHostList(allow), siteDenyList: parseHostList(deny) });
       setSettings(saved);
       setAllow(saved.siteAllowList.join('\n'));
       setDeny(saved.siteDenyList.join('\n'));

@@ -4,14 +4,19 @@ import { browserFromUserAgent } from '../evidence/browser-identity';
 import { isoWithOffset, localTimeZone } from '../evidence/iso-time';
 import { redactField } from '../privacy/redact-text';
 import { t } from '../shared/i18n';
-import { commitCapture } from '../store/capture-store';
+import { announceRepair } from '../shared/announce-repair';
+import { commitCapture, type StoreMiss } from '../store/capture-store';
+import { openEvidenceCopy } from '../store/evidence-copy';
 import type { EvidenceDb } from '../store/open-evidence-db';
 import browser from 'webextension-polyfill';
 
 export class AttachmentTooLargeError extends Error {}
 
-/** Seals one file into the chain as an attachment of the case `caseCapture` belongs to. */
-export async function addAttachment(db: EvidenceDb, caseCapture: CaptureEntry, file: File): Promise<string> {
+/**
+ * Seals one file into the chain as an attachment of the case `caseCapture` belongs to, in both
+ * evidence stores; `failed` names the one that could not take it (the other holds it).
+ */
+export async function addAttachment(db: EvidenceDb, caseCapture: CaptureEntry, file: File): Promise<{ captureId: string; failed: StoreMiss | null }> {
   if (file.size > MAX_ATTACHMENT_BYTES) {
     throw new AttachmentTooLargeError(t('attachmentTooLarge', [file.name, String(MAX_ATTACHMENT_BYTES / 1024 / 1024)]));
   }
@@ -32,6 +37,7 @@ export async function addAttachment(db: EvidenceDb, caseCapture: CaptureEntry, f
     },
   });
   const blob = new Blob([file], { type: file.type || 'application/octet-stream' });
-  const result = await commitCapture(db, draft, [{ name: `attachments/${fileName}`, blob, role: 'attachment' }], null);
-  return result.captureId;
+  const result = await commitCapture(db, draft, [{ name: `attachments/${fileName}`, blob, role: 'attachment' }], null, openEvidenceCopy());
+  if (result.repaired) await announceRepair(result.repaired).catch(() => undefined);
+  return { captureId: result.captureId, failed: result.failed };
 }

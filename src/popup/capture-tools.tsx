@@ -48,8 +48,8 @@ export function CaptureTools({ db, loaded, onChange }: { db: EvidenceDb; loaded:
     if (!file || !target) return;
     setBusy(true);
     try {
-      await addAttachment(db, target, file);
-      setStatus({ text: t('attachmentAdded', file.name), error: false });
+      const { failed } = await addAttachment(db, target, file);
+      setStatus(failed ? { text: t(`attachmentOnlyOnce_${failed.store}`, [file.name, failed.error]), error: true } : { text: t('attachmentAdded', file.name), error: false });
       changed();
     } catch (error) {
       const text = error instanceof AttachmentTooLargeError ? error.message : t('attachmentFailed', String(error));

@@ -1,4 +1,5 @@
 import { t } from '../shared/i18n';
+import { BackupLine } from './backup-line';
 import { CaptureTools } from './capture-tools';
 import { CaseReview } from './case-review';
 import { ExportAllButton } from './export-all-button';
@@ -7,6 +8,7 @@ import { OptionsLink } from './options-link';
 import { StorageUseLine } from './storage-use-line';
 import { StoreHealthBanner } from './store-health-banner';
 import { ThisShop } from './this-shop';
+import { StoreRepairBanner } from './store-repair-banner';
 import { useCases } from './use-cases';
 import { useEvidenceDb } from './use-evidence-db';
 import { WatchingOrders } from './watching-orders';
@@ -28,6 +30,7 @@ export function PopupApp() {
 
       {/* Slot: banners (storage, quota, warnings). */}
       <StoreHealthBanner />
+      <StoreRepairBanner />
       <HostAccessBanner />
       {problem && (
         <p class="status error" role="alert">
@@ -49,6 +52,7 @@ export function PopupApp() {
       <footer>
         {/* Slot: footer links. */}
         <StorageUseLine />
+        <BackupLine />
         <OptionsLink />
       </footer>
     </main>

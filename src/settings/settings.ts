@@ -19,7 +19,17 @@ export interface Settings {
   autoReopenStalled: boolean;
   /** RFC 3161 time-stamping authority for exports; '' = off (the default: it is a network request). */
   timestampUrl: string;
+  /**
+   * Backup bundles written into the Downloads folder. Off by default: turning it on asks for the
+   * `downloads` permission (an install-time warning otherwise, and an update that adds one disables
+   * the extension until the shopper accepts), and a bundle holds page text and order numbers that a
+   * synced or shared Downloads folder would spread. The copy beside IndexedDB is always on.
+   */
+  backupSchedule: BackupSchedule;
 }
+
+export const BACKUP_SCHEDULES = ['off', 'after_new_case', 'daily'] as const;
+export type BackupSchedule = (typeof BACKUP_SCHEDULES)[number];
 
 export const LANGUAGE_SETTINGS = ['auto', 'zh_CN', 'en'] as const;
 export type LanguageSetting = (typeof LANGUAGE_SETTINGS)[number];
@@ -34,6 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'auto',
   autoReopenStalled: false,
   timestampUrl: '',
+  backupSchedule: 'off',
 };
 
 const KEY = 'settings';
@@ -69,6 +80,7 @@ export function mergeSettings(stored: unknown): Settings {
     autoReopenStalled:
       typeof value.autoReopenStalled === 'boolean' ? value.autoReopenStalled : DEFAULT_SETTINGS.autoReopenStalled,
     timestampUrl: httpUrl(value.timestampUrl),
+    backupSchedule: BACKUP_SCHEDULES.find((schedule) => schedule === value.backupSchedule) ?? DEFAULT_SETTINGS.backupSchedule,
   };
 }
 

@@ -4,7 +4,13 @@
 
 export const STORE_HEALTH_KEY = 'storeHealth';
 
-export type StoreFailureCode = 'quota_exceeded' | 'write_failed';
+/**
+ * `copy_failed`: the capture is in IndexedDB but the second copy could not take it;
+ * `indexeddb_failed`: only the second copy holds it (it goes back into IndexedDB at the next start).
+ */
+export type StoreFailureCode = 'quota_exceeded' | 'write_failed' | 'copy_failed' | 'indexeddb_failed';
+
+const CODES: readonly StoreFailureCode[] = ['quota_exceeded', 'write_failed', 'copy_failed', 'indexeddb_failed'];
 
 export type StoreHealth = { ok: true; at: string } | { ok: false; code: StoreFailureCode; detail: string; at: string };
 
@@ -28,8 +34,7 @@ export function parseStoreHealth(value: unknown): StoreHealth | null {
   const record = value as Record<string, unknown>;
   if (typeof record.at !== 'string') return null;
   if (record.ok === true) return { ok: true, at: record.at };
-  if (record.ok === false && (record.code === 'quota_exceeded' || record.code === 'write_failed')) {
-    return { ok: false, code: record.code, detail: typeof record.detail === 'string' ? record.detail : '', at: record.at };
-  }
+  const code = CODES.find((known) => known === record.code);
+  if (record.ok === false && code) return { ok: false, code, detail: typeof record.detail === 'string' ? record.detail : '', at: record.at };
   return null;
 }

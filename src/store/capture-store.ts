@@ -1,13 +1,20 @@
 import { sealEntry } from '../evidence/capture-chain';
-import type { CaptureEntry, FileRef, FileRole, UnhashedEntry } from '../evidence/capture-entry';
+import type { CaptureDraft, CaptureEntry, FileRef, FileRole } from '../evidence/capture-entry';
 import { isDeletion, liveCaptures, type ChainEntry, type DeletionEntry } from '../evidence/deletion-entry';
 import { sha256Hex } from '../evidence/sha256';
+import { appendToChain, EMPTY_CHAIN, serialised } from './chain-writes';
+import { appendToCopy, commitToCopyOnly, NO_COPY, restoreBeforeWrite, writeFilesToCopy, type CopyOutcome, type StoreMiss } from './copy-append';
+import type { CopyHeadState, EvidenceCopy } from './evidence-copy';
 import type { ChainState, PendingCapture, StoredCapture, StoredFile } from './evidence-schema';
 import type { EvidenceDb } from './open-evidence-db';
+import type { CheckPlan } from './store-comparison';
+import { repairStores, type RepairReport } from './store-repair';
 
 // The only way evidence is written or read. A capture, its files, the new chain head, its
 // idempotency key and the removal of its in-flight journal record land in one strict-durability
 // transaction: all of it is stored or none of it. Deletions are appended to the chain the same way.
+// Given the second copy (evidence-copy.ts), every record also goes there right after the commit;
+// the answer says when one of the two stores could not take it.
 
 export interface NewFile {
   name: string;
@@ -15,88 +22,112 @@ export interface NewFile {
   role: FileRole;
 }
 
-export type CaptureDraft = Omit<UnhashedEntry, 'files' | 'prevHash'>;
+export type { CaptureDraft } from '../evidence/capture-entry';
 
 export interface CommitResult {
   captureId: string;
   duplicate: boolean;
+  /** Null when every store holds the capture; otherwise the one that could not, and why. */
+  failed: StoreMiss | null;
+  /** The two stores had to be repaired on the way (worth telling the shopper), or null. */
+  repaired: RepairReport | null;
 }
 
 export type DeletionDraft = Omit<DeletionEntry, 'kind' | 'deletedId' | 'deletedHash' | 'caseId' | 'removedFiles' | 'files' | 'prevHash' | 'hash'>;
 
-export type DeleteResult = { ok: true; deletionId: string } | { ok: false; error: 'not_found' | 'already_deleted' | 'not_a_capture' };
+export type DeleteResult =
+  | { ok: true; deletionId: string; failed: StoreMiss | null; repaired: RepairReport | null }
+  | { ok: false; error: 'not_found' | 'already_deleted' | 'not_a_capture' };
 
-const EMPTY_CHAIN: ChainState = { id: 'chain', head: null, seq: 0 };
-const MAX_ATTEMPTS = 8;
-const WRITE_STORES = ['captures', 'files', 'meta', 'requests', 'pending'] as const;
+export type { StoreMiss } from './copy-append';
 
-type WriteTx = ReturnType<typeof writeTransaction>;
-
-let writeQueue: Promise<unknown> = Promise.resolve();
-
-/** Serialises this context's writes; the head check inside each transaction guards the rest. */
-function serialised<T>(task: () => Promise<T>): Promise<T> {
-  const run = writeQueue.then(task);
-  writeQueue = run.catch(() => undefined);
-  return run;
-}
-
-function writeTransaction(db: EvidenceDb) {
-  return db.transaction(WRITE_STORES, 'readwrite', { durability: 'strict' });
-}
-
+/**
+ * Commits a capture to IndexedDB and, given one, to the copy. With `db` null (IndexedDB could not be
+ * opened) or a failed IndexedDB write, the copy alone keeps it and `failed` says so; when both fail
+ * this throws IndexedDB's error.
+ */
 export function commitCapture(
-  db: EvidenceDb,
+  db: EvidenceDb | null,
   draft: CaptureDraft,
   files: readonly NewFile[],
   requestKey: string | null,
+  copy: EvidenceCopy | null = null,
 ): Promise<CommitResult> {
-  return serialised(() => commitNow(db, draft, files, requestKey));
+  return serialised(() => commitNow(db, draft, files, requestKey, copy));
 }
 
 async function commitNow(
-  db: EvidenceDb,
+  db: EvidenceDb | null,
   draft: CaptureDraft,
   files: readonly NewFile[],
   requestKey: string | null,
+  copy: EvidenceCopy | null,
 ): Promise<CommitResult> {
-  if (requestKey) {
-    const seen = await db.get('requests', requestKey);
-    if (seen) {
-      await db.delete('pending', requestKey);
-      return { captureId: seen.captureId, duplicate: true };
-    }
-  }
   const stored = await Promise.all(files.map((file) => describeFile(draft.id, file)));
-  const refs: FileRef[] = stored.map(({ path, sha256, bytes, type, role }) => ({ path, sha256, bytes, type, role }));
-  const outcome = await appendToChain(db, (prevHash) => sealEntry<CaptureEntry>({ ...draft, files: refs, prevHash, hash: '' }), async (tx, entry) => {
+  // The copy's files need no seal: they are written while IndexedDB commits.
+  const copyFiles = copy ? writeFilesToCopy(copy, draft.id, stored) : Promise.resolve(null);
+  let outcome;
+  let restored: RepairReport | null = null;
+  let copyHead: CopyHeadState = 'absent';
+  try {
+    if (!db) throw new Error('IndexedDB could not be opened');
     if (requestKey) {
-      const seen = await tx.objectStore('requests').get(requestKey);
-      if (seen) return { captureId: seen.captureId, duplicate: true };
-      await tx.objectStore('requests').put({ key: requestKey, captureId: entry.id, at: entry.capturedAt });
-      await tx.objectStore('pending').delete(requestKey);
+      const seen = await db.get('requests', requestKey);
+      if (seen) {
+        await db.delete('pending', requestKey);
+        await dropCopyFiles(copy, draft.id, stored.length, copyFiles);
+        return { captureId: seen.captureId, duplicate: true, failed: null, repaired: null };
+      }
     }
-    for (const file of stored) await tx.objectStore('files').put(file);
-    return null;
-  });
+    if (copy) ({ repaired: restored, head: copyHead } = await restoreBeforeWrite(db, copy).catch(copyUnreadable));
+    const refs: FileRef[] = stored.map(({ path, sha256, bytes, type, role }) => ({ path, sha256, bytes, type, role }));
+    outcome = await appendToChain(db, (prevHash) => sealEntry<CaptureEntry>({ ...draft, files: refs, prevHash, hash: '' }), async (tx, entry) => {
+      if (requestKey) {
+        const seen = await tx.objectStore('requests').get(requestKey);
+        if (seen) return { captureId: seen.captureId, duplicate: true, failed: null, repaired: null };
+        await tx.objectStore('requests').put({ key: requestKey, captureId: entry.id, at: entry.capturedAt });
+        await tx.objectStore('pending').delete(requestKey);
+      }
+      for (const file of stored) await tx.objectStore('files').put(file);
+      return null;
+    });
+  } catch (error) {
+    if (!copy) throw error;
+    return { ...(await commitToCopyOnly(copy, draft, stored, requestKey, copyFiles, error)), repaired: restored };
+  }
   if ('abandoned' in outcome) {
     if (requestKey) await db.delete('pending', requestKey);
+    await dropCopyFiles(copy, draft.id, stored.length, copyFiles);
     return outcome.abandoned;
   }
-  return { captureId: outcome.entry.id, duplicate: false };
+  const copied = copy ? await appendToCopy(db, copy, { ...outcome, requestKey }, copyFiles, copyHead) : NO_COPY;
+  return { captureId: outcome.entry.id, duplicate: false, failed: copied.failed, repaired: copied.repaired ?? restored };
+}
+
+/** A copy that cannot even be read must not stop IndexedDB's write; after it, the copy is repaired (or reported failed). */
+function copyUnreadable(): { repaired: null; head: CopyHeadState } {
+  return { repaired: null, head: 'damaged' };
+}
+
+async function dropCopyFiles(copy: EvidenceCopy | null, captureId: string, count: number, written: Promise<unknown>): Promise<void> {
+  if (!copy) return;
+  await written;
+  await copy.removeFiles(captureId, count).catch(() => undefined);
 }
 
 /**
  * Removes a capture's files and appends a deletion entry naming it, its hash and the files, in one
- * transaction. The capture's sealed record stays in the chain so the chain still verifies.
+ * transaction. The capture's sealed record stays in the chain so the chain still verifies. The copy
+ * then drops the same files and gets the same deletion entry.
  */
-export function deleteCapture(db: EvidenceDb, captureId: string, draft: DeletionDraft): Promise<DeleteResult> {
+export function deleteCapture(db: EvidenceDb, captureId: string, draft: DeletionDraft, copy: EvidenceCopy | null = null): Promise<DeleteResult> {
   return serialised(async () => {
     const target = await db.get('captures', captureId);
     if (!target) return { ok: false, error: 'not_found' };
     if (isDeletion(target.entry)) return { ok: false, error: 'not_a_capture' };
     if (target.deletedBy) return { ok: false, error: 'already_deleted' };
     const deleted = target.entry;
+    const before = copy ? await restoreBeforeWrite(db, copy).catch(copyUnreadable) : null;
     const outcome = await appendToChain(
       db,
       (prevHash) =>
@@ -119,57 +150,10 @@ export function deleteCapture(db: EvidenceDb, captureId: string, draft: Deletion
         return null;
       },
     );
-    return 'abandoned' in outcome ? outcome.abandoned : { ok: true, deletionId: outcome.entry.id };
+    if ('abandoned' in outcome) return outcome.abandoned;
+    const copied: CopyOutcome = copy && before ? await appendToCopy(db, copy, { ...outcome, requestKey: null }, Promise.resolve(null), before.head) : NO_COPY;
+    return { ok: true, deletionId: outcome.entry.id, failed: copied.failed, repaired: copied.repaired ?? before?.repaired ?? null };
   });
-}
-
-/**
- * Appends one sealed entry after the current head. `extraWrites` runs inside the same transaction
- * and may abandon it (its answer is returned instead). Retries when another context moved the head.
- */
-async function appendToChain<E extends ChainEntry, A>(
-  db: EvidenceDb,
-  seal: (prevHash: string | null) => Promise<E>,
-  extraWrites: (tx: WriteTx, entry: E) => Promise<A | null>,
-): Promise<{ entry: E } | { abandoned: A }> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const chain = (await db.get('meta', 'chain')) ?? EMPTY_CHAIN;
-    const entry = await seal(chain.head);
-    const tx = writeTransaction(db);
-    const meta = tx.objectStore('meta');
-    const current = (await meta.get('chain')) ?? EMPTY_CHAIN;
-    if (current.head !== chain.head || current.seq !== chain.seq) {
-      await abort(tx);
-      continue;
-    }
-    try {
-      const abandoned = await extraWrites(tx, entry);
-      if (abandoned !== null) {
-        await abort(tx);
-        return { abandoned };
-      }
-      const seq = current.seq + 1;
-      await tx.objectStore('captures').put({ seq, entry });
-      await meta.put({ id: 'chain', head: entry.hash, seq });
-      await tx.done;
-    } catch (error) {
-      // A write that throws (a quota error, a value that cannot be stored) must not leave the
-      // writes before it to auto-commit: abort, so none of this entry exists.
-      await abort(tx);
-      throw error;
-    }
-    return { entry };
-  }
-  throw new Error('the evidence chain kept moving while this entry was being written');
-}
-
-async function abort(tx: WriteTx): Promise<void> {
-  try {
-    tx.abort();
-  } catch {
-    // Already finished or aborted by the browser (e.g. a quota abort): nothing more to undo.
-  }
-  await tx.done.catch(() => undefined);
 }
 
 async function describeFile(captureId: string, file: NewFile): Promise<StoredFile> {
@@ -234,6 +218,19 @@ export function readFile(db: EvidenceDb, path: string): Promise<StoredFile | und
 
 export async function chainState(db: EvidenceDb): Promise<ChainState> {
   return (await db.get('meta', 'chain')) ?? EMPTY_CHAIN;
+}
+
+/**
+ * Resolves once every write queued before it in this context is done: a repair of the copy queued
+ * at start, say, so that an answer about a stored capture waits until both stores hold it.
+ */
+export function queuedWritesDone(): Promise<void> {
+  return serialised(async () => undefined);
+}
+
+/** Compares the two stores and makes them hold the same chain again, queued with every other write. */
+export function repairEvidence(db: EvidenceDb, copy: EvidenceCopy, plan: CheckPlan): Promise<RepairReport> {
+  return serialised(() => repairStores(db, copy, plan));
 }
 
 /** A capture that failed to commit is not recovered later under a misleading reason. */

@@ -1,9 +1,8 @@
 import type { DBSchema } from 'idb';
-import type { FileRole } from '../evidence/capture-entry';
 import type { ChainEntry } from '../evidence/deletion-entry';
 import type { OrderRecord } from '../orders/order-record';
 import type { SupportDeadline } from '../orders/support-deadline';
-import type { CaptureDraft } from './capture-store';
+import type { CaptureDraft, FileRole } from '../evidence/capture-entry';
 
 export const DB_NAME = 'paywitness-evidence';
 

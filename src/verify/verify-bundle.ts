@@ -1,5 +1,6 @@
 import { hashEntry } from '../evidence/capture-chain';
 import { isDeletion, type ChainEntry, type DeletionEntry } from '../evidence/deletion-entry';
+import { knownHashes, originalSealHolds } from '../evidence/imported-entry';
 import { sha256Hex } from '../evidence/sha256';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, MANIFEST_PATH } from '../export/bundle-manifest';
 import { readZip, UnreadableBundleError, type ZipLimits } from './read-zip';
@@ -29,6 +30,8 @@ export type VerifyResult =
       omitted?: number;
       /** The trusted timestamp over chain.head, when the bundle carries one. */
       timestamp?: TimestampSummary;
+      /** Records appended again from another chain (`importedFrom`), each original seal checked. */
+      rechained?: number;
     }
   | { status: 'tampered'; problems: Problem[] }
   | { status: 'unreadable'; error: string };
@@ -65,6 +68,7 @@ export async function verifyBundle(zipBytes: Uint8Array, limits?: ZipLimits): Pr
   const ids = new Set<string>();
   let previous: string | null = chain.base ?? null;
   let fileCount = 0;
+  let rechained = 0;
   // A file may be missing only when a deletion entry of this bundle removed exactly it.
   const removed = new Map<string, string>();
   for (const entry of captures) if (isDeletion(entry)) for (const ref of entry.removedFiles ?? []) removed.set(ref.path, ref.sha256);
@@ -117,6 +121,12 @@ export async function verifyBundle(zipBytes: Uint8Array, limits?: ZipLimits): Pr
     if (recomputed !== capture.hash) {
       problems.push({ entry: label, reason: 'its record was edited: the hash of its fields no longer matches' });
     }
+    if (capture.importedFrom) {
+      rechained++;
+      if (!(await originalSealHolds(capture))) {
+        problems.push({ entry: label, reason: 'it was re-chained, but its fields no longer match the seal it had in its first chain' });
+      }
+    }
     if (!partial && capture.prevHash !== previous) {
       problems.push({
         entry: label,
@@ -147,6 +157,7 @@ export async function verifyBundle(zipBytes: Uint8Array, limits?: ZipLimits): Pr
         ...(extraCount ? { extras: extraCount } : {}),
         ...(omissions.size ? { omitted: omissions.size } : {}),
         ...(timestamp ? { timestamp } : {}),
+        ...(rechained ? { rechained } : {}),
       };
 }
 
@@ -166,7 +177,7 @@ function deletionProblems(
   const target = at === undefined ? captures.find((entry) => entry.id === deletion.deletedId) : captures[at];
   if (at === undefined && target) {
     problems.push({ entry: label, reason: `it deletes ${deletion.deletedId}, which comes after it in the chain` });
-  } else if (target && (isDeletion(target) || target.hash !== deletion.deletedHash)) {
+  } else if (target && (isDeletion(target) || !knownHashes(target).includes(deletion.deletedHash))) {
     problems.push({ entry: label, reason: `it names ${deletion.deletedId} with a hash that capture does not have` });
   } else if (target) {
     const listed = new Map(target.files.map((ref) => [ref.path, ref.sha256]));

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GECKO_ANDROID_MIN_VERSION, GECKO_ID } from '../../scripts/firefox-manifest.mjs';
 import { verifyBundle } from '../../src/verify/verify-bundle';
 import { firefoxDistDir, startFirefoxSession, type FirefoxSession } from '../harness/firefox-session';
+import { copyMatchesChain, readCopyInPage } from '../harness/copy-in-page';
 import { compareStoredPngInPage, readStoredPngSizeInPage } from '../harness/read-chain-in-page';
 
 const run = promisify(execFile);
@@ -137,6 +138,26 @@ describe('the Firefox build in headless Firefox: lint → detect → capture →
     // Access was granted with the add-on, so the popup (long since settled) asks for nothing.
     expect(await popup.$('.host-access')).toBeNull();
     await popup.close();
+  });
+
+  it('keeps the second copy in the origin private file system and backs up into Downloads from the event page', async () => {
+    // Both stores hold the same chain: Firefox's background writes the copy like Chromium's worker.
+    const entries = await session.entries();
+    expect(copyMatchesChain(await session.probe.evaluate(readCopyInPage), entries)).toBe(true);
+
+    // The button asks for `downloads` inside the click (granted without a prompt in this profile).
+    const options = await session.openExtensionPage('src/options/index.html');
+    await options.bringToFront();
+    const button = await options.waitForSelector('::-p-text(Back up now)');
+    await button!.click();
+    await options.waitForFunction(() => /Backed up to|Backup failed/.test(document.querySelector('.backups [role="status"]')?.textContent ?? ''), { timeout: 60_000 });
+    const status = await options.$eval('.backups [role="status"]', (node) => node.textContent ?? '');
+    expect(status).toMatch(/^Backed up to .*PayWitness-backups.*paywitness-backup-\d{8}-\d{4}\.zip$/);
+    const path = status.replace(/^Backed up to /, '');
+    const cli = await run(process.execPath, ['bin/paywitness.mjs', 'verify', path]);
+    expect(cli.stdout).toMatch(/^INTACT/);
+    expect(cli.stdout).toContain(`${entries.length} captures`);
+    await options.close();
   });
 
   it('keeps the whole of a long page by scrolling and stitching, since Firefox has no chrome.debugger', async () => {

@@ -143,7 +143,8 @@ describe('order tracker in real Chromium', () => {
     const notificationId = `stall|127.0.0.1|${stallingSn}`;
     const shown = await poll(() => worker().evaluate(() => chrome.notifications.getAll()), (ids) => Object.keys(ids).length > 0);
     expect(Object.keys(shown)).toContain(notificationId);
-    expect(await worker().evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+    // The round notifies first and sets the badge after (order-alarms.ts): wait for it, as the shopper would.
+    expect(await poll(() => worker().evaluate(() => chrome.action.getBadgeText({})), (text) => text === '1')).toBe('1');
     const record = (await orders()).find((o) => o.orderId === stallingSn)!;
     expect(record.watch.stalledNotifiedAt).not.toBeNull();
 

@@ -1,7 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -9,8 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/launch-extension.mjs';
 import { verifyBundle } from '../../src/verify/verify-bundle';
 import { browserPidFor, killAndWait } from '../harness/browser-process';
-import { attachContentScriptWorld, submitExpression, submitUntilAnswered, type ContentScriptWorld, type SubmitOutcome } from '../harness/content-script-world';
-import { bundleFromDump, docTokenOf, dumpStore } from '../harness/evidence-in-page';
+import { openCapturedPage } from '../harness/captured-page';
+import { startErrorPageServer, type ErrorPageServer } from '../harness/error-page-server';
+import { submitExpression, submitUntilAnswered, type SubmitOutcome } from '../harness/content-script-world';
+import { copyMatchesChain, readCopyInPage } from '../harness/copy-in-page';
+import { bundleFromDump, dumpStore } from '../harness/evidence-in-page';
 
 // The browser dies, or the disk fills: what was acknowledged stays, nothing is half-written, and
 // a failed write is on screen within a second. Each case has its own browser and profile.
@@ -18,36 +19,20 @@ import { bundleFromDump, docTokenOf, dumpStore } from '../harness/evidence-in-pa
 type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
 
 describe('evidence survives a killed browser and a full disk', () => {
-  let server: Server;
+  let server: ErrorPageServer;
   let origin: string;
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(`<!doctype html><meta charset="utf-8"><title>出现错误了哟~</title><body style="background:#1565c0">
-        <h4>出现错误了哟~</h4><div class="err-message"><h5>支付网关异常！</h5></div><p>${req.url}</p></body>`);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startErrorPageServer();
+    origin = server.origin;
   });
   afterAll(async () => {
-    await new Promise((resolve) => server?.close(resolve));
+    await server?.close();
   });
 
-  async function openCaptured(browser: Launched, probe: Page, path: string): Promise<{ page: Page; world: ContentScriptWorld; docToken: string }> {
-    const page = await browser.context.newPage();
-    await page.bringToFront();
-    const world = await attachContentScriptWorld(browser.context, page);
+  function openCaptured(browser: Launched, probe: Page, path: string) {
     // Under a dujiaoka route, so the page reads as a shop page to the content script.
-    const url = `${origin}/pay-gateway${path}`;
-    await page.goto(url);
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const docToken = docTokenOf(await dumpStore(probe, { withFiles: false }), url);
-      if (docToken) return { page, world, docToken };
-      if (Date.now() > deadline) throw new Error(`no automatic capture of ${url}`);
-      await page.waitForTimeout(100);
-    }
+    return openCapturedPage(browser.context, probe, `${origin}/pay-gateway${path}`);
   }
 
   async function probeOf(browser: Launched): Promise<Page> {
@@ -75,7 +60,10 @@ describe('evidence survives a killed browser and a full disk', () => {
       expect(dump.entries.map((entry) => entry.id)).toContain(reply!.captureId);
       expect(dump.requests.find((r) => r.key === 'acked-before-kill')?.captureId).toBe(reply!.captureId);
       expect(await verifyBundle(await bundleFromDump(dump))).toMatchObject({ status: 'intact' });
-      console.log(`[kill] capture ${String(reply!.captureId)} acknowledged, browser ${pid} SIGKILLed, found intact after restart (${dump.entries.length} captures)`);
+      // Acknowledged without a failedStore: the second copy had it too, and still has it.
+      expect(reply!.failedStore).toBeUndefined();
+      expect(copyMatchesChain(await probe.evaluate(readCopyInPage), dump.entries)).toBe(true);
+      console.log(`[kill] capture ${String(reply!.captureId)} acknowledged, browser ${pid} SIGKILLed, found intact after restart in IndexedDB and the copy (${dump.entries.length} captures)`);
       await browser.close();
     } finally {
       await rm(profile, { recursive: true, force: true });
@@ -145,6 +133,7 @@ describe('evidence survives a killed browser and a full disk', () => {
       for (const [path, file] of Object.entries(before.files)) expect(dump.files[path]).toEqual(file);
       expect(dump.entries.at(-1)!.id).toBe(after.reply!.captureId);
       expect(await verifyBundle(await bundleFromDump(dump))).toMatchObject({ status: 'intact', captures: before.entries.length + 1 });
+      expect(copyMatchesChain(await probe.evaluate(readCopyInPage), dump.entries)).toBe(true);
       console.log(`[full disk] write refused (${String('reply' in failed && failed.reply?.error)}); badge after ${badgeAfterMs} ms, banner ${bannerAfterMs} ms after opening the popup; ${before.entries.length} earlier captures intact; store writable again once space was freed`);
       await page.close();
     } finally {

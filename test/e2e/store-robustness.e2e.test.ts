@@ -13,6 +13,7 @@ import {
   type ContentScriptWorld,
   type SubmitOutcome,
 } from '../harness/content-script-world';
+import { copyMatchesChain, readCopyInPage } from '../harness/copy-in-page';
 import { bundleFromDump, docTokenOf, dumpStore, screenshotCentre } from '../harness/evidence-in-page';
 import { startExtensionSession, type ExtensionSession } from '../harness/extension-session';
 
@@ -264,6 +265,7 @@ describe('evidence store robustness in real Chromium', () => {
 
     const acked = new Map<string, string>();
     const unanswered: string[] = [];
+    const oneStoreOnly: string[] = [];
     let retries = 0;
     let stops = 0;
     let running = true;
@@ -287,6 +289,8 @@ describe('evidence store robustness in real Chromium', () => {
             retries += attempts - 1;
             if (reply?.ok === true) acked.set(key, String(reply.captureId));
             else unanswered.push(`${key}: ${JSON.stringify(reply) ?? lastError}`);
+            // Acknowledged means both stores hold it, or the answer says which one did not.
+            if (reply?.failedStore) oneStoreOnly.push(`${key}: ${JSON.stringify(reply.failedStore)}`);
           }
         };
         await Promise.all(Array.from({ length: lane.inFlight }, worker));
@@ -315,6 +319,16 @@ describe('evidence store robustness in real Chromium', () => {
     expect(dump.pending).toEqual([]);
     const result = await verifyBundle(await bundleFromDump(dump));
     expect(result.status).toBe('intact');
+    // The second copy holds the same chain, record for record, and every file of it.
+    expect(oneStoreOnly).toEqual([]);
+    const copy = await session.probe.evaluate(readCopyInPage);
+    expect(copyMatchesChain(copy, dump.entries)).toBe(true);
+    // Every file IndexedDB holds (a deleted capture's files are gone from both), the copy holds too.
+    for (const entry of dump.entries) {
+      entry.files.forEach((ref, index) => {
+        if (dump.files[ref.path]) expect(copy.files[`${entry.id}.${index}`], ref.path).toBe(ref.bytes);
+      });
+    }
 
     const stress = dump.entries.filter((e): e is CaptureEntry => !isDeletion(e) && [...acked.values()].includes(e.id));
     const tally = new Map<string, number>();
@@ -322,7 +336,7 @@ describe('evidence store robustness in real Chromium', () => {
     console.log(
       `[stress] ${TOTAL} acknowledged captures in ${(elapsed / 1000).toFixed(1)} s with ${stops} worker stops; ` +
         `${retries} resends after a dropped reply; outcomes: ${JSON.stringify(Object.fromEntries(tally))}; ` +
-        `chain of ${dump.entries.length} entries verifies`,
+        `chain of ${dump.entries.length} entries verifies, and the second copy holds the same ${copy.entries.length} records`,
     );
     expect(stops).toBeGreaterThanOrEqual(8);
     for (const page of [front.page, ...backs.map((b) => b.page)]) await page.close();

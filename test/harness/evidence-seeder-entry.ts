@@ -1,5 +1,6 @@
 import { orderCaseId } from '../../src/cases/attempt-case';
 import { commitCapture } from '../../src/store/capture-store';
+import { openEvidenceCopy } from '../../src/store/evidence-copy';
 import { openEvidenceDb } from '../../src/store/open-evidence-db';
 
 // Injected into an extension page by the export benchmark e2e: fills the extension's real store,
@@ -26,6 +27,8 @@ async function noisyPng(seed: number, noiseSide: number): Promise<Blob> {
 
 async function seed(count: number, noiseSide: number): Promise<number> {
   const db = await openEvidenceDb();
+  // Both stores, as the extension itself writes them.
+  const copy = openEvidenceCopy();
   let bytes = 0;
   for (let i = 0; i < count; i++) {
     const png = await noisyPng(i + 1, noiseSide);
@@ -62,6 +65,7 @@ async function seed(count: number, noiseSide: number): Promise<number> {
         { name: 'page.txt', blob: new Blob([`支付网关异常！ #${i}\n`.repeat(200)], { type: 'text/plain;charset=utf-8' }), role: 'text' },
       ],
       `bench-${i}`,
+      copy,
     );
   }
   db.close();

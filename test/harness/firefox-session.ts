@@ -88,6 +88,9 @@ export async function startFirefoxSession(options: { prefs?: Record<string, unkn
       'browser.download.dir': downloadDir,
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
+      // Optional permissions (downloads, for backups) are granted without the doorhanger a
+      // headless browser cannot click; the request still needs a real click to be made.
+      'extensions.webextOptionalPermissionPrompts': false,
       ...options.prefs,
     },
   });

@@ -4,6 +4,7 @@ import {
   commandsApi,
   contextMenusApi,
   debuggerApi,
+  downloadsApi,
   notificationButtonClicks,
   pageCaptureApi,
   windowsApi,
@@ -22,7 +23,7 @@ describe('browser capabilities', () => {
       runtime: {},
       pageCapture: { saveAsMHTML: noop },
       debugger: { attach: noop, detach: noop, sendCommand: noop },
-      offscreen: { createDocument: noop },
+      offscreen: { createDocument: noop, closeDocument: noop },
     };
     vi.stubGlobal('chrome', chromium);
     expect(captureCapabilities()).toEqual({ mhtml: true, debuggerScreenshots: true, offscreenDocuments: true });
@@ -76,5 +77,20 @@ describe('browser UI that Android lacks', () => {
   it('treats a namespace without the members we call as missing', () => {
     const partial = { contextMenus: { create: noop }, commands: {}, windows: { getAll: noop }, notifications: { onButtonClicked: {} } } as unknown as MaybeUiApis;
     expect([contextMenusApi(partial), commandsApi(partial), windowsApi(partial), notificationButtonClicks(partial)]).toEqual([null, null, null, null]);
+  });
+});
+
+describe('the downloads API behind backups', () => {
+  const event = () => ({ addListener: noop, removeListener: noop, hasListener: () => false });
+  const downloads = { download: noop, search: noop, removeFile: noop, erase: noop, onChanged: event() };
+
+  it('is handed back where the browser has it (the permission granted)', () => {
+    expect(downloadsApi({ downloads } as unknown as MaybeUiApis)).toBe(downloads);
+  });
+
+  it('is missing on Firefox for Android (removed in 79) and in Chromium before the permission is granted', () => {
+    expect(downloadsApi({ notifications: {} } as unknown as MaybeUiApis)).toBeNull();
+    expect(downloadsApi({ downloads: { ...downloads, removeFile: undefined } } as unknown as MaybeUiApis)).toBeNull();
+    expect(downloadsApi({ downloads: { ...downloads, onChanged: {} } } as unknown as MaybeUiApis)).toBeNull();
   });
 });

@@ -32,7 +32,7 @@ describe('finishing captures a killed worker left in flight', () => {
     const db = await freshDb();
     await journalPending(db, journal('k1', 'c1'));
     await recoverPendingCaptures(db);
-    expect(await commitCapture(db, draft({ id: 'retry' }), files('retry'), 'k1')).toEqual({ captureId: 'c1', duplicate: true });
+    expect(await commitCapture(db, draft({ id: 'retry' }), files('retry'), 'k1')).toEqual({ captureId: 'c1', duplicate: true, failed: null, repaired: null });
     expect(await chainEntries(db)).toHaveLength(1);
   });
 

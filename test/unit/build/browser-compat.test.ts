@@ -32,6 +32,7 @@ const NOT_APIS = {
   'identity.companyNames': ['src/export/shop-identity.ts'],
   'identity.icpNumbers': ['src/export/shop-identity.ts'],
   'storage.estimate': ['src/shared/storage-use.ts'], // navigator.storage, a StorageManager
+  'storage.getDirectory': ['src/store/copy-files.ts'], // navigator.storage: the origin private file system
 };
 /** Manifest keys MDN does not list: Chrome's own, removed from the Firefox manifest. */
 const UNLISTED_MANIFEST_KEYS = new Set(['minimum_chrome_version']);
@@ -121,6 +122,11 @@ describe('every API PayWitness calls, against MDN browser-compat-data', () => {
       const optional = parts[0] === 'optional_permissions' && !bcdNode(`webextensions.manifest.${parts.join('.')}`);
       const path = `webextensions.manifest.${(optional ? ['permissions', ...parts.slice(1)] : parts).join('.')}`;
       const node = bcdNode(path);
+      const permission = ['permissions', 'optional_permissions'].includes(parts[0]!) ? parts[1]! : undefined;
+      // Chromium-only permissions MDN does not list; the Firefox manifest leaves them out.
+      if (!node?.__compat && permission !== undefined && permission in CHROMIUM_ONLY) {
+        return supported(undefined, target, permission) ? [] : [`manifest ${parts.join('.')} is Chromium-only but shipped to ${target}`];
+      }
       if (!node?.__compat) {
         // MDN lists every top-level key and permission; deeper keys only where they differ.
         const mustBeListed = parts.length === 1 || ['permissions', 'optional_permissions'].includes(parts[0]!);

@@ -35,7 +35,7 @@ describe('deleting a capture', () => {
     const db = await dbWithCaptures(3);
     const before = await chainEntries(db);
     const target = before[1]!;
-    expect(await deleteCapture(db, target.id, why())).toEqual({ ok: true, deletionId: 'del-1' });
+    expect(await deleteCapture(db, target.id, why())).toEqual({ ok: true, deletionId: 'del-1', failed: null, repaired: null });
 
     const after = await chainEntries(db);
     expect(after.slice(0, 3)).toEqual(before);

@@ -9,7 +9,7 @@ describe('capture store', () => {
   it('commits a capture with its files, hashes and chain link in one go', async () => {
     const db = await freshDb();
     const result = await commitCapture(db, draft({ id: 'one' }), files('one'), 'key-one');
-    expect(result).toEqual({ captureId: 'one', duplicate: false });
+    expect(result).toEqual({ captureId: 'one', duplicate: false, failed: null, repaired: null });
     const [entry] = await chainEntries(db);
     expect(entry!.prevHash).toBeNull();
     expect(entry!.hash).toBe(await hashEntry(entry!));
@@ -34,7 +34,7 @@ describe('capture store', () => {
     const db = await freshDb();
     const first = await commitCapture(db, draft({ id: 'x1' }), files('x'), 'same-key');
     const again = await commitCapture(db, draft({ id: 'x2' }), files('x'), 'same-key');
-    expect(again).toEqual({ captureId: first.captureId, duplicate: true });
+    expect(again).toEqual({ captureId: first.captureId, duplicate: true, failed: null, repaired: null });
     expect(await chainEntries(db)).toHaveLength(1);
     expect(await readFile(db, 'captures/x2/page.txt')).toBeUndefined();
   });

@@ -95,7 +95,7 @@ describe('numbered migrations', () => {
     expect((await pendingCaptures(db)).map((pending) => pending.key)).toEqual(seeded.pendingKeys);
 
     // Still writable, and a retried old request is still recognised.
-    expect(await commitCapture(db, draft({ id: 'after-upgrade' }), files('after'), 'old-key-1')).toEqual({ captureId: 'old-1', duplicate: true });
+    expect(await commitCapture(db, draft({ id: 'after-upgrade' }), files('after'), 'old-key-1')).toEqual({ captureId: 'old-1', duplicate: true, failed: null, repaired: null });
     await commitCapture(db, draft({ id: 'after-upgrade' }), files('after'), 'new-key');
     const after = await chainEntries(db);
     expect(after.at(-1)).toMatchObject({ id: 'after-upgrade', prevHash: entries.at(-1)!.hash });
