@@ -15,7 +15,6 @@ import { handleManualCaptureMessage } from './manual-capture-requests';
 import { createMessageRouter } from './message-router';
 import { recoverPendingCaptures } from './recover-pending';
 import { forgetClosedTab, handleShopMessage, refreshShopBadge } from './shop-messages';
-import { reportStoreFailure, reportStoreOk } from './store-health-report';
 import { announceRepair } from '../shared/announce-repair';
 import { backupAfterCapture, listenForBackups } from './backup-triggers';
 import { reportStoreFailure, reportStoreMiss, reportStoreOk } from './store-health-report';
