@@ -19,6 +19,8 @@ export async function showSecretMasks(doc: Document, holdMs: number, label: stri
     .map((field) => field.getBoundingClientRect())
     .filter((rect) => rect.width > 0 && rect.height > 0)
     .map((rect) => ({ left: rect.left + (view?.scrollX ?? 0), top: rect.top + (view?.scrollY ?? 0), width: rect.width, height: rect.height }));
+  // Nothing to cover: nothing is put into the page, so its scripts see nothing of the screenshot.
+  if (boxes.length === 0 && !active) return { masked: 0 };
   if (active) {
     clearTimeout(active.timer);
     active.host.remove();
