@@ -70,6 +70,49 @@ const PAYS = {
   cashier: { name: '余额支付（收银台）', handle: 'cashier', check: 'cashier' },
 };
 
+/**
+ * What a shop shows about itself, as data: the demo runs as 星河发卡 (company, ICP number, contacts, 易支付,
+ * refund promises, unfair terms) or as shops that show the opposite, for the "this shop" tests.
+ * @typedef {{ name: string, footer: string, pays: Record<string, PayWay>, descriptions: Record<number, string>,
+ *   escrow: string | null, contact: string | null, announcement: string, agreement: string[] }} Look
+ */
+/** No company, no ICP number, no contact, the shop's own Alipay / WeChat merchant, escrow, no promise, fair terms. @type {Look} */
+const PLAIN = {
+  name: '小鱼卡铺',
+  footer: '',
+  pays: { alipay: { name: '支付宝', handle: '/pay/alipay', check: 'alipay' }, wx: { name: '微信支付', handle: '/pay/wepay', check: 'wescan' } },
+  descriptions: { 1: '官方渠道卡密，付款后自动发货，卡密在订单详情中查看。', 2: '人工代充，下单后请耐心等待，一般 24 小时内处理。', 3: '国区钱包充值码，补货中。' },
+  escrow: '本店支持担保交易：货款由平台保管，确认收到卡密后才结算给商家。',
+  contact: null,
+  announcement: '欢迎光临小鱼卡铺，人工客服在线时间 9:00-22:00，节假日照常发货。',
+  agreement: [
+    '一、本店商品均为虚拟商品，请在购买前仔细阅读商品说明。',
+    '二、卡密无法使用的，请在 24 小时内联系客服更换。',
+    '三、本店修改本协议前七日通过站内公告通知用户。',
+  ],
+};
+/** @type {Record<'xinghe' | 'plain' | 'odd_icp', Look>} */
+const LOOKS = {
+  xinghe: {
+    name: SITE,
+    footer: '© 2024 杭州星河网络科技有限公司 · <a href="https://beian.miit.gov.cn/">浙ICP备12345678号-1</a>',
+    pays: PAYS,
+    descriptions: {},
+    escrow: null,
+    contact: '售后客服 QQ：10086100 · Telegram：@xinghekefu',
+    announcement: '话费、会员充值失败自动退款，款项原路退回，无需联系客服。',
+    agreement: [
+      '一、本站出售的商品均为虚拟商品，请在购买前仔细阅读商品说明。',
+      '二、虚拟商品一经售出概不退换。',
+      '三、本站有权随时修改本协议，修改后无需另行通知。',
+      '四、本协议最终解释权归星河发卡所有。',
+    ],
+  },
+  plain: PLAIN,
+  // Like plain, but its footer prints an ICP number in no valid shape.
+  odd_icp: { ...PLAIN, name: '某某数码', footer: '© 2024 某某数码工作室 · 华ICP备1234号' },
+};
+
 /** @param {unknown} s */
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** Y-m-d H:i:s in Asia/Shanghai (UTC+8, no DST) @param {number} ms */
@@ -107,21 +150,21 @@ input[type=text],input[type=email],input[type=number],input[type=password],texta
 .form-group{margin:8px 0}.form-check-inline{display:inline-block;margin-right:14px}
 .layui-layer-msg{position:fixed;top:40%;left:50%;transform:translateX(-50%);background:rgba(0,0,0,.75);color:#fff;padding:12px 26px;border-radius:4px;z-index:19891015}`;
 
-/** @param {string} title @param {string} body @param {string} path @param {string} [script] */
-function layout(title, body, path, script = '') {
+/** @param {string} title @param {string} body @param {string} path @param {string} [script] @param {Look} [look] */
+function layout(title, body, path, script = '', look = LOOKS.xinghe) {
   const act = (/** @type {boolean} */ on) => (on ? ' active' : '');
   return `<!DOCTYPE html>
 <html lang="zh-cn">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${esc(title)} | ${SITE}</title>
+<title>${esc(title)} | ${look.name}</title>
 <style>${CSS}</style>
 </head>
 <body>
 <!-- header start -->
 <header class="header sticky-top"><div class="container"><nav class="navbar navbar-expand-lg navbar-light">
-<a class="navbar-brand" href="/">${SITE}</a>
+<a class="navbar-brand" href="/">${look.name}</a>
 <ul class="navbar-nav me-auto">
 <li class="nav-item"><a class="nav-link${act(path === '/')}" href="/">首页</a></li>
 <li class="nav-item"><a class="nav-link${act(path === '/order-search')}" href="/order-search">订单查询</a></li>
@@ -130,28 +173,29 @@ function layout(title, body, path, script = '') {
 ${body}
 <!-- footer start-->
 <footer class="footer p-3"><div class="author">Powered by：<a href="http://dujiaoka.com">@独角数卡</a></div>
-<div class="custom">© 2024 杭州星河网络科技有限公司 · <a href="https://beian.miit.gov.cn/">浙ICP备12345678号-1</a></div></footer>
+${look.footer ? `<div class="custom">${look.footer}</div>` : ''}</footer>
 <!-- footer end-->
 ${script}
 </body>
 </html>`;
 }
 
-/** dujiaoka BaseController::err → unicorn/errors/error.blade.php @param {string} content @param {string} path */
-function errorPage(content, path) {
+/** dujiaoka BaseController::err → unicorn/errors/error.blade.php @param {string} content @param {string} path @param {Look} [look] */
+function errorPageOf(content, path, look = LOOKS.xinghe) {
   return layout('出现错误了哟~', `<div class="page-wrapper"><section class="main-container"><div class="container"><div class="good-card narrow">
 <div class="card m-3 border-0"><div class="card-body p-4">
 <h3 class="card-title ali-icon">出现错误了哟~： </h3>
 <h6><small class="text-muted">似乎遇到了一点问题~</small></h6>
 <div class="err-message text-center p-3"><h5>${esc(content)}</h5></div>
 <div class="col-12 mt-3 text-center"><a href="javascript:history.back(-1);" class="btn btn-outline-dark">返回</a></div>
-</div></div></div></div></section></div>`, path);
+</div></div></div></div></section></div>`, path, '', look);
 }
 
 /** @param {Goods} g */
 const typeBadge = (g) => (g.auto ? '<span class="badge bg-success">自动发货</span>' : '<span class="badge bg-warning">人工处理</span>');
 
-function homePage() {
+/** @param {Look} look */
+function homePage(look) {
   const cards = GOODS.map((g) => `<div class="col"><div class="card position-relative">
 <div class="card-body">${typeBadge(g)}
 <h6 class="card-title text-truncate">${esc(g.name)}</h6>
@@ -161,7 +205,7 @@ function homePage() {
 </div></div></div>`).join('\n');
   return layout('首页', `<div class="notice"><div class="container"><div class="card mt-3"><div class="card-body">
 <div class="jumbotron jumbotron-fluid p-1"><h4>公告：</h4>
-<p class="lead">欢迎光临${SITE}！自动发货商品付款后即时发卡，人工处理商品一般 24 小时内完成。如遇到支付网关异常，请稍后重试或联系客服（QQ：10086100），请勿重复付款。</p>
+<p class="lead">欢迎光临${look.name}！自动发货商品付款后即时发卡，人工处理商品一般 24 小时内完成。如遇到支付网关异常，请稍后重试或联系客服（QQ：10086100），请勿重复付款。</p>
 </div></div></div></div></div>
 <section class="main-container"><div class="category"><div class="container">
 <h3 class="text-center">今天需要一点什么？</h3>
@@ -170,12 +214,12 @@ function homePage() {
 </div></div>
 <div class="goods"><div class="container"><div class="goods-list mb-5" id="group-all">
 ${cards}
-</div></div></div></section>`, '/');
+</div></div></div></section>`, '/', '', look);
 }
 
-/** @param {Goods} g */
-function buyPage(g) {
-  const radios = Object.entries(PAYS).map(([v, p], i) => `<div class="form-check form-check-inline"><label class="form-check-label">
+/** @param {Goods} g @param {Look} look */
+function buyPage(g, look) {
+  const radios = Object.entries(look.pays).map(([v, p], i) => `<div class="form-check form-check-inline"><label class="form-check-label">
 <input type="radio" class="form-check-input" name="payway" value="${v}"${i === 0 ? ' checked="checked"' : ''}> ${p.name}</label></div>`).join('\n');
   return layout(g.name, `<section class="main-container"><div class="container"><div class="good-card narrow">
 <div class="card mt-3"><div class="card-body p-4">${typeBadge(g)}
@@ -193,17 +237,17 @@ function buyPage(g) {
 <input type="text" class="control form-control form-control-sm" id="search_pwd" name="search_pwd" required value=""></div>
 <fieldset><label class="col-form-label">支付方式：</label>
 ${radios}
-</fieldset>
+</fieldset>${look.escrow ? `\n<p class="escrow text-muted">${esc(look.escrow)}</p>` : ''}
 <div class="mt-3"><button type="submit" id="submit" class="btn btn-outline-primary">下单</button></div>
 </div></form></div></div></div>
 <div class="card mt-3 mb-3"><div class="card-header card-body"><h5>商品描述</h5></div>
-<div class="card-body">${esc(g.desc)}</div></div>
-</div></div></section>`, `/buy/${g.id}`);
+<div class="card-body">${esc(look.descriptions[g.id] ?? g.desc)}</div>${look.contact ? `\n<div class="card-footer text-muted contact">${esc(look.contact)}</div>` : ''}</div>
+</div></div></section>`, `/buy/${g.id}`, '', look);
 }
 
-/** unicorn static_pages/bill.blade.php; late=true adds the delayed layer.msg toast @param {Order} o @param {boolean} late @param {string} path */
-function billPage(o, late, path) {
-  const p = PAYS[o.pay] ?? { name: '', handle: '', check: '' };
+/** unicorn static_pages/bill.blade.php; late=true adds the delayed layer.msg toast @param {Order} o @param {boolean} late @param {string} path @param {Look} look */
+function billPage(o, late, path, look) {
+  const p = look.pays[o.pay] ?? { name: '', handle: '', check: '' };
   const script = late ? `<script>
 setTimeout(function () { // simulates the XHR answer of the pay channel arriving late
   var d = document.createElement('div');
@@ -226,11 +270,11 @@ setTimeout(function () { // simulates the XHR answer of the pay channel arriving
 <div class="mb-1"><label>支付方式：</label><span>${p.name}</span></div>
 <div class="mb-1"><label>订单创建时间：</label><span>${fmt(o.createdAt)}</span></div>
 <div class="pay-now text-center mt-3"><a href="/pay-gateway/${p.handle}/${p.check}/${o.sn}" type="button" class="btn btn-dark">立即支付</a></div>
-</div></div></div></div></div></section>`, path, script);
+</div></div></div></div></div></section>`, path, script, look);
 }
 
-/** unicorn static_pages/orderinfo.blade.php @param {Order[]} list @param {string} path */
-function orderInfoPage(list, path) {
+/** unicorn static_pages/orderinfo.blade.php @param {Order[]} list @param {string} path @param {Look} look */
+function orderInfoPage(list, path, look) {
   const cards = list.map((o) => {
     const [label, cls] = STATUS_LABEL[String(o.status)] ?? ['', ''];
     return `<div class="col-md-8 narrow"><div class="card mt-3"><div class="card-body">
@@ -243,7 +287,7 @@ function orderInfoPage(list, path) {
 <div class="mb-1"><label>订单类型：</label>${o.auto ? '<span class="badge bg-success">自动发货</span>' : '<span class="badge bg-warning">人工处理</span>'}</div>
 <div class="mb-1"><label>实际支付价格：</label><span>${o.total}</span></div>
 <div class="mb-1"><label>订单状态：</label><span class="badge ${cls}">${label}</span></div>
-<div class="mb-1"><label>支付方式：</label><span>${PAYS[o.pay]?.name ?? ''}</span></div>
+<div class="mb-1"><label>支付方式：</label><span>${look.pays[o.pay]?.name ?? ''}</span></div>
 </div>
 <div class="card-body"><h6 class="card-title">订单详情</h6>
 <div class="card-info"><textarea class="form-control" rows="5" readonly>${esc(o.info)}</textarea></div>
@@ -252,7 +296,7 @@ function orderInfoPage(list, path) {
   }).join('\n');
   return layout('订单详情', `<section class="main-container"><div class="container"><div class="order-card">
 ${cards}
-</div></div></section>`, path);
+</div></div></section>`, path, '', look);
 }
 
 /** 购买须知: the shop's own terms, with clauses a shopper should not have to accept (text written for the demo). */
@@ -268,7 +312,25 @@ function noticePage() {
 </div></div></div></div></section>`, '/article/buy-notice');
 }
 
-function searchPage() {
+/** 公告: an announcement page of the shop's own (acg-faka / 卡盟 style), in a div.notice. @param {Look} look */
+function announcementPage(look) {
+  return layout('公告', `<section class="main-container"><div class="container"><div class="good-card narrow">
+<div class="card m-3"><div class="card-body p-4"><h3 class="card-title">系统公告</h3>
+<div class="notice announcement"><p>${esc(look.announcement)}</p></div>
+<p class="text-muted">发布时间：2024-06-01</p>
+</div></div></div></div></section>`, '/article/announcement', '', look);
+}
+
+/** 用户协议: the shop's terms (text written for the demo). @param {Look} look */
+function agreementPage(look) {
+  return layout('用户协议', `<section class="main-container"><div class="container"><div class="good-card narrow">
+<div class="card m-3"><div class="card-body p-4"><h3 class="card-title">用户协议</h3>
+${look.agreement.map((clause) => `<p>${esc(clause)}</p>`).join('\n')}
+</div></div></div></div></section>`, '/article/user-agreement', '', look);
+}
+
+/** @param {Look} look */
+function searchPage(look) {
   const btn = '<div class="mt-3"><button type="submit" class="btn btn-outline-primary">立即查询</button></div>';
   return layout('订单查询', `<section class="main-container"><div class="container"><div class="good-card narrow">
 <div class="card m-3"><div class="card-body p-4">
@@ -285,15 +347,15 @@ function searchPage() {
 <input type="password" class="form-control form-control-sm" id="searchPwd" name="search_pwd" required>${btn}</form>
 <h5 class="nav-link mt-3">浏览器查询</h5>
 <form action="/search-order-by-browser" method="post" id="order_search_by_browser">${btn}</form>
-</div></div></div></div></div></section>`, '/order-search');
+</div></div></div></div></div></section>`, '/order-search', '', look);
 }
 
 /**
  * A user-centre balance log (acg-faka / 卡盟 style 余额明细) where one order was deducted twice,
  * two seconds apart: the shop's own ledger shows the double charge.
- * @param {string} sn @param {number} t0
+ * @param {string} sn @param {number} t0 @param {Look} look
  */
-function recordsPage(sn, t0) {
+function recordsPage(sn, t0, look) {
   const at = (/** @type {number} */ minutesAgo) => fmt(t0 - minutesAgo * 60e3);
   const rows = [
     `${at(240)}  余额充值  +100.00  余额：100.00`,
@@ -303,7 +365,7 @@ function recordsPage(sn, t0) {
   return layout('余额明细', `<section class="main-container"><div class="container"><div class="card m-3"><div class="card-body">
 <h3 class="card-title">余额明细</h3>
 ${rows}
-</div></div></div></section>`, '/user/records');
+</div></div></div></section>`, '/user/records', '', look);
 }
 
 /** epay includes/function.php sysmsg() page @param {string} msg */
@@ -354,14 +416,17 @@ function listen(server, host, port) {
 
 /**
  * Start the demo shop and its 易支付 gateway.
- * @param {{ host?: string, port?: number, gatewayPort?: number, now?: () => number }} [options]
+ * @param {{ host?: string, port?: number, gatewayPort?: number, now?: () => number, look?: 'xinghe' | 'plain' | 'odd_icp' }} [options]
  * @returns {Promise<{ origin: string, gatewayOrigin: string, close: () => Promise<void>,
  *   orders: { stalled: string, completed: string, fresh: string, unpaid: string, twiceFirst: string, twiceSecond: string,
  *     chargedTwice: string },
  *   addOrder: (spec: { goodsId: number, amount?: number, status: 'pending'|'processing'|'completed', ageMs: number }) => string }>}
  */
-export async function startShop({ host = '127.0.0.1', port = 0, gatewayPort = 0, now = () => Date.now() } = {}) {
+export async function startShop({ host = '127.0.0.1', port = 0, gatewayPort = 0, now = () => Date.now(), look: lookName = 'xinghe' } = {}) {
   const t0 = now();
+  const look = LOOKS[lookName];
+  /** @param {string} content @param {string} path */
+  const errorPage = (content, path) => errorPageOf(content, path, look);
   /** @type {Map<string, Order>} */
   const db = new Map();
   /** @param {Omit<Order, 'title'|'price'|'total'|'auto'>} o */
@@ -426,11 +491,11 @@ export async function startShop({ host = '127.0.0.1', port = 0, gatewayPort = 0,
     const page = (/** @type {string} */ html) => send(res, html);
     /** @type {RegExpMatchArray | null} */ let r;
     try {
-      if (req.method === 'GET' && path === '/') return page(homePage());
+      if (req.method === 'GET' && path === '/') return page(homePage(look));
       if (req.method === 'GET' && (r = m(/^\/buy\/(\d+)$/))) {
         const id = Number(r[1]);
         const g = GOODS.find((x) => x.id === id);
-        return page(g ? buyPage(g) : errorPage('商品不存在', path));
+        return page(g ? buyPage(g, look) : errorPage('商品不存在', path));
       }
       if (req.method === 'POST' && path === '/create-order') {
         const f = await readForm(req);
@@ -443,7 +508,7 @@ export async function startShop({ host = '127.0.0.1', port = 0, gatewayPort = 0,
         if (!Number.isInteger(amount) || amount < 1) return page(errorPage('请正确填写购买数量', path));
         if (amount > g.stock) return page(errorPage('库存不足', path));
         if (!f.get('search_pwd')) return page(errorPage('请填写订单查询密码', path));
-        if (!PAYS[pay]) return page(errorPage('请选择支付方式', path));
+        if (!look.pays[pay]) return page(errorPage('请选择支付方式', path));
         const sn = add({ sn: newSN(), goodsId: g.id, amount, email, pwd: f.get('search_pwd') ?? '', pay,
           status: ST.WAIT_PAY, createdAt: now(), info: '' });
         const prev = /dujiaoka_orders=([^;]*)/.exec(req.headers.cookie ?? '')?.[1];
@@ -456,11 +521,11 @@ export async function startShop({ host = '127.0.0.1', port = 0, gatewayPort = 0,
         const order = db.get(r[1] ?? '');
         if (!order) return page(errorPage('订单不存在', path));
         if (order.status === ST.EXPIRED) return page(errorPage('订单已过期，请重新下单', path));
-        return page(billPage(order, url.searchParams.get('late') === '1', path));
+        return page(billPage(order, url.searchParams.get('late') === '1', path, look));
       }
       if (req.method === 'GET' && (r = m(/^\/pay-gateway\/epay-late\/([A-Za-z0-9]+)$/))) {
         const order = db.get(r[1] ?? '');
-        return page(order ? billPage(order, true, path) : errorPage('订单不存在', path));
+        return page(order ? billPage(order, true, path, look) : errorPage('订单不存在', path));
       }
       if (req.method === 'GET' && (r = m(/^\/pay-gateway\/([^/]+)\/([^/]+)\/([A-Za-z0-9]+)$/))) {
         const handle = decodeURIComponent(r[1] ?? ''), payway = r[2] ?? '';
@@ -483,7 +548,7 @@ export async function startShop({ host = '127.0.0.1', port = 0, gatewayPort = 0,
         const order = checkOrder(r[2] ?? '');
         if (typeof order === 'string') return page(errorPage(order, path));
         const inputs = Object.entries(epayParams(order)).map(([k, v]) => `<input type='hidden' name='${k}' value='${esc(v)}'/>`).join('');
-        return page(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>${SITE}</title></head><body><form id='alipaysubmit' name='alipaysubmit' action='${o.gatewayOrigin}/submit.php' method='get'>${inputs}<input type='submit' value=''></form><script>document.forms['alipaysubmit'].submit();</script></body></html>`);
+        return page(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>${look.name}</title></head><body><form id='alipaysubmit' name='alipaysubmit' action='${o.gatewayOrigin}/submit.php' method='get'>${inputs}<input type='submit' value=''></form><script>document.forms['alipaysubmit'].submit();</script></body></html>`);
       }
       if (path === '/pay/yipay/notify_url') return send(res, 'fail', { type: 'text/plain; charset=utf-8' });
       if (path === '/pay/yipay/return_url') return redirect(res, `/detail-order-sn/${url.searchParams.get('order_id') ?? ''}`);
@@ -495,13 +560,15 @@ export async function startShop({ host = '127.0.0.1', port = 0, gatewayPort = 0,
       }
       if (req.method === 'GET' && (r = m(/^\/detail-order-sn\/([A-Za-z0-9]+)$/))) {
         const order = db.get(r[1] ?? '');
-        return page(order ? orderInfoPage([order], path) : errorPage('订单不存在', path));
+        return page(order ? orderInfoPage([order], path, look) : errorPage('订单不存在', path));
       }
-      if (req.method === 'GET' && path === '/order-search') return page(searchPage());
+      if (req.method === 'GET' && path === '/order-search') return page(searchPage(look));
       if (req.method === 'GET' && path === '/article/buy-notice') return page(noticePage());
+      if (req.method === 'GET' && path === '/article/announcement') return page(announcementPage(look));
+      if (req.method === 'GET' && path === '/article/user-agreement') return page(agreementPage(look));
       if (req.method === 'POST' && path === '/search-order-by-sn') {
         const order = db.get((await readForm(req)).get('order_sn')?.trim() ?? '');
-        return page(order ? orderInfoPage([order], path) : errorPage('订单不存在', path));
+        return page(order ? orderInfoPage([order], path, look) : errorPage('订单不存在', path));
       }
       if (req.method === 'POST' && path === '/search-order-by-email') {
         const f = await readForm(req);
@@ -509,9 +576,9 @@ export async function startShop({ host = '127.0.0.1', port = 0, gatewayPort = 0,
         if (!email || pwd === null) return page(errorPage('非法请求！', path));
         const list = [...db.values()].filter((x) => x.email === email && (!pwd || x.pwd === pwd))
           .sort((a, b) => b.createdAt - a.createdAt).slice(0, 5);
-        return page(list.length ? orderInfoPage(list, path) : errorPage('未找到相关订单！', path));
+        return page(list.length ? orderInfoPage(list, path, look) : errorPage('未找到相关订单！', path));
       }
-      if (req.method === 'GET' && path === '/user/records') return page(recordsPage(orders.chargedTwice, t0));
+      if (req.method === 'GET' && path === '/user/records') return page(recordsPage(orders.chargedTwice, t0, look));
       if (req.method === 'POST' && path === '/search-order-by-browser') {
         const raw = /dujiaoka_orders=([^;]*)/.exec(req.headers.cookie ?? '')?.[1];
         /** @type {string[]} */ let sns = [];
@@ -519,7 +586,7 @@ export async function startShop({ host = '127.0.0.1', port = 0, gatewayPort = 0,
         if (!sns.length) return page(errorPage('未找到相关订单缓存！', path));
         const list = sns.map((s) => db.get(s)).filter((x) => x !== undefined)
           .sort((a, b) => b.createdAt - a.createdAt).slice(0, 5);
-        return page(orderInfoPage(list, path));
+        return page(orderInfoPage(list, path, look));
       }
       return send(res, 'Not Found', { status: 404, type: 'text/plain; charset=utf-8' });
     } catch (e) {

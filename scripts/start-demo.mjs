@@ -43,7 +43,7 @@ async function visit(url, what) {
 }
 
 await visit(`${shop.origin}/article/buy-notice`, "the shop's 购买须知 (kept as the shop's own words; drafts quote its unfair clauses)");
-const product = await visit(`${shop.origin}/buy/1`, 'product page (nothing to capture)');
+const product = await visit(`${shop.origin}/buy/1`, 'product page (its refund promise 「未使用的卡密 7 天内可申请退款」 is kept)');
 await product.fill('#email', 'buyer@example.com');
 await product.fill('#search_pwd', '123456');
 await product.check('input[name="payway"][value="cashier"]');

@@ -17,6 +17,7 @@ import { createMessageRouter } from './message-router';
 import { handlePageRead } from './page-reads';
 import { handleGateOpen } from './reader-injection';
 import { recoverPendingCaptures } from './recover-pending';
+import { forgetClosedTab, handleShopMessage, refreshShopBadge } from './shop-messages';
 import { announceRepair } from '../shared/announce-repair';
 import { backupAfterCapture, listenForBackups } from './backup-triggers';
 import { reportStoreFailure, reportStoreMiss, reportStoreOk } from './store-health-report';
@@ -46,6 +47,7 @@ const deps: SubmitDeps = {
     refine: (verdict, snapshot, site) => refineVerdict(verdict, snapshot, site, orderDeps),
     link: (entry) => linkCapture(entry, orderDeps),
   },
+  shopBadge: (tabId) => refreshShopBadge(tabId, orderDeps),
 };
 const orderDeps: OrderTrackingDeps = { db: deps.db, settings: loadSettings, now: () => new Date() };
 
@@ -111,5 +113,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 listenForOrderAlarms(orderDeps);
 void ensureRecheckAlarm();
 
+// This shop: a shop page's report (badge, refund promises to keep) and the popup's question.
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => handleShopMessage(message, sender, own, orderDeps));
+browser.tabs.onRemoved.addListener(forgetClosedTab);
 // Backups into the Downloads folder (off by default): their alarms, and the options page's button.
 listenForBackups({ db: deps.db, settings: loadSettings }, own);

@@ -7,6 +7,7 @@ import { observedOrders } from '../orders/observed-orders';
 import { safeUrl } from '../shared/safe-url';
 import { shortDigest } from '../shared/short-id';
 import { observeOrders, type OrderTrackingDeps } from './order-tracking';
+import { reportShopReading } from './shop-page-reports';
 import { submitSnapshot, type SubmitDeps } from './submit-snapshot';
 
 // A page that passed the gate sends what its reader sees, each time it changes; the worker decides
@@ -15,7 +16,8 @@ import { submitSnapshot, type SubmitDeps } from './submit-snapshot';
 // completed ones included; a finding is kept once per page view (its signature keys the capture,
 // so a read sent again after a worker restart finds the capture already made); and when the order
 // records make the page evidence (a duplicate charge, a stall counted from first sight), the page is
-// kept as such.
+// kept as such. Then "this shop" reads the same reading (shop-page-reports.ts), after the capture:
+// on a page with a finding the capture goes first.
 
 export interface PageReadDeps {
   submit: SubmitDeps;
@@ -37,7 +39,7 @@ export async function handlePageRead(
   deps: PageReadDeps,
 ): Promise<PageReadResponse> {
   if (sender.tab?.id === undefined || sender.frameId !== 0) return { ok: false, error: 'only a top-level page is read', stop: true };
-  const { snapshot, docToken } = request;
+  const { snapshot, docToken, links } = request;
   const pageUrl = safeUrl(snapshot.url);
   if (!pageUrl || pageUrl.origin !== safeUrl(sender.url ?? '')?.origin) {
     return { ok: false, error: 'a page may only send its own reading', stop: false };
@@ -70,6 +72,8 @@ export async function handlePageRead(
   if (ordersSeen?.ok && ordersSeen.capture && signature === null) {
     capture = await submit(`${docToken}:orders:${shortDigest(ordersSignature)}`);
   }
+  // Not awaited: the page's answer does not wait for the badge or a promise's capture.
+  void reportShopReading({ snapshot, links, docToken, verdict }, sender, { shop: deps.orders, submit: deps.submit }).catch(() => undefined);
   return { ok: true, capture };
 
   function submit(key: string): Promise<SubmitSnapshotResponse> {

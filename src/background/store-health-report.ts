@@ -3,6 +3,7 @@ import { isoWithOffset } from '../evidence/iso-time';
 import { t } from '../shared/i18n';
 import { readStorageUse } from '../shared/storage-use';
 import { STORE_ALARM_BADGE } from './action-badge';
+import { clearShopBadges } from './shop-badge-display';
 import { classifyStoreFailure, parseStoreHealth, STORE_HEALTH_KEY, type StoreHealth } from '../shared/store-health';
 import type { StoreMiss } from '../store/capture-store';
 
@@ -25,6 +26,8 @@ export async function reportStoreMiss(miss: StoreMiss): Promise<StoreHealth> {
 }
 
 async function showStoreHealth(health: StoreHealth): Promise<StoreHealth> {
+  // A shop page's own badge would hide the alarm in its tab.
+  await clearShopBadges();
   await Promise.allSettled([
     browser.action.setBadgeBackgroundColor({ color: '#b91c1c' }),
     browser.action.setTitle({ title: t(health.ok ? 'extName' : `storeHealth_${health.code}`) }),

@@ -10,6 +10,7 @@ import { pageTextBlob, pageTextFile } from '../evidence/page-text';
 import type { SubmitSnapshotRequest, SubmitSnapshotResponse } from '../messages/message-map';
 import type { Settings } from '../settings/settings';
 import { redactField, redactText } from '../privacy/redact-text';
+import { refundPromiseRequestKey, refundPromiseVerdict } from '../shop/refund-promise-record';
 import { safeUrl } from '../shared/safe-url';
 import { readStorageUse } from '../shared/storage-use';
 import { LOW_SPACE_BYTES } from '../shared/store-health';
@@ -47,6 +48,8 @@ export interface SubmitDeps {
     refine: (verdict: Verdict, snapshot: PageSnapshot, site: string) => Promise<Verdict>;
     link: (entry: UnhashedEntry) => Promise<void>;
   };
+  /** This shop: a new capture can change the tab's badge (an open case here). */
+  shopBadge?: (tabId: number) => Promise<void>;
 }
 
 /**
@@ -69,17 +72,21 @@ export async function submitSnapshot(
   // A capture the shopper asked for carries a one-time grant from this worker (manual-capture.ts).
   const manual = request.manualGrant !== undefined && consumeManualGrant(request.manualGrant, tabId);
   if (!settings.autoCapture && !manual) return { ok: false, error: 'automatic capture is off' };
-  const detected = detectPage(snapshot, { stallThresholdHours: settings.stallThresholdHours });
-  const refined = deps.orders ? await deps.orders.refine(detected, snapshot, pageUrl.hostname) : detected;
+  // A refund promise is kept once per site and text, whichever page or tab shows it (src/shop).
+  const promise = request.refundPromise === undefined ? null : refundPromiseVerdict(snapshot, request.refundPromise);
+  if (request.refundPromise !== undefined && !promise) return { ok: false, error: 'no such refund promise on this page' };
+  const detected = promise ?? detectPage(snapshot, { stallThresholdHours: settings.stallThresholdHours });
+  const refined = deps.orders && !promise ? await deps.orders.refine(detected, snapshot, pageUrl.hostname) : detected;
   const verdict = manual ? manualVerdict(refined) : refined;
   if (verdict.kind === 'none') return { ok: false, error: 'nothing on this page to capture' };
+  const key = promise ? await refundPromiseRequestKey(pageUrl.hostname, promise.message) : request.key;
 
   // With the second copy, a capture is kept even when IndexedDB cannot be opened or written.
   const db = await deps.db().catch((error: unknown) => {
     if (!deps.copy) throw error;
     return null;
   });
-  const known = db ? await db.get('requests', request.key).catch(() => undefined) : undefined;
+  const known = db ? await db.get('requests', key).catch(() => undefined) : undefined;
   if (known) {
     // Committed by a worker stopped before it answered: the copy may still be being completed
     // (store-self-check.ts queues that at start). The answer waits for it, as the first one would have.
@@ -129,7 +136,7 @@ export async function submitSnapshot(
   // Journal first: if the worker dies during the screenshot, its next start commits this
   // text-only under the same key (recover-pending.ts) instead of losing it.
   try {
-    if (db) await journalPending(db, { key: request.key, startedAt: capturedAt, draft, pageText });
+    if (db) await journalPending(db, { key: key, startedAt: capturedAt, draft, pageText });
   } catch (error) {
     // Without a journal a worker stopped mid-capture loses this one; the copy still takes the rest.
     if (!deps.copy) return storeFailed(error, deps);
@@ -145,10 +152,10 @@ export async function submitSnapshot(
   const screenshotError = 'png' in shot ? null : shot.error;
   let result;
   try {
-    result = await commitCapture(db, { ...draft, screenshotError }, files, request.key, deps.copy);
+    result = await commitCapture(db, { ...draft, screenshotError }, files, key, deps.copy);
   } catch (error) {
     const reopened = await deps.db().catch(() => db);
-    if (reopened) await abandonJournal(reopened, request.key);
+    if (reopened) await abandonJournal(reopened, key);
     return storeFailed(error, deps);
   }
   if (db) await dropAbandonedJournals(db);
@@ -157,6 +164,8 @@ export async function submitSnapshot(
   if (result.failed) await deps.reportStoreMiss(result.failed).catch(() => undefined);
   else void deps.reportStoreOk().catch(() => undefined);
   if (deps.orders && !result.duplicate) await deps.orders.link({ ...draft, screenshotError, files: [], prevHash: null }).catch(() => undefined);
+  // Not awaited: the page's answer (and the next capture) must not wait for the badge.
+  if (deps.shopBadge && !result.duplicate) void deps.shopBadge(tabId).catch(() => undefined);
   if (deps.backupAfterCapture && db && !result.duplicate) await deps.backupAfterCapture(db, draft.caseId, settings).catch(() => undefined);
   return { ok: true, captureId: result.captureId, duplicate: result.duplicate, screenshotError, ...(result.failed ? { failedStore: result.failed } : {}) };
 }

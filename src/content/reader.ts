@@ -5,6 +5,7 @@ import { timed } from './bench-timing';
 import { createPageReader, sameReading } from './page-reader';
 import { watchPage } from './page-watcher';
 import { READ_HOOKS } from './read-hooks';
+import { collectShopLinks } from './shop-links';
 import { submitWithRetry } from './submit-with-retry';
 import { listenForWorkerRequests } from './worker-requests';
 
@@ -55,7 +56,7 @@ function start(): void {
 
   const report = (snapshot: PageSnapshot) => {
     sent = snapshot;
-    submitWithRetry(() => sendToWorker('page:read', { snapshot, docToken }))
+    submitWithRetry(() => sendToWorker('page:read', { snapshot, docToken, links: collectShopLinks(document) }))
       .then((reply) => {
         if (!reply.ok && reply.stop) {
           stopped = true;

@@ -1,6 +1,6 @@
 import type { Responsibility } from '../evidence/capture-entry';
 import { MESSAGE_ENTRIES, type CompiledEntry, type MessageKind } from './messages/catalog';
-import type { PageRole } from './page-role';
+import { serverOwner, type PageRole } from './page-role';
 import { foldMessage, normalizeMessage } from './text/normalize';
 
 // Which table entry a shown message is. Every entry that matches is a candidate; the one that names
@@ -131,6 +131,6 @@ function isVague(hit: Hit): boolean {
 }
 
 function resolveResponsibility(entry: CompiledEntry, role: PageRole): Responsibility | null {
-  if (entry.responsibility === 'by_host') return role === 'provider' ? 'third_party' : 'platform';
+  if (entry.responsibility === 'by_host') return serverOwner(role);
   return entry.responsibility;
 }

@@ -28,3 +28,8 @@ export function pageRole({ url, snapshot }: Pick<PageView, 'url' | 'snapshot'>):
   const heading = snapshot.blocks.find((block) => block.hints.includes('heading'));
   return heading && PROVIDER_HEADINGS.test(heading.text.trim()) ? 'provider' : 'shop';
 }
+
+/** Who answers for a failure of the server that answered: the shop on its own pages, the provider on a gateway's. */
+export function serverOwner(role: PageRole): 'platform' | 'third_party' {
+  return role === 'provider' ? 'third_party' : 'platform';
+}

@@ -84,8 +84,8 @@ export function buildManifest(
 
 /**
  * A bundle of one case (as src/cases groups it): its records, the deletion records of its captures,
- * and the terms pages kept on its site — the shop's own words its drafts quote — placed in the
- * whole chain by `chain.links`.
+ * and the terms pages and refund promises in force on its site — the shop's own words its drafts
+ * quote — placed in the whole chain by `chain.links`.
  */
 export function buildCaseManifest(
   chain: readonly ChainEntry[],
@@ -98,9 +98,10 @@ export function buildCaseManifest(
   const keys = caseKeys(chain.filter((entry): entry is CaptureEntry => !isDeletion(entry)));
   const site = caseId.slice(0, caseId.indexOf('#'));
   const own = new Set(chain.filter((entry) => keys.get(entry.id) === caseId).map((entry) => entry.id));
-  const captures = chain.filter((entry) =>
-    isDeletion(entry) ? own.has(entry.deletedId) : own.has(entry.id) || (entry.kind === 'terms' && entry.site === site),
-  );
+  // The site's terms pages and refund promises in force; one the shopper deleted would be a record
+  // without its files (its deletion belongs to another case), which no verifier could accept.
+  const siteTerms = new Set(liveCaptures(chain).filter((entry) => entry.kind === 'terms' && entry.site === site).map((entry) => entry.id));
+  const captures = chain.filter((entry) => (isDeletion(entry) ? own.has(entry.deletedId) : own.has(entry.id) || siteTerms.has(entry.id)));
   return {
     ...full,
     captures,

@@ -6,7 +6,7 @@ import type { CaptureEntry, CaptureKind, Responsibility } from '../evidence/capt
 import type { CaseNotes, CaseNotesByCase } from './case-notes';
 import { addTallies, draftLanguage, tallyScript, type DraftLanguage } from './complaints/draft-language';
 import type { PageReading } from './page-reading';
-import { statementsForCase, type ShopStatement } from './shop-statements';
+import { refundPromiseStatements, statementsForCase, type ShopStatement } from './shop-statements';
 import { mergeIdentities } from './shop-identity';
 
 // The cases of a bundle (src/cases: one per purchase attempt, the verdict by its stated rule), with
@@ -58,9 +58,10 @@ export function caseFacts(
   notes: CaseNotesByCase,
   readings: ReadonlyMap<string, PageReading> = new Map(),
 ): CaseFacts[] {
+  const promises = refundPromiseStatements(captures);
   return groupCases(captures)
     .sort((a, b) => Date.parse(a.firstAt) - Date.parse(b.firstAt) || a.caseId.localeCompare(b.caseId))
-    .map((summary) => factsOf(summary, notes.get(summary.caseId) ?? {}, readings));
+    .map((summary) => factsOf(summary, notes.get(summary.caseId) ?? {}, readings, promises));
 }
 
 /** The one case that holds `captureId` (the popup's open case), or null. */
@@ -71,10 +72,11 @@ export function factsOfCase(
   readings: ReadonlyMap<string, PageReading>,
 ): CaseFacts | null {
   const summary = groupCases(captures).find((item) => item.captures.some((capture) => capture.id === captureId));
-  return summary ? factsOf(summary, notes, readings) : null;
+  return summary ? factsOf(summary, notes, readings, refundPromiseStatements(captures)) : null;
 }
 
-function factsOf(summary: CaseSummary, caseNotes: CaseNotes, readings: ReadonlyMap<string, PageReading>): CaseFacts {
+/** `promises`: the refund promises kept in the bundle (any case); a case cites those of its site. */
+function factsOf(summary: CaseSummary, caseNotes: CaseNotes, readings: ReadonlyMap<string, PageReading>, promises: readonly ShopStatement[]): CaseFacts {
   const group = summary.captures;
   const own = group.flatMap((capture) => readings.get(capture.id) ?? []);
   const seen = mergeIdentities(own.map((reading) => reading.identity));
@@ -100,7 +102,7 @@ function factsOf(summary: CaseSummary, caseNotes: CaseNotes, readings: ReadonlyM
     notes: caseNotes,
     language: draftLanguage(script),
     channels: [...new Set([...paymentChannels(group, []), ...own.flatMap((reading) => reading.channels)])],
-    statements: statementsForCase(summary, [...readings.values()].flatMap((reading) => reading.statements)),
+    statements: statementsForCase(summary, [...promises, ...[...readings.values()].flatMap((reading) => reading.statements)]),
     payment,
     claim: caseClaim({ ...summary, payment }),
   };

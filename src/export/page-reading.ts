@@ -1,6 +1,7 @@
 import { paymentChannels, type PaymentChannel } from '../checklist/refund-checklist';
 import type { CaptureEntry } from '../evidence/capture-entry';
 import { pageTextBody } from '../evidence/page-text';
+import { isRefundPromiseRecord } from '../shop/refund-promise-record';
 import { tallyScript, type ScriptTally } from './complaints/draft-language';
 import { flaggedClauseStatements, type ShopStatement } from './shop-statements';
 import { findShopIdentity, type ShopIdentity } from './shop-identity';
@@ -19,8 +20,9 @@ export interface PageReading {
 export function readPage(capture: CaptureEntry, pageFile: string): PageReading {
   const pageText = pageTextBody(pageFile);
   return {
-    identity: findShopIdentity(pageText),
-    statements: capture.kind === 'terms' ? flaggedClauseStatements(capture, pageText) : [],
+    identity: findShopIdentity(pageText, new Date(capture.capturedAt)),
+    // A kept refund promise is a terms record of a product or checkout page, not the shop's terms.
+    statements: capture.kind === 'terms' && !isRefundPromiseRecord(capture) ? flaggedClauseStatements(capture, pageText) : [],
     script: tallyScript(pageText),
     channels: paymentChannels([], [pageText]),
   };

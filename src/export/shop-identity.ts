@@ -1,20 +1,22 @@
+import { findCompanyNames } from '../shop/company-name';
+import { findIcpNumbers } from '../shop/icp-number';
+
 // Who runs a shop, as its own pages admit it: an ICP filing number and a company name in the footer.
-// 12315 needs the company behind a site; these are read from the captured page text at export.
+// 12315 needs the company behind a site; these are read from the captured page text at export, with
+// the rules of src/shop (the popup's "this shop" section reads the same way).
 
 export interface ShopIdentity {
   companyNames: string[];
   icpNumbers: string[];
 }
 
-const ICP = /[\u4e00-\u9fa5]ICP[备证]\s?\d{4,}号?(?:-\d+)?/g;
-const COMPANY = /[\u4e00-\u9fa5（）()]{2,30}?(?:有限责任公司|股份有限公司|有限公司)/g;
-const NOT_PART_OF_NAME = /^(?:版权所有|copyright|运营方|运营|主办单位|主办|所属公司|公司)[：:\s©]*/i;
 const MAX_EACH = 3;
 
-export function findShopIdentity(text: string): ShopIdentity {
+/** `seenAt`: when the page was captured (an ICP number is read as it stood then). */
+export function findShopIdentity(text: string, seenAt: Date): ShopIdentity {
   return {
-    icpNumbers: firstDistinct(text.match(ICP) ?? []),
-    companyNames: firstDistinct((text.match(COMPANY) ?? []).map((name) => name.replace(NOT_PART_OF_NAME, ''))),
+    icpNumbers: firstDistinct(findIcpNumbers(text, seenAt).map((number) => number.shown)),
+    companyNames: firstDistinct(findCompanyNames(text)),
   };
 }
 

@@ -1,11 +1,13 @@
 import type { CaptureEntry } from '../evidence/capture-entry';
+import { isRefundPromiseRecord } from '../shop/refund-promise-record';
 import { findUnfairClauses, type LawReference, type UnfairClauseRule } from '../terms/unfair-clauses';
 
 // What the shop itself said, quoted verbatim in drafts and the report: a refund promise shown on a
 // product or checkout page, or a clause of its terms flagged as likely unfair. Each statement
-// keeps where it came from (capture id, when it was captured). Today the feeder is the terms
-// pages' text (flaggedClauseStatements); any capture kind that records a promise can feed the same
-// list, and statementsForCase picks what a case cites.
+// keeps where it came from (capture id, when it was captured). Two feeders: the terms pages' text
+// (flaggedClauseStatements) and the refund promises kept as records (refundPromiseStatements, read
+// from the sealed record alone, so a redacted bundle quotes them too); statementsForCase picks what
+// a case cites.
 
 export type StatementKind = 'refund_promise' | 'flagged_clause';
 
@@ -19,6 +21,17 @@ export interface ShopStatement {
   /** For a flagged clause: which rule flagged it and the laws that make it suspect. */
   rule?: UnfairClauseRule;
   laws?: LawReference[];
+}
+
+/** Refund promises kept as evidence (src/shop/refund-promise-record.ts): the promise is the record's message. */
+export function refundPromiseStatements(captures: readonly CaptureEntry[]): ShopStatement[] {
+  return captures.filter(isRefundPromiseRecord).map((capture) => ({
+    kind: 'refund_promise',
+    text: capture.message,
+    site: capture.site,
+    captureId: capture.id,
+    capturedAt: capture.capturedAt,
+  }));
 }
 
 /** The clauses of a captured terms page that are likely unfair, as statements of its shop. */

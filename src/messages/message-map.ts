@@ -1,6 +1,8 @@
-import type { PageSnapshot } from '../detect/page-snapshot';
+import type { PageSnapshot, TextBlock } from '../detect/page-snapshot';
 import type { OrderSighting } from '../orders/order-record';
 import type { SupportDeadline } from '../orders/support-deadline';
+import type { PageLink } from '../shop/contact-channels';
+import type { ShopProfile } from '../shop/shop-profile';
 
 // Every message between contexts, declared once. Senders and handlers are typed from this map;
 // handlers still validate at runtime because a message is input from another process.
@@ -13,6 +15,8 @@ export interface SubmitSnapshotRequest {
   docToken: string;
   /** One-time grant the worker handed out for a capture the shopper asked for (menu, shortcut, popup). */
   manualGrant?: string;
+  /** Keep this refund promise the page shows (the worker finds it on the page itself, src/shop). */
+  refundPromise?: string;
 }
 
 /** Which of the two evidence stores could not take a capture the other one holds, and why. */
@@ -59,6 +63,8 @@ export interface PageReadRequest {
   snapshot: PageSnapshot;
   /** Random per document: lets the worker check the tab still shows the page that read. */
   docToken: string;
+  /** Pay and contact links of the page (src/content/shop-links.ts), for "this shop" (shop-page-reports.ts). */
+  links: PageLink[];
 }
 
 /**
@@ -81,6 +87,13 @@ export interface SecretRects {
   scrollY: number;
   devicePixelRatio: number;
 }
+
+export interface ShopProfileRequest {
+  tabId: number;
+}
+
+/** `profile` is null for a tab that is not a web page. */
+export type ShopProfileResponse = { ok: true; profile: ShopProfile | null } | { ok: false; error: string };
 
 export interface SerializePageRequest {
   maxChars: number;
@@ -148,6 +161,8 @@ export interface MessageMap {
   'support:contacted': { request: SupportCaseRequest; response: SupportDeadlineResponse };
   /** extension page → worker: the case was resolved; its deadline stops. */
   'support:resolved': { request: SupportCaseRequest; response: SupportDeadlineResponse };
+  /** extension page (popup) → worker: what PayWitness knows about the shop in this tab. */
+  'shop:profile': { request: ShopProfileRequest; response: ShopProfileResponse };
   /** extension page → worker: write a backup bundle into Downloads now. */
   'backup:now': { request: Record<string, never>; response: BackupNowResponse };
   /** worker → its offscreen document (Chromium): build the backup bundle and hold it at a blob: URL. */

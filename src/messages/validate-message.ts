@@ -11,14 +11,26 @@ const TONES: ReadonlySet<SurfaceTone> = new Set(['error', 'warning', 'message', 
 const MAX_BLOCKS = 5_000;
 const MAX_BLOCK_CHARS = 2_000;
 const MAX_TOTAL_CHARS = 250_000;
+const MAX_LINKS = 30;
+const LINK = /^(?:https?:|mailto:|tg:|tencent:)/i;
 
 export function isSubmitSnapshotRequest(value: unknown): value is SubmitSnapshotRequest {
   if (!isRecord(value)) return false;
-  return isShortString(value.key, 200) && isShortString(value.docToken, 100) && isSnapshot(value.snapshot);
+  const promiseOk = value.refundPromise === undefined || isShortString(value.refundPromise, 400);
+  return isShortString(value.key, 200) && isShortString(value.docToken, 100) && promiseOk && isSnapshot(value.snapshot);
 }
 
 export function isPageReadRequest(value: unknown): value is PageReadRequest {
-  return isRecord(value) && isShortString(value.docToken, 100) && isSnapshot(value.snapshot);
+  return isRecord(value) && isShortString(value.docToken, 100) && isLinks(value.links) && isSnapshot(value.snapshot);
+}
+
+/** Pay and contact links as shop-links.ts collects them: capped, and only schemes a shop's rules read. */
+function isLinks(value: unknown): boolean {
+  return (
+    Array.isArray(value) &&
+    value.length <= MAX_LINKS &&
+    value.every((link) => isRecord(link) && typeof link.text === 'string' && link.text.length <= 60 && isShortString(link.href, 500) && LINK.test(link.href as string))
+  );
 }
 
 export function isDeleteCaptureRequest(value: unknown): value is DeleteCaptureRequest {
@@ -51,7 +63,7 @@ function isSnapshot(value: unknown): value is PageSnapshot {
   return total <= MAX_TOTAL_CHARS;
 }
 
-function isBlock(value: unknown): value is TextBlock {
+export function isBlock(value: unknown): value is TextBlock {
   return (
     isRecord(value) &&
     typeof value.text === 'string' &&

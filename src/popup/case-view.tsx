@@ -16,6 +16,8 @@ import { saveProgress } from './case-progress-store';
 import { reportSupportContacted } from './support-deadlines';
 import { CaptureTimeline } from './capture-timeline';
 import { ChecklistView } from './checklist-view';
+import { isRefundPromiseRecord } from '../shop/refund-promise-record';
+import { RefundPromisesCard } from './refund-promises-card';
 import { ShopTrustView, UnfairClausesView } from './shop-trust-view';
 import { shortTime } from './format-time';
 import { usePageTexts } from './use-page-texts';
@@ -40,7 +42,8 @@ export function CaseView(props: CaseViewProps) {
   const captures = useMemo(() => dedupe([...summary.captures, ...siteTerms]), [summary, siteTerms]);
   const texts = usePageTexts(db, captures);
   const caseTexts = summary.captures.map((entry) => texts.get(entry.id) ?? '');
-  const termsTexts = captures.filter((entry) => entry.kind === 'terms').map((entry) => texts.get(entry.id) ?? '');
+  // A kept refund promise is a terms record of a product or checkout page, not the shop's terms.
+  const termsTexts = captures.filter((entry) => entry.kind === 'terms' && !isRefundPromiseRecord(entry)).map((entry) => texts.get(entry.id) ?? '');
   const checklist = buildChecklist({ summary, progress, pageTexts: caseTexts, now: Date.now(), supportDeadlineHours, recordedDeadline });
   // The case as the bundle's drafts see it, with what its pages and the site's terms said.
   const facts = useMemo(() => {
@@ -115,6 +118,7 @@ export function CaseView(props: CaseViewProps) {
         <CaptureTimeline db={db} captures={summary.captures} onChanged={onEvidenceChanged} />
       </section>
 
+      <RefundPromisesCard captures={captures} />
       <ShopTrustView signals={signals} />
       <UnfairClausesView clauses={clauses} />
     </article>

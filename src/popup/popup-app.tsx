@@ -7,6 +7,7 @@ import { HostAccessBanner } from './host-access-banner';
 import { OptionsLink } from './options-link';
 import { StorageUseLine } from './storage-use-line';
 import { StoreHealthBanner } from './store-health-banner';
+import { ThisShop } from './this-shop';
 import { StoreRepairBanner } from './store-repair-banner';
 import { useCases } from './use-cases';
 import { useEvidenceDb } from './use-evidence-db';
@@ -36,6 +37,9 @@ export function PopupApp() {
           {t('storeError', problem)}
         </p>
       )}
+
+      {/* Slot: this shop (the site in the current tab), before anything else about cases. */}
+      <ThisShop />
 
       {/* Slot: tools above the cases (manual capture, …). */}
       {db && <CaptureTools db={db} loaded={cases.cases ?? []} onChange={cases.reload} />}

@@ -60,10 +60,14 @@ export async function readCasePage(db: EvidenceDb, request: CasePageRequest): Pr
 
 /** The terms records in force that were kept on one site (any case), in chain order. */
 export async function siteTermsEntries(db: EvidenceDb, site: string): Promise<CaptureEntry[]> {
+  return (await siteEntries(db, site)).filter((entry) => entry.kind === 'terms');
+}
+
+/** Every record in force that was kept on one site (any case), in chain order. */
+export async function siteEntries(db: EvidenceDb, site: string): Promise<CaptureEntry[]> {
   const records = await db.getAllFromIndex('captures', 'site', site);
   return records
     .filter(isLive)
-    .filter((stored) => stored.entry.kind === 'terms')
     .sort((a, b) => a.seq - b.seq)
     .map((stored) => stored.entry);
 }

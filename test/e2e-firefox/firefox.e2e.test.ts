@@ -54,17 +54,17 @@ describe('the Firefox build in headless Firefox: lint → detect → capture →
     expect(report.warnings.filter((warning) => /ANDROID/.test(warning.code))).toEqual([]);
   });
 
-  it('captures nothing on a normal product page', async () => {
+  it('keeps nothing but its refund promise on a normal product page', async () => {
     const page = await session.visit(`${session.shop.origin}/buy/1`);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    expect(await session.entries()).toEqual([]);
+    expect((await session.entries()).map((entry) => [entry.kind, entry.reasonCode])).toEqual([['terms', 'terms_refund_promise']]);
     await page.close();
   });
 
   it('captures the shop gateway error with a PNG of the tab and the page text', async () => {
     const { shop } = session;
     const page = await session.visit(`${shop.origin}/pay-gateway/wx/wxpay/${shop.orders.unpaid}`);
-    const [entry] = await session.waitForEntries(1);
+    const entry = (await session.waitForEntries(2))[1];
     // Which rule names the failure is pure detection, tested browser-free; here: the same pipeline.
     expect(entry).toMatchObject({
       kind: 'payment_error',
@@ -86,9 +86,9 @@ describe('the Firefox build in headless Firefox: lint → detect → capture →
   it('captures the 易支付 signature failure on the gateway host', async () => {
     const { shop } = session;
     const page = await session.visit(`${shop.origin}/pay-gateway/epay/alipay/${shop.orders.unpaid}`);
-    const entries = await session.waitForEntries(2);
-    expect(entries[1]).toMatchObject({ reasonCode: 'provider_refused_shop', orderId: shop.orders.unpaid, amount: 10 });
-    expect(new URL(entries[1]!.url).origin).toBe(shop.gatewayOrigin);
+    const entries = await session.waitForEntries(3);
+    expect(entries[2]).toMatchObject({ reasonCode: 'provider_refused_shop', orderId: shop.orders.unpaid, amount: 10 });
+    expect(new URL(entries[2]!.url).origin).toBe(shop.gatewayOrigin);
     await page.close();
   });
 
@@ -110,19 +110,20 @@ describe('the Firefox build in headless Firefox: lint → detect → capture →
     const bundlePath = await session.waitForDownload('.zip');
     expect(bundlePath).toMatch(/paywitness-.+-\d{8}-\d{4}\.zip$/);
     const bytes = new Uint8Array(await readFile(bundlePath));
-    expect(await verifyBundle(bytes)).toMatchObject({ status: 'intact', captures: 2 });
+    expect(await verifyBundle(bytes)).toMatchObject({ status: 'intact', captures: 3 });
     const intact = await run(process.execPath, ['bin/paywitness.mjs', 'verify', bundlePath]);
     expect(intact.stdout).toMatch(/^INTACT/);
 
     // The screenshot is a real picture of the tab: a PNG as wide as the page's viewport.
     const files = unzipSync(bytes);
-    const shotPath = entries[0]!.files[0]!.path;
+    const failure = entries[1]!;
+    const shotPath = failure.files[0]!.path;
     const shot = files[shotPath]!;
     expect([...shot.subarray(1, 4)].map((code) => String.fromCharCode(code)).join('')).toBe('PNG');
-    const viewport = entries[0]!.environment.viewport!;
+    const viewport = failure.environment.viewport!;
     expect(pngSize(shot).width).toBe(Math.round(viewport.width * viewport.devicePixelRatio));
 
-    const pageCopy = new TextDecoder().decode(files[entries[0]!.files[2]!.path]!);
+    const pageCopy = new TextDecoder().decode(files[failure.files[2]!.path]!);
     expect(pageCopy).toContain('支付网关异常');
 
     const flipped = shot.slice();

@@ -5,6 +5,7 @@ import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupCases } from '../../src/cases/group-cases';
+import type { CaptureEntry } from '../../src/evidence/capture-entry';
 import type { BundleManifest } from '../../src/export/bundle-manifest';
 import { verifyBundle } from '../../src/verify/verify-bundle';
 import { startExtensionSession, visit, type ExtensionSession } from '../harness/extension-session';
@@ -13,6 +14,10 @@ import { startExtensionSession, visit, type ExtensionSession } from '../harness/
 // two tabs whose gateway pages never show the order number, a retry on another gateway, and the
 // same cashier link opened in a fresh tab. Every order-less failure of one day on one site used
 // to land in one case; each attempt is its own case now, and so is the exported bundle's.
+
+// The product pages' refund promises are kept too (src/shop), as the shop's statements rather than
+// attempts: set aside here, and checked to be kept before the purchase goes on.
+const isPromise = (entry: CaptureEntry) => entry.reasonCode === 'terms_refund_promise';
 
 describe('cases follow purchase attempts', () => {
   let session: ExtensionSession;
@@ -29,6 +34,7 @@ describe('cases follow purchase attempts', () => {
   /** Product page → order placed with the hosted cashier → the bill page (its order number is seen). */
   async function placeOrder(page: Page, goodsId: number): Promise<string> {
     await page.goto(`${session.shop.origin}/buy/${goodsId}`);
+    await expect.poll(async () => (await session.entries()).filter((entry) => isPromise(entry) && entry.url.endsWith(`/buy/${goodsId}`)).length, { timeout: 15_000 }).toBe(1);
     await page.fill('#email', 'buyer@example.com');
     await page.fill('#search_pwd', '123456');
     await page.check('input[name="payway"][value="cashier"]');
@@ -67,7 +73,12 @@ describe('cases follow purchase attempts', () => {
     await session.probe.evaluate((url) => chrome.tabs.create({ url, active: true }), cashierUrl);
     await session.waitForEntries(count + 1);
 
-    const entries = await session.entries();
+    const all = await session.entries();
+    expect(all.filter(isPromise).map((entry) => entry.message)).toEqual([
+      '未使用的卡密 7 天内可申请退款，已兑换的卡密不支持退款。',
+      '账号信息填写错误导致充值失败的，可联系客服退款。',
+    ]);
+    const entries = all.filter((entry) => !isPromise(entry));
     expect(entries.map((entry) => [entry.orderId, entry.reasonCode, entry.attempt?.by])).toEqual([
       [null, 'provider_outage', 'order_seen_in_tab'],
       [first, 'provider_refused_shop', 'order_on_page'],
@@ -96,17 +107,20 @@ describe('cases follow purchase attempts', () => {
     const [download] = await Promise.all([popup.waitForEvent('download', { timeout: 60_000 }), popup.getByRole('button', { name: '导出全部' }).click()]);
     await download.saveAs(join(out, 'bundle.zip'));
     const bytes = new Uint8Array(await readFile(join(out, 'bundle.zip')));
-    expect(await verifyBundle(bytes)).toMatchObject({ status: 'intact', captures: 4 });
+    expect(await verifyBundle(bytes)).toMatchObject({ status: 'intact', captures: 6 });
     const files = unzipSync(bytes);
     const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as BundleManifest;
-    expect(new Set(manifest.captures.map((entry) => entry.caseId)).size).toBe(3);
+    const attempts = new Set(manifest.captures.filter((entry) => !isPromise(entry as CaptureEntry)).map((entry) => entry.caseId));
+    const promiseCases = new Set(manifest.captures.filter((entry) => isPromise(entry as CaptureEntry)).map((entry) => entry.caseId));
+    expect(attempts.size).toBe(3);
     const report = new TextDecoder().decode(files['report.html']);
-    expect(report.match(/<section class="case"/g)).toHaveLength(3);
+    expect(report.match(/<section class="case"/g)).toHaveLength(3 + promiseCases.size);
     expect(report).toContain('记录之间的判断不一致');
     // The gateway errors do not show whether money moved: the shop is asked, nobody else; the
     // shopper-side attempts get no draft at all.
     const drafts = Object.keys(files).filter((path) => path.startsWith('complaints/'));
-    expect(drafts).toEqual([`complaints/1-${first}/1-致商家客服.txt`]);
+    // (Case folders are numbered by first capture: the product page's promise case comes first.)
+    expect(drafts).toEqual([expect.stringMatching(new RegExp(`^complaints/\\d+-${first}/1-致商家客服\\.txt$`))]);
     const message = new TextDecoder().decode(files[drafts[0]!]);
     expect(message).toContain(`订单号 ${first}`);
     expect(message).toContain('请核实贵店是否已收到这笔付款');

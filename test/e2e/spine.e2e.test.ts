@@ -22,17 +22,18 @@ describe('spine in real Chromium: detect → capture → store → popup → exp
     await session?.close();
   });
 
-  it('captures nothing on a normal product page', async () => {
+  it('keeps nothing but its refund promise on a normal product page', async () => {
     const page = await visit(session.context, `${session.shop.origin}/buy/1`);
     await page.waitForTimeout(2_500);
-    expect(await session.entries()).toEqual([]);
+    // The description's 「未使用的卡密 7 天内可申请退款…」 is the shop's promise, kept as a terms record (src/shop).
+    expect((await session.entries()).map((entry) => [entry.kind, entry.reasonCode])).toEqual([['terms', 'terms_refund_promise']]);
     await page.close();
   });
 
   it('captures the shop gateway error with a PNG screenshot and the page text', async () => {
     const { shop } = session;
     const page = await visit(session.context, `${shop.origin}/pay-gateway/wx/wxpay/${shop.orders.unpaid}`);
-    const [entry] = await session.waitForEntries(1);
+    const entry = (await session.waitForEntries(2))[1];
     expect(entry).toMatchObject({
       kind: 'payment_error',
       responsibility: 'platform',
@@ -53,23 +54,24 @@ describe('spine in real Chromium: detect → capture → store → popup → exp
   it('captures the 易支付 signature failure on the gateway host', async () => {
     const { shop } = session;
     const page = await visit(session.context, `${shop.origin}/pay-gateway/epay/alipay/${shop.orders.unpaid}`);
-    const entries = await session.waitForEntries(2);
-    expect(entries[1]).toMatchObject({
+    const entries = await session.waitForEntries(3);
+    expect(entries[2]).toMatchObject({
       kind: 'payment_error',
       responsibility: 'platform',
       reasonCode: 'provider_refused_shop',
       orderId: shop.orders.unpaid,
       amount: 10,
     });
-    expect(new URL(entries[1]!.url).origin).toBe(shop.gatewayOrigin);
+    expect(new URL(entries[2]!.url).origin).toBe(shop.gatewayOrigin);
     await page.close();
   });
 
   it('shows the order as one case in the popup and exports a bundle that verifies', async () => {
     const popup = await visit(session.context, session.popupUrl);
-    // Both failures concern the same order: one case, decided by the latest failure.
+    // Both failures concern the same order: one case, decided by the latest failure (newest, so
+    // first); the product page's promise is a day case of its own.
     const rows = popup.getByRole('list', { name: '案件' }).getByRole('listitem');
-    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.count()).toBe(2);
     await expect.poll(() => rows.first().textContent()).toContain('签名校验失败');
     const [download] = await Promise.all([
       popup.waitForEvent('download'),
@@ -79,7 +81,7 @@ describe('spine in real Chromium: detect → capture → store → popup → exp
     const bundlePath = join(outDir, 'bundle.zip');
     await download.saveAs(bundlePath);
     const bytes = new Uint8Array(await readFile(bundlePath));
-    expect(await verifyBundle(bytes)).toMatchObject({ status: 'intact', captures: 2, files: 6 });
+    expect(await verifyBundle(bytes)).toMatchObject({ status: 'intact', captures: 3, files: 9 });
 
     // The CLI a support agent would run, exactly as installed.
     const intact = await run(process.execPath, ['bin/paywitness.mjs', 'verify', bundlePath]);

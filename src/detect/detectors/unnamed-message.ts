@@ -1,7 +1,7 @@
 import { classifyMessage } from '../classify-message';
 import type { Detector } from '../detector';
 import { FAILURE_WORDS } from '../failure-words';
-import { pageRole } from '../page-role';
+import { pageRole, serverOwner } from '../page-role';
 import { pageMessages, oneLine, type ShownMessage } from '../shown-messages';
 import { surfaceById } from '../surfaces/catalog';
 import { normalizeMessage } from '../text/normalize';
@@ -21,8 +21,7 @@ export const unnamedMessage: Detector = {
     const surface = unnamed.surface ? { surface: unnamed.surface.id } : {};
     // A debug page's exception is the answering server failing, whatever its words.
     if (unnamed.surface && surfaceById(unnamed.surface.id)?.shows === 'server_exception') {
-      const responsibility = role === 'provider' ? 'third_party' : 'platform';
-      return { kind: 'payment_error', responsibility, reasonCode: 'server_exception', message: oneLine(unnamed.text), ...surface };
+      return { kind: 'payment_error', responsibility: serverOwner(role), reasonCode: 'server_exception', message: oneLine(unnamed.text), ...surface };
     }
     return { kind: 'payment_error', responsibility: null, reasonCode: 'unrecognized_message', message: oneLine(unnamed.text), ...surface };
   },

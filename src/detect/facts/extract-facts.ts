@@ -3,7 +3,7 @@ import type { PageSnapshot, TextBlock } from '../page-snapshot';
 import type { OrderFacts } from '../verdict';
 import { parseMoney, type Money } from './amount';
 import { labelledValues } from './labelled-values';
-import { orderState } from './order-status';
+import { isStatusBadge, orderState } from './order-status';
 import { parseShownTime } from './shown-time';
 import { tableValues } from './table-values';
 
@@ -144,7 +144,7 @@ function hashOrderId(blocks: readonly TextBlock[]): string | null {
  */
 function badgeStatus(blocks: readonly TextBlock[]): string | null {
   let found: string | null = null;
-  for (const line of visibleLines(blocks.filter((block) => !block.surface))) if (line.length <= 12 && orderState(line)) found = line;
+  for (const line of visibleLines(blocks.filter((block) => !block.surface))) if (isStatusBadge(line)) found = line;
   return found;
 }
 

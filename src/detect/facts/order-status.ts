@@ -35,6 +35,11 @@ export function orderState(label: string | null): OrderState | null {
   return null;
 }
 
+/** A bare status badge on a line of its own (acg-faka's 已付款, a card's "Delivered"), not a sentence that names a state. */
+export function isStatusBadge(line: string): boolean {
+  return line.length <= 12 && orderState(line) !== null;
+}
+
 /** States in which the shop still owes the shopper something and the clock is running. */
 export function isOpenState(state: OrderState | null): boolean {
   return state === 'pending' || state === 'processing';

@@ -3,7 +3,7 @@ import { tableRows } from '../table-rows';
 import type { OrderFacts } from '../verdict';
 import { toSimplified } from '../text/traditional-to-simplified';
 import { extractFacts } from './extract-facts';
-import { orderState } from './order-status';
+import { isStatusBadge } from './order-status';
 import { parseShownTime } from './shown-time';
 import { FACT_LABELS } from './labelled-values';
 import { columnFact } from './table-values';
@@ -87,14 +87,14 @@ function cardOrders(blocks: readonly TextBlock[]): ShownOrder[] {
   // acg-faka prints a status badge just above each card's order number; most lists print it after.
   // Which way this list goes is read from the cards themselves, not guessed per card: a badge
   // above is the card's own only where no card shows a status after its number.
-  const statusAfter = labels.some((label, k) => all.slice(label + 1, (labels[k + 1] ?? all.length) - 1).some(isStatusLine));
-  const starts = labels.map((i) => (!statusAfter && i > 0 && isStatusLine(all[i - 1]!) ? i - 1 : i));
+  const statusAfter = labels.some((label, k) => all.slice(label + 1, (labels[k + 1] ?? all.length) - 1).some(isStatusBadge));
+  const starts = labels.map((i) => (!statusAfter && i > 0 && isStatusBadge(all[i - 1]!) ? i - 1 : i));
   const out: ShownOrder[] = [];
   const charges = new Map<string, number>();
   for (const [k, start] of starts.slice(0, MAX_ORDERS).entries()) {
     const part = all.slice(start, starts[k + 1] ?? all.length);
     const extracted = extractFacts({ url: '', blocks: [{ text: part.join('\n'), tag: 'div', hints: [] }] });
-    const facts = extracted.orderId ? extracted : { ...extracted, orderId: ORDER_WORD_LINE.exec(all[labels[k]!]!)?.[1] ?? null, status: part.findLast(isStatusLine) ?? null };
+    const facts = extracted.orderId ? extracted : { ...extracted, orderId: ORDER_WORD_LINE.exec(all[labels[k]!]!)?.[1] ?? null, status: part.findLast(isStatusBadge) ?? null };
     if (!facts.orderId) continue;
     // A card prints its time unlabelled more often than not ("订单号：… | 2026-11-27 21:16:47").
     const createdAt = facts.createdAt ?? part.map(parseShownTime).find(Boolean) ?? null;
@@ -107,10 +107,6 @@ function cardOrders(blocks: readonly TextBlock[]): ShownOrder[] {
 
 function isCardLabel(line: string): boolean {
   return ORDER_LABEL_LINE.test(toSimplified(line)) || HASH_ID_LINE.test(line) || ORDER_WORD_LINE.test(line);
-}
-
-function isStatusLine(line: string): boolean {
-  return line.length <= 12 && orderState(line) !== null;
 }
 
 function lines(blocks: readonly TextBlock[]): string[] {

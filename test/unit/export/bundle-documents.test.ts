@@ -106,7 +106,8 @@ describe('complaint drafts', () => {
 
   it('12315 leaves the complainant blank and names the shop, site, company and filing seen', async () => {
     const captures = await chain([{ kind: 'stalled_order', status: '处理中', reasonCode: 'order_stalled', message: '处理中 · 30 h', createdAt: '2026-11-27T03:00:00.000+08:00' }]);
-    const reading = readPage(captures[0]!, '页脚 版权所有©星河网络科技有限公司 粤ICP备12345678号-1');
+    // The payment company a shop names on its page is not the shop (the same rules as the popup's "this shop").
+    const reading = readPage(captures[0]!, '支付服务由支付宝（中国）网络技术有限公司提供\n页脚 版权所有©星河网络科技有限公司 粤ICP备12345678号-1');
     const facts = caseFacts(captures, new Map([[captures[0]!.caseId, { shopName: '星河发卡' }]]), new Map([['cap-0', reading]]))[0]!;
     const text = complaintDrafts(facts, { now: '2026-11-28T10:00:00.000+08:00' }).find((d) => d.channel === '12315')!.text;
     expect(text).toMatch(/姓名：_+/);
@@ -115,6 +116,7 @@ describe('complaint drafts', () => {
     expect(text).toContain('网址：shop.example');
     expect(text).toContain('星河网络科技有限公司');
     expect(text).toContain('粤ICP备12345678号-1');
+    expect(text).not.toContain('支付宝（中国）');
     expect(text).toContain('要求商家立即发货；无法发货的，全额退还已付款项 10.00 元');
     // The stall is told in the draft's own words, not as a quotation of PayWitness's summary.
     expect(text).toContain('订单长时间未处理（状态「处理中」），已过 30 小时仍未发货');

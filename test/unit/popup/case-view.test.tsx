@@ -2,12 +2,13 @@
 import { Blob as NodeBlob } from 'node:buffer';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { groupCases } from '../../../src/cases/group-cases';
 import { EMPTY_PROGRESS } from '../../../src/checklist/case-progress';
 import { CaseView } from '../../../src/popup/case-view';
 import { commitCapture, liveCaptureEntries, type NewFile } from '../../../src/store/capture-store';
 import { draft, freshDb } from '../../helpers/evidence-builders';
+import { renderRoot } from '../../helpers/render-root';
 
 // The case view over a real (fake-indexeddb) evidence store: the timeline, and the trust signals
 // and unfair clauses read back from the stored page.txt of the case and of the site's terms page.
@@ -31,15 +32,7 @@ function pageText(body: string): NewFile {
   return { name: 'page.txt', blob: new NodeBlob([file], { type: 'text/plain;charset=utf-8' }) as unknown as Blob, role: 'text' };
 }
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const rootOf = renderRoot();
 
 describe('CaseView', () => {
   it('shows the verdict, the timeline, and trust signals and unfair clauses from stored page text', async () => {
@@ -68,21 +61,21 @@ describe('CaseView', () => {
           onBack={() => undefined}
           onEvidenceChanged={() => undefined}
         />,
-        root,
+        rootOf(),
       );
     });
-    await vi.waitFor(() => expect(root.textContent).toContain('浙ICP备12345678号-1'));
-    expect(root.querySelector('h2')!.textContent).toBe('shop.example');
-    expect(root.querySelector('.chip.platform')!.textContent).toBe('平台责任');
-    expect(root.querySelectorAll('ol.timeline > li')).toHaveLength(1);
-    expect(root.textContent).toContain('杭州星河网络科技有限公司');
-    const clauses = [...root.querySelectorAll('ul.clauses blockquote')].map((node) => node.textContent);
+    await vi.waitFor(() => expect(rootOf().textContent).toContain('浙ICP备12345678号-1'));
+    expect(rootOf().querySelector('h2')!.textContent).toBe('shop.example');
+    expect(rootOf().querySelector('.chip.platform')!.textContent).toBe('平台责任');
+    expect(rootOf().querySelectorAll('ol.timeline > li')).toHaveLength(1);
+    expect(rootOf().textContent).toContain('杭州星河网络科技有限公司');
+    const clauses = [...rootOf().querySelectorAll('ul.clauses blockquote')].map((node) => node.textContent);
     expect(clauses).toEqual(['虚拟商品一经售出概不退换。', '<img src=x onerror=alert(1)>本站不承担任何责任。']);
-    expect(root.querySelector('ul.clauses img')).toBeNull();
-    expect(root.textContent).toContain('不构成法律意见');
+    expect(rootOf().querySelector('ul.clauses img')).toBeNull();
+    expect(rootOf().textContent).toContain('不构成法律意见');
 
     // Checking "contact support" saves the progress and starts the worker's deadline.
-    const support = [...root.querySelectorAll('label')].find((label) => label.textContent?.includes('联系商家客服并给出期限'))!;
+    const support = [...rootOf().querySelectorAll('label')].find((label) => label.textContent?.includes('联系商家客服并给出期限'))!;
     await act(async () => support.querySelector('input')!.click());
     await vi.waitFor(() => expect(sent).toEqual([{ type: 'support:contacted', caseId: summary.caseId }]));
     expect(stored.has(`caseProgress:${summary.caseId}`)).toBe(true);
