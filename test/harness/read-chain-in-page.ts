@@ -7,10 +7,17 @@ import type { CaptureEntry } from '../../src/evidence/capture-entry';
 export function readChainInPage(): Promise<CaptureEntry[]> {
   return new Promise<CaptureEntry[]>((resolve, reject) => {
     const open = indexedDB.open('paywitness-evidence');
-    open.onerror = () => reject(open.error);
+    // No store yet (the worker has not opened it): read nothing and create nothing. A version-1
+    // database made here would make the worker's open wait for this connection, and then upgrade
+    // from 1, skipping the step that creates the stores.
+    open.onupgradeneeded = () => open.transaction?.abort();
+    open.onerror = () => (open.error?.name === 'AbortError' ? resolve([]) : reject(open.error));
     open.onsuccess = () => {
       const db = open.result;
-      if (!db.objectStoreNames.contains('captures')) return resolve([]);
+      if (!db.objectStoreNames.contains('captures')) {
+        db.close();
+        return resolve([]);
+      }
       const request = db.transaction('captures').objectStore('captures').index('seq').getAll();
       request.onsuccess = () => {
         resolve((request.result as Array<{ entry: CaptureEntry }>).map((stored) => stored.entry));
