@@ -42,6 +42,18 @@ export async function runBench(root: string, args: readonly string[], log: (line
   const { productionDir, timedDir } = await buildForBench(root, process.env.PAYWITNESS_BENCH_DIST ?? 'dist-bench');
   const sizes = await measureBundleSizes(productionDir, [PAGE_READER.file]);
 
+  if (args.includes('--mutations')) {
+    // Only the content script under a stream of mutations (a quick check while working on the reader).
+    const generated = await startGeneratedPages();
+    const extension = await launchBenchExtension(timedDir);
+    const tab = await frontTab(extension.context);
+    const cost = summariseMutationCost(await measureMutationCost(tab, (run) => `${generated.origin}/checkout/MUT${run}`, n.mutationRuns));
+    log(`content script per 1,000 mutations: median ${ms(cost.medianPerThousandMs)} (reads ${ms(cost.medianScanMs)}, ${cost.medianScans} reads); runs ${cost.samplesMs.map(ms).join(', ')}`);
+    await extension.close();
+    await generated.close();
+    return 0;
+  }
+
   const costGroups = { ordinary: ordinaryPages(), checkout: [checkoutBenchPage()], shops: realisticShopPages(12) };
   step(`same-browser cost: ${Object.values(costGroups).flat().length} pages × ${n.costRounds} rounds, PayWitness / empty content script / none in one browser`);
   const costs = await measureSameBrowserCost(productionDir, costGroups, n.costRounds);

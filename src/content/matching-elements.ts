@@ -23,6 +23,11 @@ export interface MatchOptions {
   ancestorSelector: string;
   /** The part of `selector` with a sibling combinator. */
   siblingSelector: string;
+  /**
+   * The part of `selector` an element with no attributes at all can match (no class, id or
+   * attribute asked of the subject): an item a feed adds with no attribute is asked only this.
+   */
+  bareSelector: string;
   max: number;
   /** Whether <body> itself may match (易支付's <body id="error-page"> is a message surface). */
   body: boolean;
@@ -32,16 +37,65 @@ const MAX_DEPTH = 24;
 const MAX_SIBLINGS = 8;
 
 /** The selectors of a list that need their ancestors or siblings asked again after a change. */
-export function selectorParts(selectors: readonly string[]): Pick<MatchOptions, 'selector' | 'ancestorSelector' | 'siblingSelector'> {
+export function selectorParts(selectors: readonly string[]): Pick<MatchOptions, 'selector' | 'ancestorSelector' | 'siblingSelector' | 'bareSelector'> {
   return {
     selector: selectors.join(','),
     ancestorSelector: selectors.filter((selector) => selector.includes(':has(')).join(','),
     siblingSelector: selectors.filter((selector) => /[+~](?![^[]*\])/.test(selector)).join(','),
+    bareSelector: selectors.flatMap(topLevel(',')).filter((selector) => !/[.#[]/.test(withoutArguments(rightmostCompound(selector)))).join(','),
   };
 }
 
+/** Splits at `separator` where it stands outside brackets, parentheses and quotes. */
+function topLevel(separator: string): (selector: string) => string[] {
+  return (selector) => {
+    const parts: string[] = [];
+    let depth = 0;
+    let quote = '';
+    let start = 0;
+    for (let i = 0; i < selector.length; i++) {
+      const c = selector[i]!;
+      if (quote) {
+        if (c === quote && selector[i - 1] !== '\\') quote = '';
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '(' || c === '[') depth++;
+      else if (c === ')' || c === ']') depth--;
+      else if (depth === 0 && c === separator) {
+        parts.push(selector.slice(start, i).trim());
+        start = i + 1;
+      }
+    }
+    parts.push(selector.slice(start).trim());
+    return parts.filter(Boolean);
+  };
+}
+
+/** The compound a selector's subject must match: what follows its last combinator. */
+export function rightmostCompound(selector: string): string {
+  let depth = 0;
+  for (let i = selector.length - 1; i >= 0; i--) {
+    const c = selector[i]!;
+    if (c === ')' || c === ']') depth++;
+    else if (c === '(' || c === '[') depth--;
+    else if (depth === 0 && (c === ' ' || c === '>' || c === '+' || c === '~')) return selector.slice(i + 1).trim();
+  }
+  return selector.trim();
+}
+
+/** A compound with the arguments of its functional pseudo-classes left out (`:not(.x)` asks for no class). */
+function withoutArguments(compound: string): string {
+  let out = '';
+  let depth = 0;
+  for (const c of compound) {
+    if (c === '(') depth++;
+    if (depth === 0) out += c;
+    if (c === ')') depth--;
+  }
+  return out;
+}
+
 export function matchingElements(doc: Document, options: MatchOptions): MatchingElements {
-  const { selector, ancestorSelector, siblingSelector, max } = options;
+  const { selector, ancestorSelector, siblingSelector, bareSelector, max } = options;
   let present: Element[] = [];
   let set = new Set<Element>();
   let changed = new Set<Element>();
@@ -59,9 +113,17 @@ export function matchingElements(doc: Document, options: MatchOptions): Matching
     for (let current: Element | null = el; current; current = current.parentElement) if (changedRoots.has(current)) return true;
     return false;
   };
+  /**
+   * Ancestors already asked since the last settle, with how far above them that walk still went: a
+   * feed that adds a hundred items to one list asks the list and its ancestors once, not per item.
+   */
+  let askedUp = new Map<Element, number>();
   const noteAncestors = (from: Element | null) => {
     let depth = 0;
     for (let up = from; up && depth < MAX_DEPTH; up = up.parentElement, depth++) {
+      const left = MAX_DEPTH - depth;
+      if ((askedUp.get(up) ?? -1) >= left) return;
+      askedUp.set(up, left);
       if (set.has(up)) reask.add(up);
       else if (matches(up, ancestorSelector)) add(up);
     }
@@ -84,12 +146,13 @@ export function matchingElements(doc: Document, options: MatchOptions): Matching
       for (const el of set) if (!before.has(el)) changed.add(el);
       changedRoots = new Set();
       reask = new Set();
+      askedUp = new Map();
     },
     noteChanged(root) {
       if (!selector || !root.isConnected) return;
       changedRoots.add(root);
-      if (root.matches(selector)) add(root);
-      for (const el of Array.from(root.querySelectorAll(selector))) add(el);
+      if (matches(root, root.attributes.length ? selector : bareSelector)) add(root);
+      if (root.firstElementChild) for (const el of Array.from(root.querySelectorAll(selector))) add(el);
       noteAncestors(root.parentElement);
       let siblings = 0;
       for (let next = root.nextElementSibling; next && siblings < MAX_SIBLINGS; next = next.nextElementSibling, siblings++) {
@@ -115,6 +178,7 @@ export function matchingElements(doc: Document, options: MatchOptions): Matching
       }
       changedRoots = new Set();
       reask = new Set();
+      askedUp = new Map();
       const joinedOrLeft = [...changed];
       if (joinedOrLeft.length) present = [...set].sort(documentOrder);
       changed = new Set();

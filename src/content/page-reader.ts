@@ -409,15 +409,16 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
           continue;
         }
         dirtyBlocks.add(target);
-        if (record.removedNodes.length && target.nodeType === 1) removedFrom.add(target as Element);
-        for (const list of [record.addedNodes, record.removedNodes]) {
-          for (const node of Array.from(list)) {
-            if (node.nodeType !== 1) continue;
-            // A stylesheet can change how anything looks: read the whole page again.
-            if (isStyleSheet(node as Element)) fresh = true;
-            else if (list === record.addedNodes) dirtySubtrees.add(node as Element);
-          }
+        const { addedNodes, removedNodes } = record;
+        if (removedNodes.length && target.nodeType === 1) removedFrom.add(target as Element);
+        for (let i = 0; i < addedNodes.length; i++) {
+          const node = addedNodes[i]!;
+          if (node.nodeType !== 1) continue;
+          // A stylesheet can change how anything looks: read the whole page again.
+          if (isStyleSheet(node as Element)) fresh = true;
+          else dirtySubtrees.add(node as Element);
         }
+        for (let i = 0; i < removedNodes.length; i++) if (removedNodes[i]!.nodeType === 1 && isStyleSheet(removedNodes[i] as Element)) fresh = true;
       }
     },
     recheckSurfaces() {

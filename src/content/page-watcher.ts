@@ -12,6 +12,8 @@ export interface WatchOptions {
 }
 
 export const DEFAULT_WATCH: WatchOptions = { debounceMs: 200, maxWaitMs: 700, minIntervalMs: 400 };
+/** A tab in the background draws no frames: its read waits no longer than this for one. */
+const NO_FRAME_MS = 100;
 
 export function watchPage(
   target: Node,
@@ -29,9 +31,29 @@ export function watchPage(
     lastRunAt = Date.now();
     onSettled();
   };
+  // The read asks for styles and boxes: right after a frame the browser has them ready, while
+  // asked between a page's change and its next frame it must work them out first, on the page's
+  // time (and again for the frame, should the page change once more). So a due read waits for the
+  // next frame to be drawn — or a moment, where no frame comes (a tab in the background).
+  let waitingForFrame = false;
+  let stopped = false;
+  const runAfterFrame = () => {
+    debounce = undefined;
+    waitingForFrame = true;
+    const once = () => {
+      if (!waitingForFrame) return;
+      waitingForFrame = false;
+      clearTimeout(fallback);
+      if (!stopped) run();
+    };
+    const fallback = setTimeout(once, NO_FRAME_MS);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
+  };
 
   const changed = (records: MutationRecord[]) => {
     onMutations(records);
+    // A read already waits for the next frame: it will read these changes too.
+    if (waitingForFrame) return;
     const now = Date.now();
     if (!firstChangeAt) firstChangeAt = now;
     if (debounce) clearTimeout(debounce);
@@ -39,7 +61,7 @@ export function watchPage(
     const dueByMaxWait = firstChangeAt + options.maxWaitMs;
     const earliest = lastRunAt + options.minIntervalMs;
     const due = Math.max(Math.min(dueByDebounce, dueByMaxWait), earliest);
-    debounce = setTimeout(run, Math.max(0, due - now));
+    debounce = setTimeout(runAfterFrame, Math.max(0, due - now));
   };
   const observer = new MutationObserver(timed('paywitness:observe', changed));
   observer.observe(target, {
@@ -50,6 +72,7 @@ export function watchPage(
     attributeFilter: ['style', 'class', 'hidden', 'aria-hidden', 'open'],
   });
   return () => {
+    stopped = true;
     observer.disconnect();
     if (debounce) clearTimeout(debounce);
   };
