@@ -3,11 +3,14 @@ import type { AddressInfo } from 'node:net';
 
 // Pages the demo shop does not have: a long checkout page shaped like a dujiaoka bill (so the
 // content script reads it in depth) on which the bench adds an error toast or a stream of DOM
-// mutations at a moment it controls.
+// mutations at a moment it controls. No order in its list is open: an order awaiting payment is
+// kept as the "before" picture of a later failure (detectors/open-order.ts), and the page must not
+// be evidence before its toast (a capture at every load would be timed as the page's cost, and its
+// screenshot would eat the captureVisibleTab quota the latency bench measures beside).
 
 const ROWS = Array.from(
   { length: 150 },
-  (_, i) => `<tr><td>订单号 GEN${String(i).padStart(8, '0')}</td><td>腾讯视频VIP会员 月卡</td><td>￥ ${(10 + (i % 40)).toFixed(2)}</td><td>${i % 3 ? '已完成' : '待支付'}</td></tr>`,
+  (_, i) => `<tr><td>订单号 GEN${String(i).padStart(8, '0')}</td><td>腾讯视频VIP会员 月卡</td><td>￥ ${(10 + (i % 40)).toFixed(2)}</td><td>${i % 3 ? '已完成' : '已关闭'}</td></tr>`,
 ).join('');
 
 export function checkoutPage(id: string): string {
