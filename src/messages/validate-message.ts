@@ -63,7 +63,7 @@ function isSnapshot(value: unknown): value is PageSnapshot {
   return total <= MAX_TOTAL_CHARS;
 }
 
-export function isBlock(value: unknown): value is TextBlock {
+function isBlock(value: unknown): value is TextBlock {
   return (
     isRecord(value) &&
     typeof value.text === 'string' &&
