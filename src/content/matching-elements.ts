@@ -26,8 +26,9 @@ export interface MatchOptions {
   /**
    * The part of `selector` an element with no attributes at all can match (no class, id or
    * attribute asked of the subject): an item a feed adds with no attribute is asked only this.
+   * Worked out on first use (most pages never change after their first read).
    */
-  bareSelector: string;
+  bareSelector: () => string;
   max: number;
   /** Whether <body> itself may match (易支付's <body id="error-page"> is a message surface). */
   body: boolean;
@@ -42,8 +43,13 @@ export function selectorParts(selectors: readonly string[]): Pick<MatchOptions, 
     selector: selectors.join(','),
     ancestorSelector: selectors.filter((selector) => selector.includes(':has(')).join(','),
     siblingSelector: selectors.filter((selector) => /[+~](?![^[]*\])/.test(selector)).join(','),
-    bareSelector: selectors.flatMap(topLevel(',')).filter((selector) => !/[.#[]/.test(withoutArguments(rightmostCompound(selector)))).join(','),
+    bareSelector: once(() => selectors.flatMap(topLevel(',')).filter((selector) => !/[.#[]/.test(withoutArguments(rightmostCompound(selector)))).join(',')),
   };
+}
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 /** Splits at `separator` where it stands outside brackets, parentheses and quotes. */
@@ -151,7 +157,7 @@ export function matchingElements(doc: Document, options: MatchOptions): Matching
     noteChanged(root) {
       if (!selector || !root.isConnected) return;
       changedRoots.add(root);
-      if (matches(root, root.attributes.length ? selector : bareSelector)) add(root);
+      if (matches(root, root.attributes.length ? selector : bareSelector())) add(root);
       if (root.firstElementChild) for (const el of Array.from(root.querySelectorAll(selector))) add(el);
       noteAncestors(root.parentElement);
       let siblings = 0;

@@ -25,7 +25,7 @@ describe('the selectors an element with no attributes can match', () => {
       'dialog[open]',
       '.a, .b > h1',
     ]);
-    expect(bareSelector).toBe('body > pre:only-child,uni-toast:has(.uni-icon-error, .uni-icon-warn),.fly-none > p:not(.countdown),.b > h1');
+    expect(bareSelector()).toBe('body > pre:only-child,uni-toast:has(.uni-icon-error, .uni-icon-warn),.fly-none > p:not(.countdown),.b > h1');
   });
 
   it('matches every element of a real page as the whole selector does', () => {
@@ -34,7 +34,7 @@ describe('the selectors an element with no attributes can match', () => {
     const { selector, bareSelector } = selectorParts(selectors);
     for (const el of Array.from(document.body.querySelectorAll('*'))) {
       expect(el.attributes.length).toBe(0);
-      expect(el.matches(bareSelector)).toBe(el.matches(selector));
+      expect(el.matches(bareSelector())).toBe(el.matches(selector));
     }
   });
 });
