@@ -4,7 +4,6 @@ import { randomToken } from '../shared/short-id';
 import { timed } from './bench-timing';
 import { createPageReader, sameReading } from './page-reader';
 import { watchPage } from './page-watcher';
-import { READ_HOOKS } from './read-hooks';
 import { collectShopLinks } from './shop-links';
 import { submitWithRetry } from './submit-with-retry';
 import { listenForWorkerRequests } from './worker-requests';
@@ -50,7 +49,6 @@ function start(): void {
         scan();
       }, SETTLE_DELAY_MS);
     }
-    for (const hook of READ_HOOKS) hook(snapshot, changed);
     if (changed) report(snapshot);
   });
 
