@@ -29,6 +29,13 @@ export interface MatchOptions {
    * Worked out on first use (most pages never change after their first read).
    */
   bareSelector: () => string;
+  /**
+   * Each selector of the list with what its subject must carry to match at all (its tag, classes
+   * and id, lower-cased: quirks-mode pages match classes in any case). A first read asks only the
+   * selectors whose needs the page has somewhere: a shop page holds one or two of the hundreds
+   * of message surfaces the catalogue knows, and a browser asks every element about every selector.
+   */
+  subjects: () => ReadonlyArray<{ selector: string; needs: readonly string[] }>;
   max: number;
   /** Whether <body> itself may match (易支付's <body id="error-page"> is a message surface). */
   body: boolean;
@@ -38,13 +45,46 @@ const MAX_DEPTH = 24;
 const MAX_SIBLINGS = 8;
 
 /** The selectors of a list that need their ancestors or siblings asked again after a change. */
-export function selectorParts(selectors: readonly string[]): Pick<MatchOptions, 'selector' | 'ancestorSelector' | 'siblingSelector' | 'bareSelector'> {
+export function selectorParts(
+  selectors: readonly string[],
+): Pick<MatchOptions, 'selector' | 'ancestorSelector' | 'siblingSelector' | 'bareSelector' | 'subjects'> {
+  const single = once(() => selectors.flatMap(topLevel(',')));
   return {
     selector: selectors.join(','),
     ancestorSelector: selectors.filter((selector) => selector.includes(':has(')).join(','),
     siblingSelector: selectors.filter((selector) => /[+~](?![^[]*\])/.test(selector)).join(','),
-    bareSelector: once(() => selectors.flatMap(topLevel(',')).filter((selector) => !/[.#[]/.test(withoutArguments(rightmostCompound(selector)))).join(',')),
+    bareSelector: once(() => single().filter((selector) => !/[.#[]/.test(withoutArguments(rightmostCompound(selector)))).join(',')),
+    subjects: once(() => single().map((selector) => ({ selector, needs: subjectNeeds(selector) }))),
   };
+}
+
+/**
+ * What an element must carry to match `selector`: `t:tag`, `c:class`, `i:id`, lower-cased. Only
+ * what the subject compound asks outside brackets and functional pseudo-classes (`:not(.x)` asks
+ * for nothing); an escaped name is left out (asked for nothing rather than misread).
+ */
+export function subjectNeeds(selector: string): string[] {
+  const compound = withoutArguments(rightmostCompound(selector)).replace(/\[[^\]]*\]/g, '');
+  const needs: string[] = [];
+  const tag = /^[a-z][\w-]*/i.exec(compound)?.[0];
+  if (tag) needs.push(`t:${tag.toLowerCase()}`);
+  for (const [, kind, name] of compound.matchAll(/([.#])([\w-]+)(?![\w\\-])/g)) needs.push(`${kind === '.' ? 'c' : 'i'}:${name!.toLowerCase()}`);
+  return compound.includes('\\') ? needs.filter((need) => need.startsWith('t:')) : needs;
+}
+
+/** Every tag, class and id under (and of) `root`, as subjectNeeds names them. */
+function carried(root: Element): Set<string> {
+  const present = new Set<string>();
+  const note = (el: Element) => {
+    present.add(`t:${el.localName.toLowerCase()}`);
+    if (el.id) present.add(`i:${el.id.toLowerCase()}`);
+    const classes = el.getAttribute('class');
+    if (classes) for (const name of classes.toLowerCase().split(/\s+/)) if (name) present.add(`c:${name}`);
+  };
+  note(root);
+  const all = root.getElementsByTagName('*');
+  for (let i = 0; i < all.length; i++) note(all[i]!);
+  return present;
 }
 
 function once<T>(make: () => T): () => T {
@@ -141,8 +181,14 @@ export function matchingElements(doc: Document, options: MatchOptions): Matching
       set = new Set();
       const body = doc.body;
       if (body && selector) {
-        if (options.body && body.matches(selector)) set.add(body);
-        for (const el of Array.from(body.querySelectorAll(selector))) {
+        const present = carried(body);
+        const asked = options
+          .subjects()
+          .filter((subject) => subject.needs.every((need) => present.has(need)))
+          .map((subject) => subject.selector)
+          .join(',');
+        if (options.body && asked && body.matches(asked)) set.add(body);
+        for (const el of asked ? Array.from(body.querySelectorAll(asked)) : []) {
           if (set.size >= max) break;
           set.add(el);
         }

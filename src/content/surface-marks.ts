@@ -29,7 +29,9 @@ function usableEntries(doc: Document): CatalogSurface[] {
         return false;
       }
     };
-    found = SURFACES.filter((entry) => runs(entry.selector) && runs(entry.has) && runs(entry.not));
+    // One parse of everything first: only a browser that refuses some selector has them tried one by one.
+    const every = SURFACES.flatMap((entry) => [entry.selector, entry.has, entry.not]).filter(Boolean).join(',');
+    found = runs(every) ? [...SURFACES] : SURFACES.filter((entry) => runs(entry.selector) && runs(entry.has) && runs(entry.not));
     usable.set(doc, found);
   }
   return found;

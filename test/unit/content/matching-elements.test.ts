@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { rightmostCompound, selectorParts } from '../../../src/content/matching-elements';
+import { matchingElements, rightmostCompound, selectorParts, subjectNeeds } from '../../../src/content/matching-elements';
 
 // An element a page adds with no attribute at all (a feed's <li>) is asked only the selectors whose
 // subject asks for no class, id or attribute; every other selector could never match it.
@@ -36,5 +36,29 @@ describe('the selectors an element with no attributes can match', () => {
       expect(el.attributes.length).toBe(0);
       expect(el.matches(bareSelector())).toBe(el.matches(selector));
     }
+  });
+});
+
+describe('what a selector asks of its subject', () => {
+  it('names the tag, classes and id of the subject compound only, lower-cased', () => {
+    expect(subjectNeeds('.layui-layer-msg .layui-layer-content')).toEqual(['c:layui-layer-content']);
+    expect(subjectNeeds('div.Swal2-Popup#Main[role="dialog"]')).toEqual(['t:div', 'c:swal2-popup', 'i:main']);
+    expect(subjectNeeds('.fly-none:has(.layui-icon-close-fill) > p:not(.countdown)')).toEqual(['t:p']);
+    expect(subjectNeeds('[class*="toast"]')).toEqual([]);
+    expect(subjectNeeds(':is(.a, .b)')).toEqual([]);
+    // An escaped name is not guessed at: only the tag is asked.
+    expect(subjectNeeds('span.md\\:text-red')).toEqual(['t:span']);
+  });
+
+  it('a first read finds what the whole list finds, asking only the selectors the page can match', () => {
+    document.body.innerHTML = `<div class="Layui-Layer layui-layer-msg"><div class="layui-layer-content">支付失败</div></div>
+      <p class="notice">公告</p><div role="alert">网关错误</div><ul><li>一</li></ul><span id="err">x</span>`;
+    const selectors = ['.layui-layer-msg .layui-layer-content', '.el-message--error', '[role="alert"]', 'li', '#err', '.swal2-popup', 'p.notice'];
+    const parts = selectorParts(selectors);
+    const matching = matchingElements(document, { ...parts, max: 100, body: false });
+    matching.findAll();
+    matching.settle();
+    expect(matching.elements).toEqual(Array.from(document.body.querySelectorAll(parts.selector)));
+    expect(matching.elements).toHaveLength(5);
   });
 });
