@@ -3,7 +3,9 @@
 // that capture; if it was half-done, the restarted worker has finished it; otherwise it is made now.
 // An answer of any kind, even a refusal, is final. Until then the page keeps asking for about two
 // minutes, further apart each time: a worker stopped again and again on a busy machine must not
-// cost the shopper the capture.
+// cost the shopper the capture. The first tries come quickly (a page read goes through two asks in
+// turn: the gate's, then the reader's), so a worker up for a few hundred milliseconds between
+// stops is found within the first seconds.
 
 export interface RetryOptions {
   delaysMs: readonly number[];
@@ -11,7 +13,7 @@ export interface RetryOptions {
 }
 
 const DEFAULT_RETRY: RetryOptions = {
-  delaysMs: [300, 1_000, 2_500, 5_000, 10_000, 20_000, 30_000, 30_000, 30_000],
+  delaysMs: [100, 200, 400, 800, 1_600, 3_200, 6_400, 12_800, 25_000, 30_000, 30_000],
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
