@@ -27,6 +27,14 @@ export interface ShopReportDeps {
   intervalMs?: number;
 }
 
+/** One reading of a page as page-reads.ts received and judged it. */
+export interface ShopReading {
+  snapshot: PageSnapshot;
+  links: readonly PageLink[];
+  docToken: string;
+  verdict: Verdict;
+}
+
 interface ReportView {
   lastSent: string;
   lastAt: number;
@@ -38,7 +46,7 @@ interface ReportView {
 const views = new Map<string, ReportView>();
 
 export function reportShopReading(
-  reading: { snapshot: PageSnapshot; links: readonly PageLink[]; docToken: string; verdict: Verdict },
+  reading: ShopReading,
   sender: browser.Runtime.MessageSender,
   deps: ShopReportDeps,
 ): Promise<void> {
@@ -58,7 +66,7 @@ export function reportShopReading(
 
 async function sendReport(
   view: ReportView,
-  { snapshot, links, docToken, verdict }: { snapshot: PageSnapshot; links: readonly PageLink[]; docToken: string; verdict: Verdict },
+  { snapshot, links, docToken, verdict }: ShopReading,
   sender: browser.Runtime.MessageSender,
   deps: ShopReportDeps,
 ): Promise<void> {
