@@ -7,7 +7,7 @@ import { observedOrders } from '../orders/observed-orders';
 import { safeUrl } from '../shared/safe-url';
 import { shortDigest } from '../shared/short-id';
 import { observeOrders, type OrderTrackingDeps } from './order-tracking';
-import { reportShopReading } from './shop-page-reports';
+import { newShopReportView, reportShopReading, type ShopReportView } from './shop-page-reports';
 import { submitSnapshot, type SubmitDeps } from './submit-snapshot';
 
 // A page that passed the gate sends what its reader sees, each time it changes; the worker decides
@@ -28,6 +28,7 @@ export interface PageReadDeps {
 interface PageView {
   reported: Set<string>;
   orders: string;
+  shop: ShopReportView;
 }
 
 const MAX_PAGE_VIEWS = 200;
@@ -73,7 +74,7 @@ export async function handlePageRead(
     capture = await submit(`${docToken}:orders:${shortDigest(ordersSignature)}`);
   }
   // Not awaited: the page's answer does not wait for the badge or a promise's capture.
-  void reportShopReading({ snapshot, links, docToken, verdict }, sender, { shop: deps.orders, submit: deps.submit }).catch(() => undefined);
+  void reportShopReading(view.shop, { snapshot, links, docToken, verdict }, sender, { shop: deps.orders, submit: deps.submit }).catch(() => undefined);
   return { ok: true, capture };
 
   function submit(key: string): Promise<SubmitSnapshotResponse> {
@@ -94,8 +95,12 @@ function pageView(docToken: string): PageView {
   if (view) {
     views.delete(docToken);
   } else {
-    view = { reported: new Set(), orders: '' };
-    if (views.size >= MAX_PAGE_VIEWS) views.delete(views.keys().next().value!);
+    view = { reported: new Set(), orders: '', shop: newShopReportView() };
+    if (views.size >= MAX_PAGE_VIEWS) {
+      const oldest = views.keys().next().value!;
+      clearTimeout(views.get(oldest)?.shop.due);
+      views.delete(oldest);
+    }
   }
   views.set(docToken, view);
   return view;

@@ -14,11 +14,11 @@ import { submitSnapshot, type SubmitDeps } from './submit-snapshot';
 // The first reading of a page view is reported at once (after its capture, when it has a finding:
 // page-reads.ts awaits that first); after that at most one reading per interval, the latest: a
 // checkout page's countdown changes a payment block every second, and the worker reads the site's
-// records for each report. State is per page view and lost with the worker, which costs at most one
-// report more (the promises' capture keys are per site and text, so none is kept twice).
+// records for each report. Its state is kept in the page view page-reads.ts holds, and lost with the
+// worker, which costs at most one report more (the promises' capture keys are per site and text, so
+// none is kept twice).
 
 export const SHOP_REPORT_INTERVAL_MS = 2_000;
-const MAX_VIEWS = 200;
 
 export interface ShopReportDeps {
   shop: ShopProfileDeps;
@@ -35,7 +35,8 @@ export interface ShopReading {
   verdict: Verdict;
 }
 
-interface ReportView {
+/** What this shop did for one page view. */
+export interface ShopReportView {
   lastSent: string;
   lastAt: number;
   due: ReturnType<typeof setTimeout> | undefined;
@@ -43,14 +44,16 @@ interface ReportView {
   offered: Set<string>;
 }
 
-const views = new Map<string, ReportView>();
+export function newShopReportView(): ShopReportView {
+  return { lastSent: '', lastAt: -Infinity, due: undefined, latest: null, offered: new Set() };
+}
 
 export function reportShopReading(
+  view: ShopReportView,
   reading: ShopReading,
   sender: browser.Runtime.MessageSender,
   deps: ShopReportDeps,
 ): Promise<void> {
-  const view = viewOf(reading.docToken);
   const send = () => sendReport(view, reading, sender, deps);
   const wait = view.lastAt + (deps.intervalMs ?? SHOP_REPORT_INTERVAL_MS) - Date.now();
   if (view.due === undefined && wait <= 0) return send();
@@ -65,7 +68,7 @@ export function reportShopReading(
 }
 
 async function sendReport(
-  view: ReportView,
+  view: ShopReportView,
   { snapshot, links, docToken, verdict }: ShopReading,
   sender: browser.Runtime.MessageSender,
   deps: ShopReportDeps,
@@ -87,20 +90,4 @@ async function sendReport(
     const kept = await submitSnapshot(request, sender, deps.submit).catch(() => ({ ok: false as const }));
     if (!kept.ok) view.offered.delete(text);
   }
-}
-
-function viewOf(docToken: string): ReportView {
-  let view = views.get(docToken);
-  if (view) {
-    views.delete(docToken);
-  } else {
-    view = { lastSent: '', lastAt: -Infinity, due: undefined, latest: null, offered: new Set() };
-    if (views.size >= MAX_VIEWS) {
-      const oldest = views.keys().next().value!;
-      clearTimeout(views.get(oldest)?.due);
-      views.delete(oldest);
-    }
-  }
-  views.set(docToken, view);
-  return view;
 }

@@ -26,7 +26,6 @@ export function watchPage(
   let lastRunAt = 0;
 
   const run = () => {
-    debounce = undefined;
     firstChangeAt = 0;
     lastRunAt = Date.now();
     onSettled();

@@ -54,7 +54,8 @@ function start(): void {
 
   const report = (snapshot: PageSnapshot) => {
     sent = snapshot;
-    submitWithRetry(() => sendToWorker('page:read', { snapshot, docToken, links: collectShopLinks(document) }))
+    const links = collectShopLinks(document);
+    submitWithRetry(() => sendToWorker('page:read', { snapshot, docToken, links }))
       .then((reply) => {
         if (!reply.ok && reply.stop) {
           stopped = true;

@@ -25,7 +25,7 @@ vi.mock('../../../src/background/submit-snapshot', () => ({
     return calls.submitOk ? { ok: true, captureId: 'c', duplicate: false, screenshotError: null } : { ok: false, error: 'disk full' };
   },
 }));
-const { reportShopReading } = await import('../../../src/background/shop-page-reports');
+const { newShopReportView, reportShopReading } = await import('../../../src/background/shop-page-reports');
 
 const PROMISE = '未使用的卡密 7 天内可申请退款。';
 const checkout = (secondsLeft: number) =>
@@ -33,8 +33,13 @@ const checkout = (secondsLeft: number) =>
 const sender = { tab: { id: 3 }, frameId: 0, url: 'https://shop.example/bill/A1' } as browser.Runtime.MessageSender;
 const deps = { shop: {} as never, submit: {} as never, intervalMs: 2_000 };
 const links = [{ text: '联系客服', href: 'https://shop.example/ticket' }];
+// One report state per page view, as page-reads.ts keeps it.
+const views = new Map<string, ReturnType<typeof newShopReportView>>();
 let doc = 0;
-const read = (docToken: string, snap = checkout(300), verdict: Verdict = noneVerdict()) => reportShopReading({ snapshot: snap, links, docToken, verdict }, sender, deps);
+const read = (docToken: string, snap = checkout(300), verdict: Verdict = noneVerdict()) => {
+  if (!views.has(docToken)) views.set(docToken, newShopReportView());
+  return reportShopReading(views.get(docToken)!, { snapshot: snap, links, docToken, verdict }, sender, deps);
+};
 
 beforeEach(() => {
   vi.useFakeTimers();
