@@ -1,6 +1,6 @@
-import type { Message, MessageMap } from '../messages/message-map';
 import { LOOK_AGAIN_AFTER_MS, pageLooksLikeShop } from './page-gate';
 import { submitWithRetry } from './submit-with-retry';
+import { askWorker } from './worker-channel';
 
 // The one script the manifest puts in every http(s) page, so it must cost a page nothing and show
 // it nothing: no observer, no layout, no DOM change, no message. When the page is idle it asks
@@ -25,18 +25,9 @@ function look(): void {
   clearTimeout(clickTimer);
   // Asked again while no answer comes (a worker stopped before it answered): the reader going in
   // twice does nothing, a page left without it would be a page never read.
-  void submitWithRetry(askForReader).catch(() => undefined);
+  void submitWithRetry(() => askWorker('page:gate-open', {})).catch(() => undefined);
 }
 
-function askForReader(): Promise<MessageMap['page:gate-open']['response'] | undefined> {
-  const message = { type: 'page:gate-open' } as Message<'page:gate-open'>;
-  // A callback rather than a promise: both browsers take one on `chrome`, and reading lastError
-  // keeps a worker that is not there (the extension reloading) from logging anything.
-  return new Promise((resolve) => chrome.runtime.sendMessage(message, (reply?: MessageMap['page:gate-open']['response']) => {
-    void chrome.runtime.lastError;
-    resolve(reply);
-  }));
-}
 
 function afterClick(): void {
   clearTimeout(clickTimer);

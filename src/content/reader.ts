@@ -1,11 +1,11 @@
 import type { PageSnapshot } from '../detect/page-snapshot';
-import { sendToWorker } from '../messages/send-message';
 import { randomToken } from '../shared/short-id';
 import { timed } from './bench-timing';
 import { createPageReader, sameReading } from './page-reader';
 import { watchPage } from './page-watcher';
 import { collectShopLinks } from './shop-links';
 import { submitWithRetry } from './submit-with-retry';
+import { askWorker } from './worker-channel';
 import { listenForWorkerRequests } from './worker-requests';
 
 // The reader, injected by the worker into a page the gate let through (or an allowed site, or a
@@ -55,7 +55,7 @@ function start(): void {
   const report = (snapshot: PageSnapshot) => {
     sent = snapshot;
     const links = collectShopLinks(document);
-    submitWithRetry(() => sendToWorker('page:read', { snapshot, docToken, links }))
+    submitWithRetry(() => askWorker('page:read', { snapshot, docToken, links }))
       .then((reply) => {
         if (!reply.ok && reply.stop) {
           stopped = true;

@@ -1,12 +1,11 @@
-import browser from 'webextension-polyfill';
 import type { PageSnapshot } from '../detect/page-snapshot';
 import type { Message, MessageType, Reply, SubmitSnapshotResponse } from '../messages/message-map';
-import { sendToWorker } from '../messages/send-message';
 import { readSnapshot } from './read-snapshot';
 import { serializePage } from './serialize-page';
 import { pageMetrics, scrollAndPaint } from './page-scroll';
 import { showPinnedElements } from './pinned-elements';
 import { secretFieldRects } from './secret-fields';
+import { answerWorker, askWorker } from './worker-channel';
 
 // What the worker asks of this page at capture time: which document this is, where the secret
 // fields are (the worker paints over them on the screenshot; nothing is put into the page), a
@@ -25,9 +24,7 @@ type Handled =
   | 'content:scroll-to';
 
 export function listenForWorkerRequests(docToken: string): void {
-  browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined => {
-    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
-    const message = raw as Partial<Message> | null;
+  answerWorker((message) => {
     switch (message?.type as MessageType | undefined) {
       case 'content:whoami':
         return reply<'content:whoami'>(Promise.resolve({ docToken, url: location.href }));
@@ -64,6 +61,8 @@ function reply<K extends Handled>(answer: Promise<Reply<K>>): Promise<Reply<K>> 
   return answer;
 }
 
-function captureNow(docToken: string, grant: string, snapshot: PageSnapshot): Promise<SubmitSnapshotResponse> {
-  return sendToWorker('capture:submit', { snapshot, key: `${docToken}:manual:${grant}`, docToken, manualGrant: grant });
+async function captureNow(docToken: string, grant: string, snapshot: PageSnapshot): Promise<SubmitSnapshotResponse> {
+  const reply = await askWorker('capture:submit', { snapshot, key: `${docToken}:manual:${grant}`, docToken, manualGrant: grant });
+  if (!reply) throw new Error('no reply from the extension worker');
+  return reply;
 }
