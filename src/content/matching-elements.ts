@@ -1,7 +1,10 @@
+import { selectorSubjects, type SelectorSubject } from './selector-subjects';
+
 // The elements of a page that match a selector, kept up to date from what changed instead of asking
 // the whole document again: a changed subtree is asked for matches inside it, its ancestors for a
 // `:has()` that may now hold, its next siblings for a `+` / `~`; elements inside a change are asked
-// whether they still match, and elements that left the document are dropped.
+// whether they still match, and elements that left the document are dropped. An element is asked
+// only the selectors whose subject it could be (its tag, classes and id: selector-subjects.ts).
 
 export interface MatchingElements {
   /** Every match on the page, asked afresh (a first read, or after a stylesheet changed). */
@@ -23,19 +26,10 @@ export interface MatchOptions {
   ancestorSelector: string;
   /** The part of `selector` with a sibling combinator. */
   siblingSelector: string;
-  /**
-   * The part of `selector` an element with no attributes at all can match (no class, id or
-   * attribute asked of the subject): an item a feed adds with no attribute is asked only this.
-   * Worked out on first use (most pages never change after their first read).
-   */
-  bareSelector: () => string;
-  /**
-   * Each selector of the list with what its subject must carry to match at all (its tag, classes
-   * and id, lower-cased: quirks-mode pages match classes in any case). A first read asks only the
-   * selectors whose needs the page has somewhere: a shop page holds one or two of the hundreds
-   * of message surfaces the catalogue knows, and a browser asks every element about every selector.
-   */
-  subjects: () => ReadonlyArray<{ selector: string; needs: readonly string[] }>;
+  /** The part of `selector` that counts an element's siblings (`:only-child`, `:first-child`, `:nth-…`). */
+  countingSelector: string;
+  /** Each selector of the list with what its subject must carry (selector-subjects.ts). */
+  subjects: () => readonly SelectorSubject[];
   max: number;
   /** Whether <body> itself may match (易支付's <body id="error-page"> is a message surface). */
   body: boolean;
@@ -43,48 +37,52 @@ export interface MatchOptions {
 
 const MAX_DEPTH = 24;
 const MAX_SIBLINGS = 8;
+/** Kinds of element (tag, classes, id) whose own selector list is kept (a page has a few dozen). */
+const MAX_KINDS = 2_000;
 
-/** The selectors of a list that need their ancestors or siblings asked again after a change. */
+/**
+ * The selectors of a list that need their ancestors or siblings asked again after a change, and
+ * their subjects (worked out on first use unless given: the surface catalogue's come from the build).
+ */
 export function selectorParts(
   selectors: readonly string[],
-): Pick<MatchOptions, 'selector' | 'ancestorSelector' | 'siblingSelector' | 'bareSelector' | 'subjects'> {
-  const single = once(() => selectors.flatMap(topLevel(',')));
+  subjects?: readonly SelectorSubject[],
+): Pick<MatchOptions, 'selector' | 'ancestorSelector' | 'siblingSelector' | 'countingSelector' | 'subjects'> {
   return {
     selector: selectors.join(','),
     ancestorSelector: selectors.filter((selector) => selector.includes(':has(')).join(','),
     siblingSelector: selectors.filter((selector) => /[+~](?![^[]*\])/.test(selector)).join(','),
-    bareSelector: once(() => single().filter((selector) => !/[.#[]/.test(withoutArguments(rightmostCompound(selector)))).join(',')),
-    subjects: once(() => single().map((selector) => ({ selector, needs: subjectNeeds(selector) }))),
+    countingSelector: selectors.filter((selector) => /:(only|first|last)-(child|of-type)|:nth-/.test(selector)).join(','),
+    subjects: subjects ? () => subjects : once(() => selectorSubjects(selectors)),
   };
 }
 
-/**
- * What an element must carry to match `selector`: `t:tag`, `c:class`, `i:id`, lower-cased. Only
- * what the subject compound asks outside brackets and functional pseudo-classes (`:not(.x)` asks
- * for nothing); an escaped name is left out (asked for nothing rather than misread).
- */
-export function subjectNeeds(selector: string): string[] {
-  const compound = withoutArguments(rightmostCompound(selector)).replace(/\[[^\]]*\]/g, '');
-  const needs: string[] = [];
-  const tag = /^[a-z][\w-]*/i.exec(compound)?.[0];
-  if (tag) needs.push(`t:${tag.toLowerCase()}`);
-  for (const [, kind, name] of compound.matchAll(/([.#])([\w-]+)(?![\w\\-])/g)) needs.push(`${kind === '.' ? 'c' : 'i'}:${name!.toLowerCase()}`);
-  return compound.includes('\\') ? needs.filter((need) => need.startsWith('t:')) : needs;
+/** The names an element carries, as subjectNeeds writes them. */
+function namesOf(el: Element, into: Set<string>, seenClasses?: Set<string>): void {
+  into.add(`t:${el.localName.toLowerCase()}`);
+  if (el.id) into.add(`i:${el.id.toLowerCase()}`);
+  const classes = el.getAttribute('class');
+  // A list's items share their class attribute: each distinct one is split once.
+  if (!classes || seenClasses?.has(classes)) return;
+  seenClasses?.add(classes);
+  for (const name of classes.toLowerCase().split(/\s+/)) if (name) into.add(`c:${name}`);
 }
 
-/** Every tag, class and id under (and of) `root`, as subjectNeeds names them. */
+/** Every tag, class and id under (and of) `root`. */
 function carried(root: Element): Set<string> {
   const present = new Set<string>();
-  const note = (el: Element) => {
-    present.add(`t:${el.localName.toLowerCase()}`);
-    if (el.id) present.add(`i:${el.id.toLowerCase()}`);
-    const classes = el.getAttribute('class');
-    if (classes) for (const name of classes.toLowerCase().split(/\s+/)) if (name) present.add(`c:${name}`);
-  };
-  note(root);
+  const seenClasses = new Set<string>();
+  namesOf(root, present, seenClasses);
   const all = root.getElementsByTagName('*');
-  for (let i = 0; i < all.length; i++) note(all[i]!);
+  for (let i = 0; i < all.length; i++) namesOf(all[i]!, present, seenClasses);
   return present;
+}
+
+function askedOf(subjects: readonly SelectorSubject[], present: ReadonlySet<string>): string {
+  return subjects
+    .filter((subject) => subject.needs.every((need) => present.has(need)))
+    .map((subject) => subject.selector)
+    .join(',');
 }
 
 function once<T>(make: () => T): () => T {
@@ -92,56 +90,8 @@ function once<T>(make: () => T): () => T {
   return () => (made ??= { value: make() }).value;
 }
 
-/** Splits at `separator` where it stands outside brackets, parentheses and quotes. */
-function topLevel(separator: string): (selector: string) => string[] {
-  return (selector) => {
-    const parts: string[] = [];
-    let depth = 0;
-    let quote = '';
-    let start = 0;
-    for (let i = 0; i < selector.length; i++) {
-      const c = selector[i]!;
-      if (quote) {
-        if (c === quote && selector[i - 1] !== '\\') quote = '';
-      } else if (c === '"' || c === "'") quote = c;
-      else if (c === '(' || c === '[') depth++;
-      else if (c === ')' || c === ']') depth--;
-      else if (depth === 0 && c === separator) {
-        parts.push(selector.slice(start, i).trim());
-        start = i + 1;
-      }
-    }
-    parts.push(selector.slice(start).trim());
-    return parts.filter(Boolean);
-  };
-}
-
-/** The compound a selector's subject must match: what follows its last combinator. */
-export function rightmostCompound(selector: string): string {
-  let depth = 0;
-  for (let i = selector.length - 1; i >= 0; i--) {
-    const c = selector[i]!;
-    if (c === ')' || c === ']') depth++;
-    else if (c === '(' || c === '[') depth--;
-    else if (depth === 0 && (c === ' ' || c === '>' || c === '+' || c === '~')) return selector.slice(i + 1).trim();
-  }
-  return selector.trim();
-}
-
-/** A compound with the arguments of its functional pseudo-classes left out (`:not(.x)` asks for no class). */
-function withoutArguments(compound: string): string {
-  let out = '';
-  let depth = 0;
-  for (const c of compound) {
-    if (c === '(') depth++;
-    if (depth === 0) out += c;
-    if (c === ')') depth--;
-  }
-  return out;
-}
-
 export function matchingElements(doc: Document, options: MatchOptions): MatchingElements {
-  const { selector, ancestorSelector, siblingSelector, bareSelector, max } = options;
+  const { selector, ancestorSelector, siblingSelector, countingSelector, max } = options;
   let present: Element[] = [];
   let set = new Set<Element>();
   let changed = new Set<Element>();
@@ -175,18 +125,55 @@ export function matchingElements(doc: Document, options: MatchOptions): Matching
     }
   };
 
+  /** The selectors an element of this kind could match, by its tag, class attribute and id. */
+  let byKind = new Map<string, string>();
+  const selectorFor = (el: Element): string => {
+    const kind = `${el.localName}\u0001${el.getAttribute('class') ?? ''}\u0001${el.id}`;
+    let asked = byKind.get(kind);
+    if (asked === undefined) {
+      const names = new Set<string>();
+      namesOf(el, names);
+      asked = askedOf(options.subjects(), names);
+      if (byKind.size >= MAX_KINDS) byKind = new Map();
+      byKind.set(kind, asked);
+    }
+    return asked;
+  };
+  /** Next siblings already asked since the last settle (a feed's items are each other's siblings). */
+  let askedSiblings = new Set<Element>();
+  /** Parents whose children came or went since the last settle: `:only-child` and the like may have turned. */
+  let recounted = new Set<Element>();
+  const recount = (parent: Element | null) => {
+    if (!countingSelector || !parent || recounted.has(parent)) return;
+    recounted.add(parent);
+    let children = 0;
+    for (let child = parent.firstElementChild; child && children < MAX_SIBLINGS; child = child.nextElementSibling, children++) {
+      if (set.has(child)) reask.add(child);
+      else if (matches(child, countingSelector)) add(child);
+    }
+  };
+  const askRoot = (root: Element) => {
+    if (matches(root, selectorFor(root))) add(root);
+    if (root.firstElementChild) for (const el of Array.from(root.querySelectorAll(selector))) add(el);
+    noteAncestors(root.parentElement);
+    recount(root.parentElement);
+    if (!siblingSelector) return;
+    let siblings = 0;
+    for (let next = root.nextElementSibling; next && siblings < MAX_SIBLINGS; next = next.nextElementSibling, siblings++) {
+      // A changed sibling is asked every selector it could match, these included.
+      if (changedRoots.has(next) || askedSiblings.has(next)) continue;
+      askedSiblings.add(next);
+      if (matches(next, siblingSelector)) add(next);
+    }
+  };
+
   return {
     findAll() {
       const before = set;
       set = new Set();
       const body = doc.body;
       if (body && selector) {
-        const present = carried(body);
-        const asked = options
-          .subjects()
-          .filter((subject) => subject.needs.every((need) => present.has(need)))
-          .map((subject) => subject.selector)
-          .join(',');
+        const asked = askedOf(options.subjects(), carried(body));
         if (options.body && asked && body.matches(asked)) set.add(body);
         for (const el of asked ? Array.from(body.querySelectorAll(asked)) : []) {
           if (set.size >= max) break;
@@ -201,20 +188,18 @@ export function matchingElements(doc: Document, options: MatchOptions): Matching
       askedUp = new Map();
     },
     noteChanged(root) {
-      if (!selector || !root.isConnected) return;
+      if (!selector) return;
       changedRoots.add(root);
-      if (matches(root, root.attributes.length ? selector : bareSelector())) add(root);
-      if (root.firstElementChild) for (const el of Array.from(root.querySelectorAll(selector))) add(el);
-      noteAncestors(root.parentElement);
-      let siblings = 0;
-      for (let next = root.nextElementSibling; next && siblings < MAX_SIBLINGS; next = next.nextElementSibling, siblings++) {
-        if (matches(next, siblingSelector)) add(next);
-      }
     },
     noteRemoval(el) {
-      if (selector && el.isConnected) noteAncestors(el);
+      if (!selector || !el.isConnected) return;
+      noteAncestors(el);
+      recount(el);
     },
     settle() {
+      for (const root of changedRoots) if (root.isConnected) askRoot(root);
+      askedSiblings = new Set();
+      recounted = new Set();
       const askedAgain: Element[] = [];
       for (const el of set) {
         if (!el.isConnected) {

@@ -151,15 +151,17 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
   };
 
   // ---- bringing changes in ----
+  const forgetOne = (el: Element) => {
+    own.delete(el);
+    fragments.delete(el);
+    hints.delete(el);
+    cells.delete(el);
+  };
   const forget = (root: Element) => {
+    // Most changed subtrees are one element (a feed item, a status cell): no walker for those.
+    if (!root.firstElementChild) return forgetOne(root);
     const walker = doc.createTreeWalker(root, 0x1 /* SHOW_ELEMENT */);
-    for (let node: Node | null = root; node; node = walker.nextNode()) {
-      const el = node as Element;
-      own.delete(el);
-      fragments.delete(el);
-      hints.delete(el);
-      cells.delete(el);
-    }
+    for (let node: Node | null = root; node; node = walker.nextNode()) forgetOne(node as Element);
   };
   /** The kept reading that holds `node`: dropped, so the block is walked again. */
   const dirty = (node: Node) => {

@@ -1,10 +1,12 @@
+import type { SelectorSubject } from '../../content/selector-subjects';
 import type { SurfaceTone } from '../page-snapshot';
 
 // The message surfaces of every system and UI kit we know, as data (one JSON file per system, see
 // schema.json). The content script asks the DOM which of them is showing; the detectors only see
 // the mark it leaves on the blocks it read (page-snapshot.ts SurfaceMark). The extension builds
 // drop the test-only fields (examples, quiet, source: scripts/strip-surface-examples.mjs), so
-// runtime code reads only id, selector, tone, has, not and shows.
+// runtime code reads only id, selector, tone, has, not and shows (and the selector's subjects the
+// builds add).
 
 export interface SurfaceEntry {
   id: string;
@@ -20,6 +22,13 @@ export interface SurfaceEntry {
   quiet?: string[];
 }
 
+/**
+ * An entry as the extension builds ship it (scripts/strip-surface-examples.mjs): no test-only
+ * fields, and the selector in its parts, each with what its subject must carry, space-separated
+ * (worked out at build time: selector-subjects.ts).
+ */
+type BuiltSurfaceEntry = Omit<SurfaceEntry, 'selector' | 'source' | 'examples' | 'quiet'> & { subjects: Array<[string, string]> };
+
 export interface SurfaceFile {
   system: string;
   title: string;
@@ -31,6 +40,8 @@ export interface SurfaceFile {
 export interface CatalogSurface extends SurfaceEntry {
   system: string;
   rank: number;
+  /** `selector`'s subjects, when the build worked them out. */
+  subjects?: SelectorSubject[];
 }
 
 const FILES = import.meta.glob<SurfaceFile>(['./*.json', '!./schema.json'], { eager: true, import: 'default' });
@@ -42,8 +53,16 @@ export const SURFACE_FILES: readonly SurfaceFile[] = Object.values(FILES)
 
 /** Every surface, the most specific first: a system's own pages, then UI kits, then generic markup. */
 export const SURFACES: readonly CatalogSurface[] = SURFACE_FILES.flatMap((file) =>
-  file.surfaces.map((surface) => ({ ...surface, system: file.system, rank: file.rank })),
+  (file.surfaces as Array<SurfaceEntry | BuiltSurfaceEntry>).map((surface) => ({ ...runtimeEntry(surface), system: file.system, rank: file.rank })),
 );
+
+/** A built entry as the tests' whole entries are (less the test-only fields, which runtime code never reads). */
+function runtimeEntry(surface: SurfaceEntry | BuiltSurfaceEntry): Omit<CatalogSurface, 'system' | 'rank'> {
+  if (!('subjects' in surface)) return surface;
+  const { subjects: built, ...rest } = surface;
+  const subjects = built.map(([selector, needs]) => ({ selector, needs: needs ? needs.split(' ') : [] }));
+  return { ...rest, source: '', examples: [], selector: subjects.map((subject) => subject.selector).join(','), subjects };
+}
 
 const BY_ID = new Map(SURFACES.map((surface) => [surface.id, surface]));
 

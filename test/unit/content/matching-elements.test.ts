@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { matchingElements, rightmostCompound, selectorParts, subjectNeeds } from '../../../src/content/matching-elements';
+import { matchingElements, selectorParts } from '../../../src/content/matching-elements';
+import { rightmostCompound, selectorSubjects, subjectNeeds } from '../../../src/content/selector-subjects';
 
-// An element a page adds with no attribute at all (a feed's <li>) is asked only the selectors whose
-// subject asks for no class, id or attribute; every other selector could never match it.
+// An element is asked only the selectors whose subject it could be (by its tag, classes and id);
+// every other selector could never match it.
 
-describe('the selectors an element with no attributes can match', () => {
-  it('finds the subject compound past brackets, quotes and functional pseudo-classes', () => {
+describe('the subject compound of a selector', () => {
+  it('is found past brackets, quotes and functional pseudo-classes', () => {
     expect(rightmostCompound('html[data-state="processing"] main.wrap > h1')).toBe('h1');
     expect(rightmostCompound('.fly-none:has(.layui-icon-close-fill) > p:not(.countdown)')).toBe('p:not(.countdown)');
     expect(rightmostCompound('[aria-label="a > b"]')).toBe('[aria-label="a > b"]');
@@ -14,28 +15,59 @@ describe('the selectors an element with no attributes can match', () => {
     expect(rightmostCompound('uni-toast:has(.uni-icon-error, .uni-icon-warn)')).toBe('uni-toast:has(.uni-icon-error, .uni-icon-warn)');
   });
 
-  it('keeps tag-only subjects and drops those that ask for a class, id or attribute', () => {
-    const { bareSelector } = selectorParts([
-      '.layui-layer-msg',
-      'body > pre:only-child',
-      '#error-page',
-      'uni-toast:has(.uni-icon-error, .uni-icon-warn)',
-      '.fly-none > p:not(.countdown)',
-      '[role="alert"]',
-      'dialog[open]',
-      '.a, .b > h1',
+  it('splits a list at its top-level commas only', () => {
+    expect(selectorSubjects(['.a, .b > h1', 'uni-toast:has(.x, .y)', '[title="a,b"]']).map((subject) => subject.selector)).toEqual([
+      '.a',
+      '.b > h1',
+      'uni-toast:has(.x, .y)',
+      '[title="a,b"]',
     ]);
-    expect(bareSelector()).toBe('body > pre:only-child,uni-toast:has(.uni-icon-error, .uni-icon-warn),.fly-none > p:not(.countdown),.b > h1');
   });
+});
 
-  it('matches every element of a real page as the whole selector does', () => {
-    document.body.innerHTML = '<ul><li>一</li><li>二</li></ul><pre>Fatal error</pre><p>文字</p>';
-    const selectors = ['.layui-layer-msg', 'li', 'body > pre', 'p:not(.countdown)', '[role="alert"]'];
-    const { selector, bareSelector } = selectorParts(selectors);
-    for (const el of Array.from(document.body.querySelectorAll('*'))) {
-      expect(el.attributes.length).toBe(0);
-      expect(el.matches(bareSelector())).toBe(el.matches(selector));
+describe('a changed element', () => {
+  const selectors = [
+    '.layui-layer-msg',
+    'body > pre:only-child',
+    '#error-page',
+    'li.bad',
+    'ul > li:first-child',
+    '.fly-none > p:not(.countdown)',
+    '[role="alert"]',
+    'dialog[open]',
+    '.a, .b > h1',
+    '.toast + .toast',
+    '.list:has(> .err)',
+  ];
+
+  it('joins the matches exactly as the whole list asked afresh would find them', () => {
+    document.body.innerHTML = '<ul class="list"><li>一</li></ul><div class="b"></div><div class="fly-none"></div><span class="toast">x</span>';
+    const parts = selectorParts(selectors);
+    const matching = matchingElements(document, { ...parts, max: 100, body: false });
+    matching.findAll();
+    matching.settle();
+    const list = document.querySelector('ul')!;
+    const added = [
+      '<li>二</li>',
+      '<li class="bad">三</li>',
+      '<li class="err">四</li>',
+      '<li role="alert">五</li>',
+    ];
+    for (const html of added) {
+      list.insertAdjacentHTML('afterbegin', html);
+      matching.noteChanged(list.firstElementChild!);
     }
+    document.querySelector('.b')!.insertAdjacentHTML('beforeend', '<h1>标题</h1>');
+    matching.noteChanged(document.querySelector('.b > h1')!);
+    document.querySelector('.fly-none')!.insertAdjacentHTML('beforeend', '<p>失败</p><p class="countdown">9</p>');
+    for (const p of Array.from(document.querySelectorAll('.fly-none > p'))) matching.noteChanged(p);
+    document.body.insertAdjacentHTML('beforeend', '<span class="toast">y</span><div class="LAYUI-LAYER-MSG">z</div>');
+    matching.noteChanged(document.body.lastElementChild!.previousElementSibling!);
+    matching.noteChanged(document.body.lastElementChild!);
+    matching.settle();
+    expect(matching.elements).toEqual(Array.from(document.body.querySelectorAll(parts.selector)));
+    // The list (:has > .err), li.bad, the alert (now also the first child), the h1, the p, the second toast.
+    expect(matching.elements).toHaveLength(6);
   });
 });
 

@@ -1,0 +1,79 @@
+// What each selector of a list asks of the element it matches (its subject): the tag, classes and
+// id the subject must carry. A browser asks every element about every selector of a list; knowing
+// these needs, the reader asks an element only the selectors it could match (a shop page carries
+// the classes of one or two of the hundreds of message surfaces the catalogue knows). Pure text
+// work: the extension builds work it out once, at build time, for the surface catalogue
+// (scripts/strip-surface-examples.mjs); other lists work it out on first use.
+
+export interface SelectorSubject {
+  /** One selector (no top-level comma). */
+  selector: string;
+  /** `t:tag`, `c:class`, `i:id`, lower-cased (quirks-mode pages match classes in any case). */
+  needs: readonly string[];
+}
+
+export function selectorSubjects(selectors: readonly string[]): SelectorSubject[] {
+  return selectors.flatMap(topLevel(',')).map((selector) => ({ selector, needs: subjectNeeds(selector) }));
+}
+
+/**
+ * What an element must carry to match `selector`. Only what the subject compound asks outside
+ * brackets and functional pseudo-classes (`:not(.x)` asks for nothing); an escaped name is left
+ * out (asked for nothing rather than misread). Necessary, never sufficient.
+ */
+export function subjectNeeds(selector: string): string[] {
+  const compound = withoutArguments(rightmostCompound(selector)).replace(/\[[^\]]*\]/g, '');
+  const needs: string[] = [];
+  const tag = /^[a-z][\w-]*/i.exec(compound)?.[0];
+  if (tag) needs.push(`t:${tag.toLowerCase()}`);
+  for (const [, kind, name] of compound.matchAll(/([.#])([\w-]+)(?![\w\\-])/g)) needs.push(`${kind === '.' ? 'c' : 'i'}:${name!.toLowerCase()}`);
+  return compound.includes('\\') ? needs.filter((need) => need.startsWith('t:')) : needs;
+}
+
+/** The compound a selector's subject must match: what follows its last combinator. */
+export function rightmostCompound(selector: string): string {
+  let depth = 0;
+  for (let i = selector.length - 1; i >= 0; i--) {
+    const c = selector[i]!;
+    if (c === ')' || c === ']') depth++;
+    else if (c === '(' || c === '[') depth--;
+    else if (depth === 0 && (c === ' ' || c === '>' || c === '+' || c === '~')) return selector.slice(i + 1).trim();
+  }
+  return selector.trim();
+}
+
+/** A compound with the arguments of its functional pseudo-classes left out (`:not(.x)` asks for no class). */
+function withoutArguments(compound: string): string {
+  let out = '';
+  let depth = 0;
+  for (const c of compound) {
+    if (c === '(') depth++;
+    if (depth === 0) out += c;
+    if (c === ')') depth--;
+  }
+  return out;
+}
+
+/** Splits at `separator` where it stands outside brackets, parentheses and quotes. */
+function topLevel(separator: string): (selector: string) => string[] {
+  return (selector) => {
+    const parts: string[] = [];
+    let depth = 0;
+    let quote = '';
+    let start = 0;
+    for (let i = 0; i < selector.length; i++) {
+      const c = selector[i]!;
+      if (quote) {
+        if (c === quote && selector[i - 1] !== '\\') quote = '';
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '(' || c === '[') depth++;
+      else if (c === ')' || c === ']') depth--;
+      else if (depth === 0 && c === separator) {
+        parts.push(selector.slice(start, i).trim());
+        start = i + 1;
+      }
+    }
+    parts.push(selector.slice(start).trim());
+    return parts.filter(Boolean);
+  };
+}
