@@ -37,6 +37,14 @@ export interface PageReader {
 /** What one block element holds in reading order: text, inline elements (with theirs), blocks inside it. */
 type Item = string | { inline: Element; items: Item[] } | { block: Element };
 
+interface Kept {
+  info?: OwnInfo;
+  /** Dropped when the page changes inside the block. */
+  fragment?: Fragment;
+  hints?: BlockHint[];
+  cell?: { row: Element; cell: Element } | null;
+}
+
 interface Fragment {
   items: Item[];
   /** The block's text when nothing from elsewhere was mixed in (the usual case), once put together. */
@@ -49,6 +57,7 @@ const SALIENT = selectorParts([
   '[class*="swal2-popup"]', '[class*="el-message"]', '[class*="ant-message"]', '[class*="modal"]', '#error-page',
 ]);
 const MAX_SALIENT = 200;
+const NO_HINTS: BlockHint[] = [];
 /** Elements hidden for now by a fade, zoom or slide (element-info.ts `transient`) looked at again per read. */
 const MAX_WATCHED = 100;
 const MAX_SURFACE_DEPTH = 24;
@@ -60,10 +69,13 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
   let viewport: Viewport | null = null;
   let hasLayout: boolean | null = null;
 
-  let own = new WeakMap<Element, OwnInfo>();
-  let fragments = new WeakMap<Element, Fragment>();
-  let hints = new WeakMap<Element, BlockHint[]>();
-  let cells = new WeakMap<Element, { row: Element; cell: Element } | null>();
+  /** What was worked out about each element, in one record: one map lookup per element, not four. */
+  let kept = new WeakMap<Element, Kept>();
+  const keptOf = (el: Element): Kept => {
+    let record = kept.get(el);
+    if (!record) kept.set(el, (record = {}));
+    return record;
+  };
   /** Surface elements among an element's ancestors (nearest first), until the set of surfaces changes. */
   let surfaceAncestors = new WeakMap<Element, Element[]>();
   const watched = new Set<Element>();
@@ -74,10 +86,10 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
   let removedFrom = new Set<Element>();
 
   const infoOf = (el: Element): OwnInfo => {
-    let info = own.get(el);
+    const record = keptOf(el);
+    let info = record.info;
     if (!info) {
-      info = ownInfo(el, viewport);
-      own.set(el, info);
+      info = record.info = ownInfo(el, viewport);
       if (info.transient && watched.size < MAX_WATCHED) watched.add(el);
     }
     return info;
@@ -129,7 +141,8 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
 
   /** A block's reading, walked once and kept; null when the node cap is spent. */
   const fragmentOf = (block: Element): Fragment | null => {
-    let fragment = fragments.get(block);
+    const record = keptOf(block);
+    let fragment = record.fragment;
     if (fragment) return fragment;
     if (nodes >= limits.maxNodes) {
       truncated = true;
@@ -145,39 +158,34 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
       truncated = true;
       return { items };
     }
-    fragment = { items };
-    fragments.set(block, fragment);
+    fragment = record.fragment = { items };
     return fragment;
   };
 
   // ---- bringing changes in ----
-  const forgetOne = (el: Element) => {
-    own.delete(el);
-    fragments.delete(el);
-    hints.delete(el);
-    cells.delete(el);
-  };
   const forget = (root: Element) => {
+    kept.delete(root);
     // Most changed subtrees are one element (a feed item, a status cell): no walker for those.
-    if (!root.firstElementChild) return forgetOne(root);
+    if (!root.firstElementChild) return;
     const walker = doc.createTreeWalker(root, 0x1 /* SHOW_ELEMENT */);
-    for (let node: Node | null = root; node; node = walker.nextNode()) forgetOne(node as Element);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) kept.delete(node as Element);
   };
   /** The kept reading that holds `node`: dropped, so the block is walked again. */
   const dirty = (node: Node) => {
     for (let current: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement; current; current = current.parentElement) {
-      if (fragments.delete(current)) return;
-      const info = own.get(current);
+      const record = kept.get(current);
+      if (record?.fragment) {
+        record.fragment = undefined;
+        return;
+      }
+      const info = record?.info;
       // A change inside something hidden or never read changes nothing the shopper sees.
       if ((info && !info.visible) || SKIPPED_TAGS.has(current.tagName.toUpperCase())) return;
     }
   };
 
   const resetAll = () => {
-    own = new WeakMap();
-    fragments = new WeakMap();
-    hints = new WeakMap();
-    cells = new WeakMap();
+    kept = new WeakMap();
     surfaceAncestors = new WeakMap();
     watched.clear();
     surfaces.findAll();
@@ -205,11 +213,11 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
           watched.delete(el);
           continue;
         }
-        const before = own.get(el);
+        const before = kept.get(el)?.info;
         const now = ownInfo(el, viewport);
         if (!before || before.visible !== now.visible || before.block !== now.block || before.tiny !== now.tiny) {
           forget(el);
-          own.set(el, now);
+          keptOf(el).info = now;
           dirty(el.parentElement ?? el);
         }
         if (!now.transient) watched.delete(el);
@@ -249,23 +257,26 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
   };
 
   const hintsOf = (el: Element): BlockHint[] => {
-    const cached = hints.get(el);
-    if (cached) return cached;
+    const record = keptOf(el);
+    if (record.hints) return record.hints;
     const parent = el.parentElement;
-    const inherited = parent && parent.tagName !== 'BODY' ? hintsOf(parent) : [];
-    const result = [...new Set([...ownHints(el), ...inherited])];
-    hints.set(el, result);
+    const inherited = parent && parent.tagName !== 'BODY' ? hintsOf(parent) : NO_HINTS;
+    const own = ownHints(el);
+    // Most elements add no hint of their own: they share their parent's list (never changed in place).
+    const result = own.length === 0 ? inherited : inherited.length === 0 ? own : [...new Set([...own, ...inherited])];
+    record.hints = result;
     return result;
   };
 
   const cellOf = (el: Element) => {
-    let place = cells.get(el);
+    const record = keptOf(el);
+    let place = record.cell;
     if (place === undefined) {
       // Grid components wrap a cell's text in a div of its own (Element's <td><div class="cell">).
       const cell = el.closest(CELL_SELECTOR);
       const row = cell?.closest('tr, [role="row"]');
       place = cell && row ? { row, cell } : null;
-      cells.set(el, place);
+      record.cell = place;
     }
     return place;
   };
@@ -348,7 +359,7 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
       return id;
     };
     for (const el of order) {
-      const fragment = mixed.has(el) ? undefined : fragments.get(el);
+      const fragment = mixed.has(el) ? undefined : kept.get(el)?.fragment;
       let text = fragment?.text;
       if (text === undefined) {
         text = normalise(parts.get(el)!.join('')).slice(0, limits.maxBlockChars);

@@ -13,6 +13,8 @@ export interface SurfaceTracker extends MatchingElements {
 
 const MAX_SURFACE_ELEMENTS = 300;
 
+const NEWER_SYNTAX = /:(has|is|where|not)\(|\|\||:nth-[a-z-]*\([^)]* of /;
+
 /** Entries whose selectors this browser can run (a browser without :has() skips those, not all). */
 const usable = new WeakMap<Document, CatalogSurface[]>();
 
@@ -29,9 +31,10 @@ function usableEntries(doc: Document): CatalogSurface[] {
         return false;
       }
     };
-    // One parse of everything first: only a browser that refuses some selector has them tried one by one.
-    const every = SURFACES.flatMap((entry) => [entry.selector, entry.has, entry.not]).filter(Boolean).join(',');
-    found = runs(every) ? [...SURFACES] : SURFACES.filter((entry) => runs(entry.selector) && runs(entry.has) && runs(entry.not));
+    // Only newer syntax can be refused (every browser we run in has CSS 3 selectors): those are
+    // parsed together first, and tried one by one only in a browser that refuses some.
+    const newer = SURFACES.flatMap((entry) => [entry.selector, entry.has, entry.not]).filter((selector) => selector && NEWER_SYNTAX.test(selector));
+    found = runs(newer.join(',')) ? [...SURFACES] : SURFACES.filter((entry) => runs(entry.selector) && runs(entry.has) && runs(entry.not));
     usable.set(doc, found);
   }
   return found;
