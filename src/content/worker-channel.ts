@@ -20,7 +20,7 @@ export function askWorker<K extends MessageType>(type: K, request: MessageMap[K]
  * message it does not take (another listener, or nobody, answers it).
  */
 export function answerWorker(handler: (message: Partial<Message> | null) => Promise<unknown> | undefined): void {
-  chrome.runtime.onMessage.addListener((raw: unknown, sender: chrome.runtime.MessageSender, sendResponse: (answer: unknown) => void) => {
+  chrome.runtime.onMessage.addListener((raw: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (answer: unknown) => void) => {
     // Only this extension's worker: a tab never sends to another tab's content script.
     if (sender.id !== chrome.runtime.id || sender.tab) return false;
     const answer = handler(raw as Partial<Message> | null);
