@@ -1,8 +1,11 @@
 import type browser from 'webextension-polyfill';
 import { detectPage } from '../detect/detect-page';
+import type { PageSnapshot } from '../detect/page-snapshot';
 import { hostOnList } from '../detect/shop-signals';
 import type { Verdict } from '../detect/verdict';
 import type { PageReadRequest, PageReadResponse, SubmitSnapshotResponse } from '../messages/message-map';
+import { applyReadingChange } from '../messages/reading-change';
+import { isSnapshot } from '../messages/validate-message';
 import { observedOrders } from '../orders/observed-orders';
 import { safeUrl } from '../shared/safe-url';
 import { shortDigest } from '../shared/short-id';
@@ -29,9 +32,13 @@ interface PageView {
   reported: Set<string>;
   orders: string;
   shop: ShopReportView;
+  /** The last reading the page sent, which its next change is made from (reading-change.ts). */
+  reading?: { seq: number; snapshot: PageSnapshot };
 }
 
 const MAX_PAGE_VIEWS = 200;
+/** Page views whose last reading is kept (the most recent ones): an older one is asked for a whole reading. */
+const MAX_KEPT_READINGS = 30;
 const views = new Map<string, PageView>();
 
 export async function handlePageRead(
@@ -40,16 +47,26 @@ export async function handlePageRead(
   deps: PageReadDeps,
 ): Promise<PageReadResponse> {
   if (sender.tab?.id === undefined || sender.frameId !== 0) return { ok: false, error: 'only a top-level page is read', stop: true };
-  const { snapshot, docToken, links } = request;
+  const { docToken, links } = request;
+  // Everything up to keeping the reading runs before the first await: a change sent right after
+  // this reading is made from it.
+  const view = pageView(docToken);
+  const snapshot = readingOf(request, view);
+  if (!snapshot) return { ok: false, error: 'the reading this change was made from is not held: send the whole reading', stop: false, sendWhole: true };
   const pageUrl = safeUrl(snapshot.url);
   if (!pageUrl || pageUrl.origin !== safeUrl(sender.url ?? '')?.origin) {
     return { ok: false, error: 'a page may only send its own reading', stop: false };
   }
+  keepReading(view, request.seq, snapshot);
+  const submit = (key: string): Promise<SubmitSnapshotResponse> =>
+    submitSnapshot({ snapshot, key, docToken }, sender, deps.submit).catch((error: unknown) => ({
+      ok: false as const,
+      error: error instanceof Error ? error.message : String(error),
+    }));
   const settings = await deps.submit.settings();
   if (!settings.autoCapture) return { ok: false, error: 'automatic capture is off', stop: true };
   if (hostOnList(pageUrl.hostname, settings.siteDenyList)) return { ok: false, error: 'the site is on the deny list', stop: true };
 
-  const view = pageView(docToken);
   const verdict = detectPage(snapshot, { stallThresholdHours: settings.stallThresholdHours });
   const signature = verdict.kind === 'none' ? null : verdictSignature(snapshot.url, verdict);
   // Marked before anything is awaited: the same finding read again meanwhile is not a second capture.
@@ -76,18 +93,30 @@ export async function handlePageRead(
   // Not awaited: the page's answer does not wait for the badge or a promise's capture.
   void reportShopReading(view.shop, { snapshot, links, docToken, verdict }, sender, { shop: deps.orders, submit: deps.submit }).catch(() => undefined);
   return { ok: true, capture };
-
-  function submit(key: string): Promise<SubmitSnapshotResponse> {
-    return submitSnapshot({ snapshot, key, docToken }, sender, deps.submit).catch((error: unknown) => ({
-      ok: false as const,
-      error: error instanceof Error ? error.message : String(error),
-    }));
-  }
 }
 
 /** One capture per finding per page view: the same finding read again after a mutation is not new. */
 export function verdictSignature(url: string, verdict: Verdict): string {
   return [url, verdict.kind, verdict.reasonCode, verdict.message, verdict.orderId ?? '', verdict.status ?? ''].join('|');
+}
+
+/** The whole reading a request carries or describes; null for a change made from a reading not held. */
+function readingOf(request: PageReadRequest, view: PageView): PageSnapshot | null {
+  if (request.snapshot) return request.snapshot;
+  const { change } = request;
+  if (!change || view.reading?.seq !== change.base) return null;
+  const rebuilt = applyReadingChange(view.reading.snapshot, change);
+  // Put together, it must pass what a whole reading passes (the caps on blocks and characters).
+  return rebuilt && isSnapshot(rebuilt) ? rebuilt : null;
+}
+
+function keepReading(view: PageView, seq: number, snapshot: PageSnapshot): void {
+  // Readings arrive in the order sent; an older one retried late must not replace a newer one.
+  if (view.reading && view.reading.seq > seq) return;
+  view.reading = { seq, snapshot };
+  let kept = 0;
+  // Newest views last (pageView moves a view to the end): older readings past the cap are dropped.
+  for (const other of [...views.values()].reverse()) if (other.reading && ++kept > MAX_KEPT_READINGS) other.reading = undefined;
 }
 
 function pageView(docToken: string): PageView {

@@ -1,5 +1,6 @@
 import type { BlockHint, PageSnapshot, SurfaceMark, TextBlock } from '../detect/page-snapshot';
 import { isoWithOffset } from '../evidence/iso-time';
+import { sameBlock } from '../messages/reading-change';
 import { isAnimating, isEditable, isReadonlyField, ownHints, ownInfo, SKIPPED_TAGS, type OwnInfo, type Viewport } from './element-info';
 import { matchingElements, selectorParts } from './matching-elements';
 import { surfaceTracker } from './surface-marks';
@@ -456,15 +457,7 @@ export function sameReading(x: PageSnapshot, y: PageSnapshot): boolean {
 }
 
 function sameBlocks(a: readonly TextBlock[], b: readonly TextBlock[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x.text !== y.text || x.tag !== y.tag || x.row !== y.row || x.cell !== y.cell) return false;
-    if (x.surface?.id !== y.surface?.id || x.surface?.n !== y.surface?.n || x.surface?.tone !== y.surface?.tone) return false;
-    if (x.hints.length !== y.hints.length || x.hints.some((hint, j) => hint !== y.hints[j])) return false;
-  }
-  return true;
+  return a.length === b.length && a.every((block, i) => sameBlock(block, b[i]!));
 }
 
 function normalise(text: string): string {

@@ -1,4 +1,5 @@
 import type { PageSnapshot } from '../detect/page-snapshot';
+import { readingChange } from '../messages/reading-change';
 import { randomToken } from '../shared/short-id';
 import { timed } from './bench-timing';
 import { createPageReader, sameReading } from './page-reader';
@@ -52,19 +53,32 @@ function start(): void {
     if (changed) report(snapshot);
   });
 
+  /** Readings are numbered; the worker holds the last one sent, and the next goes as what changed from it. */
+  let seq = 0;
+  let base: { seq: number; snapshot: PageSnapshot } | null = null;
   const report = (snapshot: PageSnapshot) => {
     sent = snapshot;
+    const number = ++seq;
     const links = collectShopLinks(document);
-    submitWithRetry(() => askWorker('page:read', { snapshot, docToken, links }))
+    const change = base ? readingChange(base.snapshot, snapshot, base.seq) : null;
+    const request = change ? { seq: number, change, docToken, links } : { seq: number, snapshot, docToken, links };
+    base = { seq: number, snapshot };
+    submitWithRetry(() => askWorker('page:read', request))
       .then((reply) => {
-        if (!reply.ok && reply.stop) {
+        if (reply.ok) return;
+        if (reply.stop) {
           stopped = true;
           stop?.();
+        } else if (reply.sendWhole && base?.seq === number) {
+          // The worker no longer holds what this change was made from (it was restarted): the whole reading.
+          base = null;
+          report(snapshot);
         }
       })
-      // No answer even after the retries: the next change sends its reading whatever it is.
+      // No answer even after the retries: the next change sends its reading whatever it is, whole.
       .catch(() => {
         if (sent === snapshot) sent = null;
+        if (base?.seq === number) base = null;
       });
   };
 

@@ -1,4 +1,5 @@
 import type { PageSnapshot, TextBlock } from '../detect/page-snapshot';
+import type { ReadingChange } from './reading-change';
 import type { OrderSighting } from '../orders/order-record';
 import type { SupportDeadline } from '../orders/support-deadline';
 import type { PageLink } from '../shop/contact-channels';
@@ -60,7 +61,12 @@ export type SupportDeadlineResponse = { ok: true; deadline: SupportDeadline } | 
 
 /** A page as the reader saw it after a change: the worker decides what it shows, and keeps it if it must. */
 export interface PageReadRequest {
-  snapshot: PageSnapshot;
+  /** Numbers this document's readings in the order they are sent. */
+  seq: number;
+  /** The whole reading (the first, or when the worker asked for it) … */
+  snapshot?: PageSnapshot;
+  /** … or what changed since the reading sent before it (reading-change.ts). */
+  change?: ReadingChange;
   /** Random per document: lets the worker check the tab still shows the page that read. */
   docToken: string;
   /** Pay and contact links of the page (src/content/shop-links.ts), for "this shop" (shop-page-reports.ts). */
@@ -71,7 +77,10 @@ export interface PageReadRequest {
  * Answered once the worker has decided (and, for evidence, committed the capture). `stop`: this
  * page is not to be read any more (automatic capture off, or the site on the deny list).
  */
-export type PageReadResponse = { ok: true; capture: SubmitSnapshotResponse | null } | { ok: false; error: string; stop: boolean };
+export type PageReadResponse =
+  | { ok: true; capture: SubmitSnapshotResponse | null }
+  /** `sendWhole`: the worker does not hold the reading a change was made from (it was restarted). */
+  | { ok: false; error: string; stop: boolean; sendWhole?: true };
 
 export interface ViewportRect {
   left: number;

@@ -1,5 +1,6 @@
 import type { BlockHint, PageSnapshot, SurfaceTone, TextBlock } from '../detect/page-snapshot';
 import type { DeleteCaptureRequest, PageReadRequest, SubmitSnapshotRequest } from './message-map';
+import type { ReadingChange } from './reading-change';
 
 // Runtime checks for what arrives from a content script: shape, types and size caps. A page's
 // renderer is not trusted just because it speaks our message names.
@@ -21,7 +22,25 @@ export function isSubmitSnapshotRequest(value: unknown): value is SubmitSnapshot
 }
 
 export function isPageReadRequest(value: unknown): value is PageReadRequest {
-  return isRecord(value) && isShortString(value.docToken, 100) && isLinks(value.links) && isSnapshot(value.snapshot);
+  if (!isRecord(value) || !isShortString(value.docToken, 100) || !isLinks(value.links) || !isCount(value.seq)) return false;
+  // A whole reading or a change, never both: the change is checked whole again once put together (page-reads.ts).
+  return value.change === undefined ? isSnapshot(value.snapshot) : value.snapshot === undefined && isReadingChange(value.change);
+}
+
+function isReadingChange(value: unknown): value is ReadingChange {
+  return (
+    isRecord(value) &&
+    isCount(value.base) &&
+    isCount(value.keepStart) &&
+    isCount(value.keepEnd) &&
+    isRecord(value.head) &&
+    !('blocks' in value.head) &&
+    isSnapshot({ ...value.head, blocks: value.blocks })
+  );
+}
+
+function isCount(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
 }
 
 /** Pay and contact links as shop-links.ts collects them: capped, and only schemes a shop's rules read. */
@@ -45,7 +64,8 @@ export function isBackupReleaseRequest(value: unknown): value is { type: 'backup
   return isRecord(value) && isShortString(value.url, 200) && (value.url as string).startsWith('blob:');
 }
 
-function isSnapshot(value: unknown): value is PageSnapshot {
+/** A reading as a page may send it: every field in shape, every cap kept. */
+export function isSnapshot(value: unknown): value is PageSnapshot {
   if (!isRecord(value)) return false;
   if (!isShortString(value.url, 4096) || !/^https?:\/\//i.test(value.url as string)) return false;
   if (typeof value.title !== 'string' || (value.title as string).length > 1000) return false;

@@ -31,7 +31,7 @@ function setup() {
 
 const deleteMessage = { type: 'evidence:delete', captureId: 'c1', reason: '' };
 const submitMessage = { type: 'capture:submit', key: 'k', docToken: 'd', snapshot: snapshot('https://shop.example/order/1', ['支付网关异常！']) };
-const readMessage = { type: 'page:read', docToken: 'd', links: [], snapshot: snapshot('https://shop.example/order/1', ['支付网关异常！']) };
+const readMessage = { type: 'page:read', seq: 1, docToken: 'd', links: [], snapshot: snapshot('https://shop.example/order/1', ['支付网关异常！']) };
 
 describe('sender classification', () => {
   it.each([

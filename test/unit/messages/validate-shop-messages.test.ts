@@ -9,6 +9,7 @@ import { snapshot } from '../../helpers/snapshot';
 const page = snapshot('https://shop.example/buy/1', ['支付方式：易支付-支付宝', '未使用的卡密 7 天内可申请退款。']);
 const reading = {
   type: 'page:read',
+  seq: 1,
   docToken: 'doc-1',
   snapshot: page,
   links: [{ text: '立即支付', href: 'https://pay.example/submit.php?pid=1' }, { text: '', href: 'mailto:kefu@shop.example' }, { text: 'TG', href: 'tg://resolve?domain=shop' }],
