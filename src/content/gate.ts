@@ -1,4 +1,4 @@
-import { LOOK_AGAIN_AFTER_MS, pageLooksLikeShop } from './page-gate';
+import { LOOK_AGAIN_AFTER_MS, lookAtPage } from './page-gate';
 import { submitWithRetry } from './submit-with-retry';
 import { askWorker } from './worker-channel';
 
@@ -7,7 +7,7 @@ import { askWorker } from './worker-channel';
 // page-gate.ts; only a yes sends one message, and the worker injects the reader (reader.ts). A page
 // that turns into a shop without loading a new document (a hash or history route, text fetched
 // after idle) is asked again then: after a hash or history change, a second after a click, and
-// once a few seconds after the first look. Listeners and timers of this isolated world are not
+// once a few seconds after the first look if the page had little text then. Listeners and timers of this isolated world are not
 // visible to the page.
 
 const AFTER_CLICK_MS = 1_000;
@@ -16,8 +16,11 @@ const IDLE_TIMEOUT_MS = 2_000;
 let opened = false;
 let clickTimer: ReturnType<typeof setTimeout> | undefined;
 
-function look(): void {
-  if (opened || !pageLooksLikeShop(document)) return;
+/** Whether the page already had a whole sample of text (page-gate.ts). */
+function look(): boolean {
+  if (opened) return true;
+  const { shop, fullSample } = lookAtPage(document);
+  if (!shop) return fullSample;
   opened = true;
   removeEventListener('hashchange', look);
   removeEventListener('popstate', look);
@@ -26,6 +29,7 @@ function look(): void {
   // Asked again while no answer comes (a worker stopped before it answered): the reader going in
   // twice does nothing, a page left without it would be a page never read.
   void submitWithRetry(() => askWorker('page:gate-open', {})).catch(() => undefined);
+  return true;
 }
 
 
@@ -40,10 +44,12 @@ function whenIdle(run: () => void): void {
 }
 
 whenIdle(() => {
-  look();
+  const rendered = look();
   if (opened) return;
   addEventListener('hashchange', look);
   addEventListener('popstate', look);
   addEventListener('click', afterClick, { capture: true, passive: true });
-  setTimeout(() => whenIdle(look), LOOK_AGAIN_AFTER_MS);
+  // A page that had a whole sample of text at idle has rendered what its sample would show (an
+  // article, a docs table, a feed): it is looked at again after a route change or a click only.
+  if (!rendered) setTimeout(() => whenIdle(look), LOOK_AGAIN_AFTER_MS);
 });

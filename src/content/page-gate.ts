@@ -9,6 +9,18 @@ import { textSample } from './text-sample';
 export const LOOK_AGAIN_AFTER_MS = 3_000;
 
 export function pageLooksLikeShop(doc: Document): boolean {
-  const url = doc.location?.href ?? doc.URL;
-  return /^https?:/i.test(url) && looksLikeShopPage(url, doc.title, textSample(doc));
+  return lookAtPage(doc).shop;
 }
+
+/**
+ * The gate's look; `fullSample`: the page already had a whole sample's worth of text, so it has
+ * rendered (a page still being built by script has little text at idle, and is looked at again).
+ */
+export function lookAtPage(doc: Document): { shop: boolean; fullSample: boolean } {
+  const url = doc.location?.href ?? doc.URL;
+  if (!/^https?:/i.test(url)) return { shop: false, fullSample: true };
+  const sample = textSample(doc, SAMPLE_CHARS);
+  return { shop: looksLikeShopPage(url, doc.title, sample), fullSample: sample.length >= SAMPLE_CHARS };
+}
+
+const SAMPLE_CHARS = 4_000;

@@ -1,0 +1,65 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startExtensionSession, visit, type ExtensionSession } from '../harness/extension-session';
+
+// The gate in every page (src/content/gate.ts) reads the page once when it is idle; a page that is
+// not a shop then but turns into one without loading a new document must still be read: a script
+// shell that fills in its order page after idle (looked at again a few seconds later, since it had
+// little text; the first look comes at most 2 s after the page loads: an idle callback's timeout),
+// and a long page whose hash route changes to a payment that failed.
+
+const SHOP_TEXT = `<h1>订单支付</h1><p>订单号：__ID__</p><p>实际支付价格：￥ 30.00</p><p>支付方式：易支付</p>
+<div class="layui-layer layui-layer-dialog layui-layer-msg" style="position:fixed;top:40%;left:40%">支付网关异常！</div>`;
+
+const LATE_SHELL = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>加载中</title></head>
+<body><div id="app">加载中…</div><script>setTimeout(() => {
+  document.title = '订单支付 - 星河发卡';
+  document.getElementById('app').innerHTML = ${JSON.stringify(SHOP_TEXT.replace('__ID__', 'GATELATE20261206'))};
+}, 2800);</script></body></html>`;
+
+const ARTICLE = `<p>${'这是一篇关于城市园林与四季植物的长文章，讲述树木如何在城市中生长。'.repeat(12)}</p>`;
+const HASH_ROUTED = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>读书笔记</title></head>
+<body><div id="app">${ARTICLE.repeat(12)}</div><script>addEventListener('hashchange', () => {
+  if (location.hash === '#/pay') document.getElementById('app').innerHTML = ${JSON.stringify(SHOP_TEXT.replace('__ID__', 'GATEHASH20261206'))};
+});</script></body></html>`;
+
+describe('the gate looks again when a page becomes a shop later (real Chromium)', () => {
+  let session: ExtensionSession;
+  let server: Server;
+  let origin: string;
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(request.url?.startsWith('/late') ? LATE_SHELL : HASH_ROUTED);
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    session = await startExtensionSession();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await new Promise((done) => server?.close(done));
+  });
+
+  it('reads a script shell that shows its failed order only after the page went idle', async () => {
+    const before = (await session.entries()).length;
+    const page = await visit(session.context, `${origin}/late/home`);
+    const entries = await session.waitForEntries(before + 1, 20_000);
+    expect(entries.at(-1)).toMatchObject({ trigger: 'auto', orderId: 'GATELATE20261206' });
+    await page.close();
+  });
+
+  it('reads a long page whose hash route turns into a failed payment', async () => {
+    const before = (await session.entries()).length;
+    const page = await visit(session.context, `${origin}/notes`);
+    // Well past the first look (idle) and the time a second one would come.
+    await page.waitForTimeout(4_500);
+    expect((await session.entries()).length).toBe(before);
+    await page.evaluate(() => (location.hash = '#/pay'));
+    const entries = await session.waitForEntries(before + 1, 20_000);
+    expect(entries.at(-1)).toMatchObject({ trigger: 'auto', orderId: 'GATEHASH20261206' });
+    await page.close();
+  });
+});
