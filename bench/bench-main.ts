@@ -25,7 +25,8 @@ import { fillAndMeasureWorker } from './worker-memory';
 
 // `npm run bench`: builds, then measures in real headless Chromium what PayWitness costs a
 // shopper's browser, each figure beside a baseline taken in the same run. Writes bench/results.json
-// and bench/results.md, prints the table. `--quick` runs few samples, to try the harness only.
+// and bench/results.md, prints the table. `--quick` runs few samples, to try the harness only;
+// `--mutations`, `--latency` and `--page-cost` run one part only.
 
 const EXPORT_DB = 'paywitness-bench-export';
 
@@ -49,6 +50,21 @@ export async function runBench(root: string, args: readonly string[], log: (line
     const tab = await frontTab(extension.context);
     const cost = summariseMutationCost(await measureMutationCost(tab, (run) => `${generated.origin}/checkout/MUT${run}`, n.mutationRuns));
     log(mutationLine(cost));
+    await extension.close();
+    await generated.close();
+    return 0;
+  }
+
+  if (args.includes('--latency')) {
+    // Only decisive text → committed capture (a quick check while working on the reader or the worker).
+    const generated = await startGeneratedPages();
+    const extension = await launchBenchExtension(timedDir);
+    const tab = await frontTab(extension.context);
+    const bench = await openBenchPage(extension);
+    await bench.call('openStore', DB_NAME);
+    await tab.bringToFront();
+    const latency = await measureCaptureLatency(tab, bench.page, extension.worker, (round) => `${generated.origin}/checkout/LAT${round}`, n.latency);
+    log(latencyLine(latency));
     await extension.close();
     await generated.close();
     return 0;
@@ -99,7 +115,7 @@ export async function runBench(root: string, args: readonly string[], log: (line
   step(`decisive text → committed capture, ${n.latency} rounds, each beside a bare captureVisibleTab`);
   const usageBeforeShots = await bench.call('storageUsage');
   const latency = await measureCaptureLatency(extensionTab, bench.page, extension.worker, (round) => `${generated.origin}/checkout/LAT${round}`, n.latency);
-  log(`decisive text → capture committed: p50 ${ms(percentile(latency.pipelineMs, 50))}, p95 ${ms(percentile(latency.pipelineMs, 95))} (n=${latency.pipelineMs.length}, ${latency.timeouts} timed out); bare captureVisibleTab p50 ${ms(percentile(latency.bareCaptureMs, 50))}`);
+  log(latencyLine(latency));
   const usageAfterShots = await bench.call('storageUsage');
   const shotCaptures = await bench.call('recentCaptures', DB_NAME, latency.pipelineMs.length);
   const png = await screenshotBase64(extension.worker, extensionTab.url());
@@ -422,4 +438,8 @@ function pageCostRows(costs: readonly PageCost[]): ResultRow[] {
 
 function mutationLine(cost: ReturnType<typeof summariseMutationCost>): string {
   return `content script per 1,000 mutations: median ${ms(cost.medianPerThousandMs)} (reads ${ms(cost.medianScanMs)}, ${cost.medianScans} reads); runs ${cost.samplesMs.map(ms).join(', ')}`;
+}
+
+function latencyLine(latency: Awaited<ReturnType<typeof measureCaptureLatency>>): string {
+  return `decisive text → capture committed: p50 ${ms(percentile(latency.pipelineMs, 50))}, p95 ${ms(percentile(latency.pipelineMs, 95))} (n=${latency.pipelineMs.length}, ${latency.timeouts} timed out); bare captureVisibleTab p50 ${ms(percentile(latency.bareCaptureMs, 50))}`;
 }
