@@ -21,7 +21,10 @@ export function watchPage(
   onSettled: () => void,
   options: WatchOptions = DEFAULT_WATCH,
 ): () => void {
-  let debounce: ReturnType<typeof setTimeout> | undefined;
+  /** One timer for the next read; a batch that only moves the read later leaves it set (a feed sends dozens a second). */
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timerAt = 0;
+  let dueAt = 0;
   let firstChangeAt = 0;
   let lastRunAt = 0;
 
@@ -37,7 +40,6 @@ export function watchPage(
   let waitingForFrame = false;
   let stopped = false;
   const runAfterFrame = () => {
-    debounce = undefined;
     waitingForFrame = true;
     const once = () => {
       if (!waitingForFrame) return;
@@ -48,6 +50,17 @@ export function watchPage(
     const fallback = setTimeout(once, NO_FRAME_MS);
     if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
   };
+  const fire = () => {
+    timer = undefined;
+    const wait = dueAt - Date.now();
+    // Changes since the timer was set moved the read later: wait the rest.
+    if (wait > 0) return arm(wait);
+    runAfterFrame();
+  };
+  const arm = (wait: number) => {
+    timerAt = Date.now() + wait;
+    timer = setTimeout(fire, wait);
+  };
 
   const changed = (records: MutationRecord[]) => {
     onMutations(records);
@@ -55,12 +68,13 @@ export function watchPage(
     if (waitingForFrame) return;
     const now = Date.now();
     if (!firstChangeAt) firstChangeAt = now;
-    if (debounce) clearTimeout(debounce);
     const dueByDebounce = now + options.debounceMs;
     const dueByMaxWait = firstChangeAt + options.maxWaitMs;
     const earliest = lastRunAt + options.minIntervalMs;
-    const due = Math.max(Math.min(dueByDebounce, dueByMaxWait), earliest);
-    debounce = setTimeout(runAfterFrame, Math.max(0, due - now));
+    dueAt = Math.max(Math.min(dueByDebounce, dueByMaxWait), earliest);
+    if (timer !== undefined && timerAt <= dueAt) return;
+    if (timer !== undefined) clearTimeout(timer);
+    arm(Math.max(0, dueAt - now));
   };
   const observer = new MutationObserver(timed('paywitness:observe', changed));
   observer.observe(target, {
@@ -73,6 +87,6 @@ export function watchPage(
   return () => {
     stopped = true;
     observer.disconnect();
-    if (debounce) clearTimeout(debounce);
+    if (timer !== undefined) clearTimeout(timer);
   };
 }
