@@ -1,9 +1,8 @@
 import { readdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startExtensionSession, type ExtensionSession } from '../harness/extension-session';
+import { serveHtml, type HtmlServer } from '../harness/html-server';
 
 // A shop that knows its visitor keeps evidence can show a different page: PayWitness must be
 // invisible to the page it records. A payment page whose own script watches everything a script
@@ -63,21 +62,17 @@ function builtFiles(dir: string): string[] {
 
 describe('invisible to the page it records (real Chromium)', () => {
   let session: ExtensionSession;
-  let server: Server;
+  let server: HtmlServer;
   let origin: string;
 
   beforeAll(async () => {
-    server = createServer((_request, response) => {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(PAY_PAGE);
-    });
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveHtml(() => PAY_PAGE);
+    origin = server.origin;
     session = await startExtensionSession();
   });
   afterAll(async () => {
     await session?.close();
-    await new Promise((done) => server?.close(done));
+    await server?.close();
   });
 
   it('captures a failed payment while the page sees nothing of it, and can fetch none of its files', async () => {

@@ -1,7 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startExtensionSession, visit, type ExtensionSession } from '../harness/extension-session';
+import { serveHtml, type HtmlServer } from '../harness/html-server';
 
 // The gate in every page (src/content/gate.ts) reads the page once when it is idle; a page that is
 // not a shop then but turns into one without loading a new document must still be read: a script
@@ -26,21 +25,17 @@ const HASH_ROUTED = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-
 
 describe('the gate looks again when a page becomes a shop later (real Chromium)', () => {
   let session: ExtensionSession;
-  let server: Server;
+  let server: HtmlServer;
   let origin: string;
 
   beforeAll(async () => {
-    server = createServer((request, response) => {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(request.url?.startsWith('/late') ? LATE_SHELL : HASH_ROUTED);
-    });
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveHtml((url) => (url.pathname.startsWith('/late') ? LATE_SHELL : HASH_ROUTED));
+    origin = server.origin;
     session = await startExtensionSession();
   });
   afterAll(async () => {
     await session?.close();
-    await new Promise((done) => server?.close(done));
+    await server?.close();
   });
 
   it('reads a script shell that shows its failed order only after the page went idle', async () => {

@@ -1,9 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachContentScriptWorld, stopServiceWorkers } from '../harness/content-script-world';
 import { startExtensionSession, type ExtensionSession } from '../harness/extension-session';
+import { serveHtml, type HtmlServer } from '../harness/html-server';
 
 // After its first reading a page sends only what changed, and the worker puts the reading together
 // from the one it holds (src/messages/reading-change.ts). A worker stopped in between holds nothing:
@@ -24,21 +23,17 @@ const orderPage = (orderId: string) => `<!doctype html><html lang="zh-CN"><head>
 
 describe('readings sent as what changed (real Chromium)', () => {
   let session: ExtensionSession;
-  let server: Server;
+  let server: HtmlServer;
   let origin: string;
 
   beforeAll(async () => {
-    server = createServer((request, response) => {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(orderPage(request.url?.split('/').pop() ?? 'X'));
-    });
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveHtml((url) => orderPage(url.pathname.split('/').pop() ?? 'X'));
+    origin = server.origin;
     session = await startExtensionSession();
   });
   afterAll(async () => {
     await session?.close();
-    await new Promise((done) => server?.close(done));
+    await server?.close();
   });
 
   /** Opens the page and waits until its reader runs (it answers the extension only once it has sent its first reading). */
