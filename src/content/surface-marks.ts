@@ -44,11 +44,7 @@ export function surfaceTracker(doc: Document): SurfaceTracker {
   const entries = usableEntries(doc);
   // The builds add each selector's subjects (worked out at build time); the tests' whole files do not.
   const built = entries.every((entry) => entry.subjects) ? entries.flatMap((entry) => entry.subjects!) : undefined;
-  const parts = selectorParts(
-    entries.map((entry) => entry.selector),
-    built,
-  );
-  const matching = matchingElements(doc, { ...parts, max: MAX_SURFACE_ELEMENTS, body: true });
+  const matching = matchingElements(doc, { ...selectorParts(entries.map((entry) => entry.selector), built), max: MAX_SURFACE_ELEMENTS, body: true });
   /** Catalogue entries whose selector an element matches: asked again only when it changes. */
   const candidates = new WeakMap<Element, CatalogSurface[]>();
   return {
