@@ -15,6 +15,7 @@ import { startGeneratedPages } from './generated-pages';
 import { machineInfo } from './machine-info';
 import { measurePageLoads, summarisePageLoads } from './page-load';
 import { PAGE_READER } from '../src/shared/content-script-files';
+import { measureGateCost, type GateCost } from './gate-cost';
 import { ordinaryPages } from './ordinary-pages';
 import { measurePopupRender, summarisePopup } from './popup-render';
 import { measureSameBrowserCost, type PageCost } from './same-browser-cost';
@@ -26,15 +27,15 @@ import { fillAndMeasureWorker } from './worker-memory';
 // `npm run bench`: builds, then measures in real headless Chromium what PayWitness costs a
 // shopper's browser, each figure beside a baseline taken in the same run. Writes bench/results.json
 // and bench/results.md, prints the table. `--quick` runs few samples, to try the harness only;
-// `--mutations`, `--latency` and `--page-cost` run one part only.
+// `--mutations`, `--latency`, `--gate` and `--page-cost` run one part only.
 
 const EXPORT_DB = 'paywitness-bench-export';
 
 export async function runBench(root: string, args: readonly string[], log: (line: string) => void): Promise<number> {
   const quick = args.includes('--quick');
   const n = quick
-    ? { loads: 3, mutationRuns: 2, latency: 4, workerCaptures: 60, popupOpens: 3, popupLarge: [100, 300], exportRuns: 1, costRounds: 1 }
-    : { loads: 30, mutationRuns: 5, latency: 25, workerCaptures: 500, popupOpens: 10, popupLarge: [1000, 10_000], exportRuns: 3, costRounds: 3 };
+    ? { loads: 3, mutationRuns: 2, latency: 4, workerCaptures: 60, popupOpens: 3, popupLarge: [100, 300], exportRuns: 1, costRounds: 1, gateLoads: 2 }
+    : { loads: 30, mutationRuns: 5, latency: 25, workerCaptures: 500, popupOpens: 10, popupLarge: [1000, 10_000], exportRuns: 3, costRounds: 3, gateLoads: 10 };
   const started = Date.now();
   const machineBefore = machineInfo();
   const step = (what: string) => log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${what}`);
@@ -67,6 +68,14 @@ export async function runBench(root: string, args: readonly string[], log: (line
     log(latencyLine(latency));
     await extension.close();
     await generated.close();
+    return 0;
+  }
+
+  if (args.includes('--gate')) {
+    // Only the gate's own time on the ordinary pages (bench build: each look is timed in the page).
+    const extension = await launchBenchExtension(timedDir);
+    for (const cost of await measureGateCost(await frontTab(extension.context), ordinaryPages(), n.gateLoads)) log(gateLine(cost));
+    await extension.close();
     return 0;
   }
 
@@ -442,4 +451,9 @@ function mutationLine(cost: ReturnType<typeof summariseMutationCost>): string {
 
 function latencyLine(latency: Awaited<ReturnType<typeof measureCaptureLatency>>): string {
   return `decisive text → capture committed: p50 ${ms(percentile(latency.pipelineMs, 50))}, p95 ${ms(percentile(latency.pipelineMs, 95))} (n=${latency.pipelineMs.length}, ${latency.timeouts} timed out); bare captureVisibleTab p50 ${ms(percentile(latency.bareCaptureMs, 50))}`;
+}
+
+function gateLine(cost: GateCost): string {
+  const opened = cost.opened ? `; let through on ${cost.opened} of ${cost.loads} loads (the reader then runs)` : '';
+  return `gate on ${cost.name.padEnd(30)} ${ms(cost.perLoadMs)} per load, ${cost.looks} look(s) (median of ${cost.loads} loads)${opened}`;
 }
