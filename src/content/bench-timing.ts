@@ -5,12 +5,12 @@
 
 const BENCH_TIMING: boolean = import.meta.env.VITE_PAYWITNESS_BENCH === '1';
 
-export function timed<A extends unknown[]>(name: string, fn: (...args: A) => void): (...args: A) => void {
+export function timed<A extends unknown[], R>(name: string, fn: (...args: A) => R): (...args: A) => R {
   if (!BENCH_TIMING) return fn;
   return (...args: A) => {
     const start = performance.now();
     try {
-      fn(...args);
+      return fn(...args);
     } finally {
       performance.measure(name, { start, end: performance.now() });
     }

@@ -17,17 +17,13 @@ const IDLE_TIMEOUT_MS = 2_000;
 let opened = false;
 let clickTimer: ReturnType<typeof setTimeout> | undefined;
 
-let seen = { shop: false, fullSample: false };
 /** The look itself: what `npm run bench -- --gate` times (bench builds only; see bench-timing.ts). */
-const lookNow = timed('paywitness:gate', () => {
-  seen = lookAtPage(document);
-});
+const lookNow = timed('paywitness:gate', () => lookAtPage(document));
 
 /** Whether the page already had a whole sample of text (page-gate.ts). */
 function look(): boolean {
   if (opened) return true;
-  lookNow();
-  const { shop, fullSample } = seen;
+  const { shop, fullSample } = lookNow();
   if (!shop) return fullSample;
   opened = true;
   removeEventListener('hashchange', look);

@@ -33,8 +33,12 @@ function start(): void {
 
   const docToken = randomToken();
   const reader = createPageReader(document);
-  /** The last reading sent: only a reading that differs from it goes to the worker. */
-  let sent: PageSnapshot | null = null;
+  /**
+   * Readings are numbered. The last one sent is what the worker holds: only a reading that differs
+   * from it goes, and it goes as what changed from it. Null: send the next one whole.
+   */
+  let seq = 0;
+  let base: { seq: number; snapshot: PageSnapshot } | null = null;
   let settleReads = 0;
   let stop: (() => void) | null = null;
   let stopped = false;
@@ -42,7 +46,7 @@ function start(): void {
   const scan = timed('paywitness:scan', () => {
     if (stopped) return;
     const snapshot = reader.read();
-    const changed = sent === null || !sameReading(sent, snapshot);
+    const changed = base === null || !sameReading(base.snapshot, snapshot);
     if (snapshot.settling && settleReads < MAX_SETTLE_READS) {
       settleReads++;
       setTimeout(() => {
@@ -53,11 +57,7 @@ function start(): void {
     if (changed) report(snapshot);
   });
 
-  /** Readings are numbered; the worker holds the last one sent, and the next goes as what changed from it. */
-  let seq = 0;
-  let base: { seq: number; snapshot: PageSnapshot } | null = null;
   const report = (snapshot: PageSnapshot) => {
-    sent = snapshot;
     const number = ++seq;
     const links = collectShopLinks(document);
     const change = base ? readingChange(base.snapshot, snapshot, base.seq) : null;
@@ -77,7 +77,6 @@ function start(): void {
       })
       // No answer even after the retries: the next change sends its reading whatever it is, whole.
       .catch(() => {
-        if (sent === snapshot) sent = null;
         if (base?.seq === number) base = null;
       });
   };
