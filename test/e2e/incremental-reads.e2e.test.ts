@@ -1,0 +1,141 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findBrowser } from '../../scripts/find-browser.mjs';
+import { sameReading } from '../../src/content/page-reader';
+import type { PageSnapshot } from '../../src/detect/page-snapshot';
+import { serveHtml, type HtmlServer } from '../harness/html-server';
+import { pageReaderScript } from '../harness/page-reader-script';
+
+// The reader reads a page whole once, then only where its MutationObserver saw changes
+// (src/content/page-reader.ts). Whatever a page does — elements added, removed or moved elsewhere,
+// text edited, classes, `hidden` and inline styles switched, stylesheets added and taken away,
+// message surfaces coming and going — its reading must stay what a whole read of the same moment
+// says. A seeded stream of random changes, compared after every batch.
+
+const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>订单查询 - 星河发卡</title>
+<style>body{font:16px sans-serif;margin:20px} .hide{display:none} .fade{opacity:0} .off{position:absolute;left:-9999px}
+.blk{display:block} .inl{display:inline} .tiny{font-size:0} .flex{display:flex} .clip{overflow:hidden;height:0}
+.layui-layer-msg{position:fixed;top:30%;left:30%;background:#333;color:#fff;padding:8px}</style></head>
+<body><h1>订单查询</h1>
+<div id="a"><p>订单号：<b>T2026120600001</b></p><p>状态：<span class="badge">待处理</span></p></div>
+<ul id="list">${Array.from({ length: 8 }, (_, i) => `<li>用户 ${i} 刚刚购买了 月卡 <i>¥${i + 10}</i></li>`).join('')}</ul>
+<table id="t"><tbody>${Array.from({ length: 6 }, (_, i) => `<tr><td>T00${i}</td><td><div class="cell">¥ ${i}.00</div></td><td>已支付</td></tr>`).join('')}</tbody></table>
+<div id="tpl" style="display:none"><div class="alert alert-danger">支付失败：订单已过期</div></div>
+<div id="toast-host"></div><footer>© 星河发卡</footer></body></html>`;
+
+/** In the page: `count` random changes drawn from `seed`'s stream (a small LCG: the same seed, the same changes). */
+function mutate({ seed, count }: { seed: number; count: number }): number {
+  let state = seed >>> 0 || 1;
+  const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const classes = ['', 'hide', 'fade', 'off', 'blk', 'inl', 'tiny', 'flex', 'clip', 'badge', 'cell', 'alert alert-danger', 'layui-layer layui-layer-msg', 'toast'];
+  const words = ['支付失败', '订单超时', '待处理', '已完成', '余额不足', 'Payment failed', '¥ 30.00', '  空白  文字 ', '卡密：ABCD-1234'];
+  const tags = ['div', 'p', 'span', 'li', 'b', 'section', 'td', 'br'];
+  const body = document.body;
+  const elements = () => Array.from(body.querySelectorAll('*')).filter((el) => el.tagName !== 'STYLE' && el.tagName !== 'SCRIPT');
+  for (let i = 0; i < count; i++) {
+    const all = elements();
+    const target = all.length ? pick(all) : body;
+    switch (Math.floor(next() * 11)) {
+      case 0: {
+        const el = document.createElement(pick(tags));
+        el.className = pick(classes);
+        if (el.tagName !== 'BR') el.textContent = pick(words);
+        if (next() < 0.3) el.append(Object.assign(document.createElement('span'), { textContent: pick(words), className: pick(classes) }));
+        const parent = next() < 0.2 ? body : target;
+        parent.insertBefore(el, parent.childNodes[Math.floor(next() * (parent.childNodes.length + 1))] ?? null);
+        break;
+      }
+      case 1:
+        if (target !== body) target.remove();
+        break;
+      case 2: {
+        // Moved elsewhere: the same element, a new place (its hints, cell and surfaces may change with it).
+        const to = pick(all.length ? all : [body]);
+        if (target !== body && !target.contains(to)) to.insertBefore(target, to.firstChild && next() < 0.5 ? to.firstChild : null);
+        break;
+      }
+      case 3:
+        if (target.tagName !== 'BR') target.textContent = pick(words);
+        break;
+      case 4: {
+        const text = Array.from(target.childNodes).find((node) => node.nodeType === 3) as Text | undefined;
+        if (text) text.data = pick(words);
+        else target.append(pick(words));
+        break;
+      }
+      case 5:
+        target.className = pick(classes);
+        break;
+      case 6:
+        target.toggleAttribute('hidden');
+        break;
+      case 7:
+        (target as HTMLElement).style.cssText = pick(['', 'display:none', 'opacity:0', 'display:block', 'visibility:hidden', 'font-size:0']);
+        break;
+      case 8: {
+        const style = document.createElement('style');
+        style.className = 'added';
+        style.textContent = `.${pick(['badge', 'cell', 'blk', 'flex'])}{${pick(['display:none', 'display:inline', 'display:block', 'visibility:hidden'])}}`;
+        (next() < 0.5 ? document.head : body).append(style);
+        break;
+      }
+      case 9: {
+        const added = document.querySelectorAll('style.added');
+        if (added.length) pick(Array.from(added)).remove();
+        break;
+      }
+      default:
+        target.setAttribute('aria-hidden', next() < 0.5 ? 'true' : 'false');
+    }
+  }
+  return elements().length;
+}
+
+describe('incremental reads under random changes (real Chromium)', () => {
+  let browser: Browser;
+  let server: HtmlServer;
+  let script: string;
+
+  beforeAll(async () => {
+    const executablePath = findBrowser();
+    if (!executablePath) throw new Error('no Chromium-family browser found (set CHROME_PATH)');
+    server = await serveHtml(() => page);
+    script = await pageReaderScript();
+    browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function readBoth(tab: Page): Promise<{ incremental: PageSnapshot; whole: PageSnapshot }> {
+    const [incremental, whole] = (await tab.evaluate('[globalThis.__payWitnessReadAgain(), globalThis.__payWitnessRead()]')) as PageSnapshot[];
+    return { incremental: incremental!, whole: whole! };
+  }
+
+  it.each([1, 2, 3, 4, 5, 6])('stays the whole reading through 40 batches of random changes (seed %i)', async (seed) => {
+    const tab = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await tab.goto(`${server.origin}/order/${seed}`);
+      await tab.addScriptTag({ content: script });
+      await tab.evaluate('globalThis.__payWitnessWatch()');
+      const differ: string[] = [];
+      let blocksSeen = 0;
+      for (let batch = 0; batch < 40 && differ.length === 0; batch++) {
+        await tab.evaluate(mutate, { seed: seed * 1000 + batch, count: 1 + (batch % 6) });
+        const { incremental, whole } = await readBoth(tab);
+        blocksSeen += whole.blocks.length;
+        if (!sameReading(incremental, whole)) {
+          const at = whole.blocks.findIndex((block, i) => JSON.stringify(block) !== JSON.stringify(incremental.blocks[i]));
+          differ.push(`batch ${batch}, block ${at}: ${JSON.stringify(incremental.blocks[at])} vs whole ${JSON.stringify(whole.blocks[at])}`);
+        }
+      }
+      expect(differ).toEqual([]);
+      // The stream left something to read (it did not empty the page at once).
+      expect(blocksSeen).toBeGreaterThan(40);
+    } finally {
+      await tab.close();
+    }
+  });
+});
