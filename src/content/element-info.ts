@@ -92,7 +92,8 @@ function isOnScreen(el: Element, style: CSSStyleDeclaration, transform: string, 
 
 export function isEditable(el: Element): boolean {
   if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') return !isReadonlyField(el);
-  return (el as HTMLElement).isContentEditable === true && el.getAttribute('contenteditable') !== null;
+  // The attribute first: asking isContentEditable makes the browser bring styles up to date.
+  return el.hasAttribute('contenteditable') && (el as HTMLElement).isContentEditable === true;
 }
 
 export function isReadonlyField(el: Element): boolean {
@@ -121,6 +122,20 @@ const HINT_BY_CLASS: ReadonlyArray<[RegExp, BlockHint]> = [
   [/(^|[-_\s])(post|postbody|postmessage|t_f|thread|reply|replies|comment|comments|topic|bbs|forum|question|answer)($|[-_\s\d])/, 'article'],
 ];
 
+/** A list's items share their classes: the words in each distinct class-and-id string are read once. */
+const hintsByClasses = new Map<string, readonly BlockHint[]>();
+const MAX_CLASS_STRINGS = 2_000;
+
+function classHints(classes: string): readonly BlockHint[] {
+  let hints = hintsByClasses.get(classes);
+  if (!hints) {
+    hints = HINT_BY_CLASS.filter(([pattern]) => pattern.test(classes)).map(([, hint]) => hint);
+    if (hintsByClasses.size >= MAX_CLASS_STRINGS) hintsByClasses.clear();
+    hintsByClasses.set(classes, hints);
+  }
+  return hints;
+}
+
 /** Hints from the element itself: its tag, role, and the words in its classes and id. */
 export function ownHints(el: Element): BlockHint[] {
   const hints: BlockHint[] = [];
@@ -138,7 +153,7 @@ export function ownHints(el: Element): BlockHint[] {
   if (role === 'alert' || role === 'status') hints.push('alert');
   if (isReadonlyField(el)) hints.push('readonly');
   const classes = `${typeof el.className === 'string' ? el.className : ''} ${el.id}`;
-  if (classes.trim()) for (const [pattern, hint] of HINT_BY_CLASS) if (pattern.test(classes)) hints.push(hint);
+  if (classes.trim()) hints.push(...classHints(classes));
   // A toast's own parts are often named "notice" (ant-message-notice, el-notification): a toast it is.
   if (hints.includes('toast')) return hints.filter((hint) => hint !== 'notice');
   return hints;

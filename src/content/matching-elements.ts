@@ -7,8 +7,11 @@ import { selectorSubjects, type SelectorSubject } from './selector-subjects';
 // only the selectors whose subject it could be (its tag, classes and id: selector-subjects.ts).
 
 export interface MatchingElements {
-  /** Every match on the page, asked afresh (a first read, or after a stylesheet changed). */
-  findAll(): void;
+  /**
+   * Every match on the page, asked afresh (a first read, or after a stylesheet changed). `names`:
+   * what `namesUnder(body)` returns, when the caller has it already (one walk serves every list).
+   */
+  findAll(names?: ReadonlySet<string>): void;
   /** A subtree was added, or its attributes changed. */
   noteChanged(root: Element): void;
   /** Children were removed from `el`: it and its ancestors may have stopped (or started) matching a `:has()`. */
@@ -68,8 +71,8 @@ function namesOf(el: Element, into: Set<string>, seenClasses?: Set<string>): voi
   for (const name of classes.toLowerCase().split(/\s+/)) if (name) into.add(`c:${name}`);
 }
 
-/** Every tag, class and id under (and of) `root`. */
-function carried(root: Element): Set<string> {
+/** Every tag, class and id under (and of) `root`, as selector needs name them. */
+export function namesUnder(root: Element): Set<string> {
   const present = new Set<string>();
   const seenClasses = new Set<string>();
   namesOf(root, present, seenClasses);
@@ -168,12 +171,12 @@ export function matchingElements(doc: Document, options: MatchOptions): Matching
   };
 
   return {
-    findAll() {
+    findAll(names) {
       const before = set;
       set = new Set();
       const body = doc.body;
       if (body && selector) {
-        const asked = askedOf(options.subjects(), carried(body));
+        const asked = askedOf(options.subjects(), names ?? namesUnder(body));
         if (options.body && asked && body.matches(asked)) set.add(body);
         for (const el of asked ? Array.from(body.querySelectorAll(asked)) : []) {
           if (set.size >= max) break;

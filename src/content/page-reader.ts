@@ -2,7 +2,7 @@ import type { BlockHint, PageSnapshot, SurfaceMark, TextBlock } from '../detect/
 import { isoWithOffset } from '../evidence/iso-time';
 import { sameBlock } from '../messages/reading-change';
 import { isAnimating, isEditable, isReadonlyField, ownHints, ownInfo, SKIPPED_TAGS, type OwnInfo, type Viewport } from './element-info';
-import { matchingElements, selectorParts } from './matching-elements';
+import { matchingElements, namesUnder, selectorParts } from './matching-elements';
 import { surfaceTracker } from './surface-marks';
 
 // Reads what a shopper can actually see, as text blocks with hints (page-snapshot.ts), and keeps
@@ -43,7 +43,12 @@ interface Kept {
   /** Dropped when the page changes inside the block. */
   fragment?: Fragment;
   hints?: BlockHint[];
-  cell?: { row: Element; cell: Element } | null;
+  cell?: CellPlace | null;
+}
+
+interface CellPlace {
+  row: Element;
+  cell: Element;
 }
 
 interface Fragment {
@@ -62,7 +67,8 @@ const NO_HINTS: BlockHint[] = [];
 /** Elements hidden for now by a fade, zoom or slide (element-info.ts `transient`) looked at again per read. */
 const MAX_WATCHED = 100;
 const MAX_SURFACE_DEPTH = 24;
-const CELL_SELECTOR = 'td, th, [role="cell"], [role="gridcell"], [role="columnheader"], [role="rowheader"]';
+const CELL_TAGS = new Set(['td', 'th']);
+const CELL_ROLES = new Set(['cell', 'gridcell', 'columnheader', 'rowheader']);
 
 export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_READ_LIMITS): PageReader {
   const surfaces = surfaceTracker(doc);
@@ -189,8 +195,10 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
     kept = new WeakMap();
     surfaceAncestors = new WeakMap();
     watched.clear();
-    surfaces.findAll();
-    salient.findAll();
+    // One walk for the names both lists are narrowed by.
+    const names = doc.body ? namesUnder(doc.body) : undefined;
+    surfaces.findAll(names);
+    salient.findAll(names);
   };
 
   const bringChangesIn = () => {
@@ -269,16 +277,31 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
     return result;
   };
 
-  const cellOf = (el: Element) => {
-    const record = keptOf(el);
-    let place = record.cell;
-    if (place === undefined) {
-      // Grid components wrap a cell's text in a div of its own (Element's <td><div class="cell">).
-      const cell = el.closest(CELL_SELECTOR);
-      const row = cell?.closest('tr, [role="row"]');
-      place = cell && row ? { row, cell } : null;
-      record.cell = place;
+  /**
+   * The nearest table cell at or above `el`, and its row. Grid components wrap a cell's text in a div
+   * of its own (Element's <td><div class="cell">). Worked out once per element, from its parent's answer.
+   */
+  const cellOf = (el: Element): CellPlace | null => {
+    const unknown: Kept[] = [];
+    let place: CellPlace | null | undefined;
+    for (let current: Element | null = el; ; current = current.parentElement) {
+      if (!current) {
+        place = null;
+        break;
+      }
+      const record = keptOf(current);
+      if (record.cell !== undefined) {
+        place = record.cell;
+        break;
+      }
+      unknown.push(record);
+      if (isCell(current)) {
+        const row = current.closest('tr, [role="row"]');
+        place = row ? { row, cell: current } : null;
+        break;
+      }
     }
+    for (const record of unknown) record.cell = place;
     return place;
   };
 
@@ -445,6 +468,10 @@ function isStyleSheet(el: Element): boolean {
   return el.tagName === 'STYLE' || (el.tagName === 'LINK' && /stylesheet/i.test(el.getAttribute('rel') ?? ''));
 }
 
+function isCell(el: Element): boolean {
+  return CELL_TAGS.has(el.localName) || CELL_ROLES.has(el.getAttribute('role') ?? '');
+}
+
 function hasReadAncestor(el: Element, readRoots: ReadonlySet<Element>): boolean {
   for (let current: Element | null = el; current; current = current.parentElement) if (readRoots.has(current)) return true;
   return false;
@@ -460,7 +487,12 @@ function sameBlocks(a: readonly TextBlock[], b: readonly TextBlock[]): boolean {
   return a.length === b.length && a.every((block, i) => sameBlock(block, b[i]!));
 }
 
+/** Whitespace that normalising would change: any but a single space between words. */
+const UNNORMAL = /[^\S ]|  |^ | $/;
+
 function normalise(text: string): string {
+  // Most blocks' text is one line with single spaces: nothing to split and join again.
+  if (!UNNORMAL.test(text)) return text;
   return text
     .split('\n')
     .map((line) => line.replace(/[\s\u00a0\u3000]+/g, ' ').trim())

@@ -48,7 +48,7 @@ export function surfaceTracker(doc: Document): SurfaceTracker {
   /** Catalogue entries whose selector an element matches: asked again only when it changes. */
   const candidates = new WeakMap<Element, CatalogSurface[]>();
   return {
-    findAll: () => matching.findAll(),
+    findAll: (names) => matching.findAll(names),
     noteChanged: (root) => matching.noteChanged(root),
     noteRemoval: (el) => matching.noteRemoval(el),
     settle() {
