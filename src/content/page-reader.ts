@@ -177,7 +177,7 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
     const walker = doc.createTreeWalker(root, 0x1 /* SHOW_ELEMENT */);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) kept.delete(node as Element);
   };
-  /** The kept reading that holds `node`: dropped, so the block is walked again. */
+  /** The kept reading that holds `node` (its nearest block's): dropped, so that block is walked again. */
   const dirty = (node: Node) => {
     for (let current: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement; current; current = current.parentElement) {
       const record = kept.get(current);
@@ -188,6 +188,9 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
       const info = record?.info;
       // A change inside something hidden or never read changes nothing the shopper sees.
       if ((info && !info.visible) || SKIPPED_TAGS.has(current.tagName.toUpperCase())) return;
+      // A block whose reading is already dropped holds the change: the blocks around it hold it by
+      // reference only (a feed's hundred new items drop their list's reading, not its ancestors').
+      if (info && isBlock(current, info)) return;
     }
   };
 
