@@ -204,8 +204,18 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
     salient.findAll(names);
   };
 
+  /** The page's style sheets as of the last read: one added, removed or rewritten may restyle anything. */
+  let sheets: StyleSheet[] = [];
+  const sheetsChanged = (): boolean => {
+    const list = doc.styleSheets;
+    let changed = list.length !== sheets.length;
+    for (let i = 0; !changed && i < list.length; i++) changed = list[i] !== sheets[i];
+    if (changed) sheets = Array.from(list);
+    return changed;
+  };
+
   const bringChangesIn = () => {
-    if (fresh) {
+    if (sheetsChanged() || fresh) {
       resetAll();
       fresh = false;
     } else {
@@ -438,27 +448,26 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
       if (fresh) return;
       for (const record of records) {
         const target = record.target;
-        if (record.type === 'attributes') {
+        const type = record.type;
+        if (type === 'attributes') {
           dirtySubtrees.add(target as Element);
           continue;
         }
-        if (record.type === 'characterData') {
-          const parent = target.parentElement;
-          if (parent && isStyleSheet(parent)) fresh = true;
-          else dirtyBlocks.add(target);
-          continue;
-        }
+        // Text edited (the text node), or children came or went (their parent).
         dirtyBlocks.add(target);
-        const { addedNodes, removedNodes } = record;
-        if (removedNodes.length && target.nodeType === 1) removedFrom.add(target as Element);
-        for (let i = 0; i < addedNodes.length; i++) {
-          const node = addedNodes[i]!;
+        if (type !== 'childList' || target.nodeType !== 1) continue;
+        // What was removed is not looked at (a record's node lists are the costly part of it): the
+        // parent is asked again for :has() and :only-child, and a stylesheet taken away shows as a
+        // changed list of sheets at the next read.
+        removedFrom.add(target as Element);
+        const added = record.addedNodes;
+        for (let i = 0; i < added.length; i++) {
+          const node = added[i]!;
           if (node.nodeType !== 1) continue;
           // A stylesheet can change how anything looks: read the whole page again.
           if (isStyleSheet(node as Element)) fresh = true;
           else dirtySubtrees.add(node as Element);
         }
-        for (let i = 0; i < removedNodes.length; i++) if (removedNodes[i]!.nodeType === 1 && isStyleSheet(removedNodes[i] as Element)) fresh = true;
       }
     },
     recheckSurfaces() {

@@ -81,8 +81,14 @@ function mutate({ seed, count }: { seed: number; count: number }): number {
         break;
       }
       case 9: {
-        const added = document.querySelectorAll('style.added');
-        if (added.length) pick(Array.from(added)).remove();
+        const added = Array.from(document.querySelectorAll('style.added'));
+        if (!added.length) break;
+        const sheet = pick(added);
+        // Taken away, or rewritten in place (its text node edited, or its text replaced).
+        const how = next();
+        if (how < 0.4) sheet.remove();
+        else if (how < 0.7 && sheet.firstChild) (sheet.firstChild as Text).data = `.${pick(['badge', 'cell'])}{display:none}`;
+        else sheet.textContent = `.${pick(['blk', 'flex'])}{visibility:hidden}`;
         break;
       }
       default:
