@@ -46,11 +46,16 @@ export function ownInfo(el: Element, viewport: Viewport | null): OwnInfo {
   if (display === 'none') return HIDDEN;
   const visibility = style.visibility;
   if (visibility === 'hidden' || visibility === 'collapse') return HIDDEN;
+  // A transform or overflow does nothing to an inline box (a span's text shows whole under
+  // scale(0), though its computed transform says otherwise): not asked there (most of a page's spans and links).
+  const boxed = display !== 'inline' || el.tagName === 'TEXTAREA' || el.tagName === 'INPUT';
   // A toast fading or zooming in is not on screen yet: the shopper cannot read it, so neither do we.
-  const transform = style.transform;
+  const transform = boxed ? style.transform : 'none';
   if (Number(style.opacity) < MIN_OPACITY || isScaledAway(transform) || isClippedAway(style.clipPath)) return FADED;
   const block = (!display.startsWith('inline') && display !== 'contents') || el.tagName === 'TEXTAREA' || el.tagName === 'INPUT';
-  if (viewport.layout && display !== 'contents' && !isOnScreen(el, style, transform, viewport)) return { visible: false, block, tiny: false, transient: true };
+  if (viewport.layout && display !== 'contents' && !isOnScreen(el, style, transform, boxed ? style.overflow : 'visible', viewport)) {
+    return { visible: false, block, tiny: false, transient: true };
+  }
   return { visible: true, block, tiny: parseFloat(style.fontSize) < 1, transient: false };
 }
 
@@ -74,9 +79,8 @@ const CLIP_TO_NOTHING = /rect\(0(px)?,? 0(px)?,? 0(px)?,? 0(px)?\)/;
  * lets through is a static box moved off the page by a negative margin of its own, or lying in
  * the part of a partly off-page parent that is off the page.
  */
-function isOnScreen(el: Element, style: CSSStyleDeclaration, transform: string, viewport: Viewport): boolean {
+function isOnScreen(el: Element, style: CSSStyleDeclaration, transform: string, overflow: string, viewport: Viewport): boolean {
   const position = style.position;
-  const overflow = style.overflow;
   const positioned = position === 'absolute' || position === 'fixed';
   if (position === 'static' && overflow === 'visible' && transform === 'none') return true;
   const clipped = overflow !== 'visible' || (positioned && CLIP_TO_NOTHING.test(style.clip));
