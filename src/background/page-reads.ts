@@ -50,13 +50,14 @@ export async function handlePageRead(
   const { docToken, links } = request;
   // Everything up to keeping the reading runs before the first await: a change sent right after
   // this reading is made from it.
-  const view = pageView(docToken);
-  const snapshot = readingOf(request, view);
+  const snapshot = readingOf(request, views.get(docToken));
   if (!snapshot) return { ok: false, error: 'the reading this change was made from is not held: send the whole reading', stop: false, sendWhole: true };
   const pageUrl = safeUrl(snapshot.url);
   if (!pageUrl || pageUrl.origin !== safeUrl(sender.url ?? '')?.origin) {
     return { ok: false, error: 'a page may only send its own reading', stop: false };
   }
+  // Only a reading that passed is given a page view: a refused one takes none of the 200.
+  const view = pageView(docToken);
   keepReading(view, request.seq, snapshot);
   const submit = (key: string): Promise<SubmitSnapshotResponse> =>
     submitSnapshot({ snapshot, key, docToken }, sender, deps.submit).catch((error: unknown) => ({
@@ -101,10 +102,10 @@ export function verdictSignature(url: string, verdict: Verdict): string {
 }
 
 /** The whole reading a request carries or describes; null for a change made from a reading not held. */
-function readingOf(request: PageReadRequest, view: PageView): PageSnapshot | null {
+function readingOf(request: PageReadRequest, view: PageView | undefined): PageSnapshot | null {
   if (request.snapshot) return request.snapshot;
   const { change } = request;
-  if (!change || view.reading?.seq !== change.base) return null;
+  if (!change || !view?.reading || view.reading.seq !== change.base) return null;
   const rebuilt = applyReadingChange(view.reading.snapshot, change);
   // Put together, it must pass what a whole reading passes (the caps on blocks and characters).
   return rebuilt && isSnapshot(rebuilt) ? rebuilt : null;
