@@ -10,7 +10,8 @@ vi.mock('webextension-polyfill', () => ({ default: {} }));
 // (src/messages/reading-change.ts). A reading it refuses (another origin's URL) must not take a
 // page view: two hundred of them would push out the views of real pages.
 
-const sender = (url: string) => ({ tab: { id: 7 }, frameId: 0, url });
+// A content script's sender in a top-level page (only the fields the worker reads).
+const sender = (url: string) => ({ tab: { id: 7 }, frameId: 0, url }) as unknown as Parameters<typeof handlePageRead>[1];
 // Automatic capture off: an accepted reading stops there, with nothing else to fake.
 const deps = { submit: { settings: async () => ({ autoCapture: false }) }, orders: {} } as unknown as PageReadDeps;
 
