@@ -33,9 +33,21 @@ export interface Viewport {
 const HIDDEN: OwnInfo = { visible: false, block: false, tiny: false, transient: false };
 const FADED: OwnInfo = { visible: false, block: false, tiny: false, transient: true };
 const NO_STYLE: OwnInfo = { visible: true, block: true, tiny: false, transient: false };
+// Every element's answer is one of these (shared, never changed in place: a read allocates none).
+const SHOWN_BLOCK = NO_STYLE;
+const SHOWN_INLINE: OwnInfo = { visible: true, block: false, tiny: false, transient: false };
+const SHOWN_BLOCK_TINY: OwnInfo = { visible: true, block: true, tiny: true, transient: false };
+const SHOWN_INLINE_TINY: OwnInfo = { visible: true, block: false, tiny: true, transient: false };
+const OFF_SCREEN_BLOCK: OwnInfo = { visible: false, block: true, tiny: false, transient: true };
+const OFF_SCREEN_INLINE: OwnInfo = { visible: false, block: false, tiny: false, transient: true };
 const MIN_OPACITY = 0.1;
 
-export const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'SELECT']);
+const SKIPPED_NAMES = new Set(['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'select']);
+
+/** Elements whose content is not page text (scripts, styles, drawings, frames, a select's options). */
+export function isSkipped(el: Element): boolean {
+  return SKIPPED_NAMES.has(el.localName);
+}
 
 /** `viewport` null: no window to ask for styles (a detached document); everything counts as shown. */
 export function ownInfo(el: Element, viewport: Viewport | null): OwnInfo {
@@ -46,17 +58,24 @@ export function ownInfo(el: Element, viewport: Viewport | null): OwnInfo {
   if (display === 'none') return HIDDEN;
   const visibility = style.visibility;
   if (visibility === 'hidden' || visibility === 'collapse') return HIDDEN;
+  const tag = el.tagName;
+  const field = tag === 'TEXTAREA' || tag === 'INPUT';
   // A transform or overflow does nothing to an inline box (a span's text shows whole under
   // scale(0), though its computed transform says otherwise): not asked there (most of a page's spans and links).
-  const boxed = display !== 'inline' || el.tagName === 'TEXTAREA' || el.tagName === 'INPUT';
+  const boxed = display !== 'inline' || field;
   // A toast fading or zooming in is not on screen yet: the shopper cannot read it, so neither do we.
+  // (Most elements are fully opaque, untransformed and unclipped: those values are not parsed.)
   const transform = boxed ? style.transform : 'none';
-  if (Number(style.opacity) < MIN_OPACITY || isScaledAway(transform) || isClippedAway(style.clipPath)) return FADED;
-  const block = (!display.startsWith('inline') && display !== 'contents') || el.tagName === 'TEXTAREA' || el.tagName === 'INPUT';
+  const opacity = style.opacity;
+  if ((opacity !== '1' && Number(opacity) < MIN_OPACITY) || (transform !== 'none' && isScaledAway(transform))) return FADED;
+  const clipPath = style.clipPath;
+  if (clipPath !== 'none' && isClippedAway(clipPath)) return FADED;
+  const block = (!display.startsWith('inline') && display !== 'contents') || field;
   if (viewport.layout && display !== 'contents' && !isOnScreen(el, style, transform, boxed ? style.overflow : 'visible', viewport)) {
-    return { visible: false, block, tiny: false, transient: true };
+    return block ? OFF_SCREEN_BLOCK : OFF_SCREEN_INLINE;
   }
-  return { visible: true, block, tiny: parseFloat(style.fontSize) < 1, transient: false };
+  const tiny = parseFloat(style.fontSize) < 1;
+  return block ? (tiny ? SHOWN_BLOCK_TINY : SHOWN_BLOCK) : tiny ? SHOWN_INLINE_TINY : SHOWN_INLINE;
 }
 
 /** transform: scale(0) and its matrix forms (a and d near zero). */
@@ -95,7 +114,8 @@ function isOnScreen(el: Element, style: CSSStyleDeclaration, transform: string, 
 }
 
 export function isEditable(el: Element): boolean {
-  if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') return !isReadonlyField(el);
+  const tag = el.tagName;
+  if (tag === 'INPUT' || tag === 'TEXTAREA') return !isReadonlyField(el);
   // The attribute first: asking isContentEditable makes the browser bring styles up to date.
   return el.hasAttribute('contenteditable') && (el as HTMLElement).isContentEditable === true;
 }
@@ -145,7 +165,7 @@ export function ownHints(el: Element): BlockHint[] {
   const hints: BlockHint[] = [];
   const tag = el.tagName;
   const role = el.getAttribute('role') ?? '';
-  if (/^H[1-6]$/.test(tag)) hints.push('heading');
+  if (tag.length === 2 && tag[0] === 'H' && tag[1]! >= '1' && tag[1]! <= '6') hints.push('heading');
   // <q> marks a quotation; <blockquote> does not here (layui styles notes as blockquote.layui-elem-quote).
   if (tag === 'ARTICLE' || tag === 'Q') hints.push('article');
   if (tag === 'NAV' || role === 'navigation') hints.push('nav');
@@ -156,10 +176,14 @@ export function ownHints(el: Element): BlockHint[] {
   if (tag === 'DIALOG' || role === 'dialog' || role === 'alertdialog') hints.push('dialog');
   if (role === 'alert' || role === 'status') hints.push('alert');
   if (isReadonlyField(el)) hints.push('readonly');
-  const classes = `${typeof el.className === 'string' ? el.className : ''} ${el.id}`;
-  if (classes.trim()) hints.push(...classHints(classes));
+  const className = el.getAttribute('class');
+  const id = el.id;
+  if (className || id) {
+    const classes = `${className ?? ''} ${id}`;
+    if (classes.trim()) hints.push(...classHints(classes));
+  }
   // A toast's own parts are often named "notice" (ant-message-notice, el-notification): a toast it is.
-  if (hints.includes('toast')) return hints.filter((hint) => hint !== 'notice');
+  if (hints.length > 1 && hints.includes('toast')) return hints.filter((hint) => hint !== 'notice');
   return hints;
 }
 

@@ -61,23 +61,32 @@ export function selectorParts(
 }
 
 /** The names an element carries, as subjectNeeds writes them. */
-function namesOf(el: Element, into: Set<string>, seenClasses?: Set<string>): void {
+function namesOf(el: Element, into: Set<string>): void {
   into.add(`t:${el.localName.toLowerCase()}`);
   if (el.id) into.add(`i:${el.id.toLowerCase()}`);
   const classes = el.getAttribute('class');
-  // A list's items share their class attribute: each distinct one is split once.
-  if (!classes || seenClasses?.has(classes)) return;
-  seenClasses?.add(classes);
-  for (const name of classes.toLowerCase().split(/\s+/)) if (name) into.add(`c:${name}`);
+  if (classes) for (const name of classes.toLowerCase().split(/\s+/)) if (name) into.add(`c:${name}`);
 }
 
 /** Every tag, class and id under (and of) `root`, as selector needs name them. */
 export function namesUnder(root: Element): Set<string> {
-  const present = new Set<string>();
-  const seenClasses = new Set<string>();
-  namesOf(root, present, seenClasses);
+  // Gathered raw first (a page has a few dozen distinct tags and class attributes), named after.
+  const tags = new Set<string>();
+  const ids = new Set<string>();
+  const classAttributes = new Set<string>();
   const all = root.getElementsByTagName('*');
-  for (let i = 0; i < all.length; i++) namesOf(all[i]!, present, seenClasses);
+  for (let i = -1; i < all.length; i++) {
+    const el = i < 0 ? root : all[i]!;
+    tags.add(el.localName);
+    const id = el.id;
+    if (id) ids.add(id);
+    const classes = el.getAttribute('class');
+    if (classes) classAttributes.add(classes);
+  }
+  const present = new Set<string>();
+  for (const tag of tags) present.add(`t:${tag.toLowerCase()}`);
+  for (const id of ids) present.add(`i:${id.toLowerCase()}`);
+  for (const classes of classAttributes) for (const name of classes.toLowerCase().split(/\s+/)) if (name) present.add(`c:${name}`);
   return present;
 }
 

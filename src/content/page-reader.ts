@@ -1,7 +1,7 @@
 import type { BlockHint, PageSnapshot, SurfaceMark, TextBlock } from '../detect/page-snapshot';
 import { isoWithOffset } from '../evidence/iso-time';
 import { sameBlock } from '../messages/reading-change';
-import { isAnimating, isEditable, isReadonlyField, ownHints, ownInfo, SKIPPED_TAGS, type OwnInfo, type Viewport } from './element-info';
+import { isAnimating, isEditable, isReadonlyField, isSkipped, ownHints, ownInfo, type OwnInfo, type Viewport } from './element-info';
 import { matchingElements, namesUnder, selectorParts } from './matching-elements';
 import { surfaceTracker } from './surface-marks';
 
@@ -35,8 +35,15 @@ export interface PageReader {
   recheckSurfaces(): void;
 }
 
-/** What one block element holds in reading order: text, inline elements (with theirs), blocks inside it. */
-type Item = string | { inline: Element; items: Item[] } | { block: Element };
+/** What one block element holds in reading order: text, inline elements (with theirs), blocks inside it (the element itself). */
+type Item = string | Inline | Element;
+
+class Inline {
+  constructor(
+    readonly inline: Element,
+    readonly items: Item[],
+  ) {}
+}
 
 interface Kept {
   info?: OwnInfo;
@@ -67,6 +74,8 @@ const NO_HINTS: BlockHint[] = [];
 /** Elements hidden for now by a fade, zoom or slide (element-info.ts `transient`) looked at again per read. */
 const MAX_WATCHED = 100;
 const MAX_SURFACE_DEPTH = 24;
+/** Elements read though they hold nothing: a line break, and fields whose value is read. */
+const EMPTY_BUT_READ = new Set(['br', 'input', 'textarea']);
 const CELL_TAGS = new Set(['td', 'th']);
 const CELL_ROLES = new Set(['cell', 'gridcell', 'columnheader', 'rowheader']);
 
@@ -128,18 +137,18 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
       }
       if (child.nodeType !== 1) continue;
       const element = child as Element;
-      const tag = element.tagName;
+      const empty = element.firstChild === null;
       // Nothing inside, nothing to read: no style asked (most icons and spacers).
-      if (element.firstChild === null && tag !== 'BR' && tag !== 'INPUT' && tag !== 'TEXTAREA') continue;
-      if (SKIPPED_TAGS.has(tag.toUpperCase()) || isEditable(element)) continue;
+      if (empty && !EMPTY_BUT_READ.has(element.localName)) continue;
+      if (isSkipped(element) || isEditable(element)) continue;
       const info = infoOf(element);
       if (!info.visible) continue;
-      if (isBlock(element, info)) into.push({ block: element });
-      else if (tag === 'BR') into.push('\n');
+      if (isBlock(element, info)) into.push(element);
+      else if (element.localName === 'br') into.push('\n');
       else {
         const items: Item[] = [];
         const complete = walkChildren(element, info.tiny, items);
-        if (items.length) into.push({ inline: element, items });
+        if (items.length) into.push(new Inline(element, items));
         if (!complete) return false;
       }
     }
@@ -187,7 +196,7 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
       }
       const info = record?.info;
       // A change inside something hidden or never read changes nothing the shopper sees.
-      if ((info && !info.visible) || SKIPPED_TAGS.has(current.tagName.toUpperCase())) return;
+      if ((info && !info.visible) || isSkipped(current)) return;
       // A block whose reading is already dropped holds the change: the blocks around it hold it by
       // reference only (a feed's hundred new items drop their list's reading, not its ancestors').
       if (info && isBlock(current, info)) return;
@@ -350,11 +359,11 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
     const emit = (items: readonly Item[], block: Element) => {
       for (const item of items) {
         if (typeof item === 'string') append(block, item);
-        else if ('inline' in item) {
+        else if (item instanceof Inline) {
           if (readRoots.has(item.inline)) mixed.add(block);
           else emit(item.items, block);
-        } else if (readRoots.has(item.block)) mixed.add(block);
-        else emitBlock(item.block);
+        } else if (readRoots.has(item)) mixed.add(block);
+        else emitBlock(item);
       }
     };
     const emitBlock = (block: Element) => {
@@ -371,7 +380,7 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
       return entry !== null;
     });
     for (const root of [...surfaceRoots, ...salient.elements]) {
-      if (hasReadAncestor(root, readRoots) || !isVisible(root) || SKIPPED_TAGS.has(root.tagName.toUpperCase()) || isEditable(root)) continue;
+      if (hasReadAncestor(root, readRoots) || !isVisible(root) || isSkipped(root) || isEditable(root)) continue;
       if (isBlock(root, infoOf(root))) emitBlock(root);
       else {
         const target = blockOf(root);
