@@ -71,6 +71,50 @@ describe('a changed element', () => {
   });
 });
 
+describe('large changed subtrees', () => {
+  it('are asked only the selectors their names could match, and find what the whole list finds', () => {
+    const selectors = ['.layui-layer-msg .layui-layer-content', '.el-message--error', '[role="alert"]', 'td.failed', '#err', 'tr:has(> td.failed)', 'li + li.bad'];
+    document.body.innerHTML = '<div id="host"></div>';
+    const parts = selectorParts(selectors);
+    const asked: string[] = [];
+    // Each query's selector noted: the narrowed list must leave out what the subtree cannot match.
+    const original = Element.prototype.querySelectorAll;
+    Element.prototype.querySelectorAll = function (this: Element, query: string) {
+      asked.push(query);
+      return original.call(this, query);
+    } as typeof original;
+    try {
+      for (const narrowFrom of [1_000, 4]) {
+        const matching = matchingElements(document, { ...parts, max: 100, body: false, narrowFrom });
+        matching.findAll();
+        matching.settle();
+        asked.length = 0;
+        const host = document.getElementById('host')!;
+        host.innerHTML = `<table><tbody>${['ok', 'failed', 'ok'].map((state) => `<tr><td>T1</td><td class="${state}">x</td></tr>`).join('')}</tbody></table>
+          <ul><li>一</li><li class="bad">二</li></ul><div role="alert">网关错误</div>`;
+        for (const child of Array.from(host.children)) matching.noteChanged(child);
+        matching.settle();
+        expect(matching.elements).toEqual(Array.from(document.body.querySelectorAll(parts.selector)));
+        // td.failed, its row (:has), li.bad (after a li), the alert.
+        expect(matching.elements).toHaveLength(4);
+        // The changed subtrees hold 13 elements: from 4 on, the table and the list (the two with
+        // elements inside) are both asked one narrowed list; when narrowing starts at 1,000, the whole one.
+        const narrowed = asked.filter((query) => query !== parts.selector);
+        if (narrowFrom === 4) {
+          expect(narrowed).toHaveLength(2);
+          expect(narrowed[1]).toBe(narrowed[0]);
+          expect(narrowed[0]).toContain('td.failed');
+          expect(narrowed[0]).toContain('li + li.bad');
+          expect(narrowed[0]).not.toContain('.el-message--error');
+        } else expect(narrowed).toEqual([]);
+        host.innerHTML = '';
+      }
+    } finally {
+      Element.prototype.querySelectorAll = original;
+    }
+  });
+});
+
 describe('what a selector asks of its subject', () => {
   it('names the tag, classes and id of the subject compound only, lower-cased', () => {
     expect(subjectNeeds('.layui-layer-msg .layui-layer-content')).toEqual(['c:layui-layer-content']);
