@@ -178,9 +178,11 @@ export function matchingElements(doc: Document, options: MatchOptions): Matching
   const narrowFrom = options.narrowFrom ?? NARROW_FROM;
   /** The selectors the elements inside changed subtrees are asked (a table re-rendered is 150 rows, one list). */
   const insideSelector = (roots: readonly Element[]): string => {
+    // Only subtrees with elements inside are asked (a feed's new items are leaves: none is).
+    const parents = roots.filter((root) => root.firstElementChild);
     let inside = 0;
-    for (const root of roots) if ((inside += root.getElementsByTagName('*').length) >= narrowFrom) break;
-    return inside < narrowFrom ? selector : askedOf(options.subjects(), namesUnder(roots));
+    for (const root of parents) if ((inside += root.getElementsByTagName('*').length) >= narrowFrom) break;
+    return inside < narrowFrom ? selector : askedOf(options.subjects(), namesUnder(parents));
   };
   const askRoot = (root: Element, inside: string) => {
     if (matches(root, selectorFor(root))) add(root);
