@@ -75,35 +75,54 @@ function namesOf(el: Element, into: Set<string>): void {
   if (el.id) into.add(`i:${el.id.toLowerCase()}`);
   const classes = el.getAttribute('class');
   if (classes) for (const name of classes.toLowerCase().split(/\s+/)) if (name) into.add(`c:${name}`);
+  if (el.hasAttributes()) for (const name of el.getAttributeNames()) into.add(`a:${name.toLowerCase()}`);
 }
 
-/** Every tag, class and id under (and of) the roots, as selector needs name them. */
+/** Every tag, class, id and attribute name under (and of) the roots, as selector needs name them. */
 export function namesUnder(roots: Element | Iterable<Element>): Set<string> {
   // Gathered raw first (a page has a few dozen distinct tags and class attributes), named after.
   const tags = new Set<string>();
   const ids = new Set<string>();
   const classAttributes = new Set<string>();
+  const attributes = new Set<string>();
   for (const root of roots instanceof Element ? [roots] : roots) {
     const all = root.getElementsByTagName('*');
     for (let i = -1; i < all.length; i++) {
       const el = i < 0 ? root : all[i]!;
       tags.add(el.localName);
+      if (!el.hasAttributes()) continue;
       const id = el.id;
       if (id) ids.add(id);
       const classes = el.getAttribute('class');
       if (classes) classAttributes.add(classes);
+      for (const name of el.getAttributeNames()) attributes.add(name);
     }
   }
   const present = new Set<string>();
   for (const tag of tags) present.add(`t:${tag.toLowerCase()}`);
   for (const id of ids) present.add(`i:${id.toLowerCase()}`);
+  for (const name of attributes) present.add(`a:${name.toLowerCase()}`);
   for (const classes of classAttributes) for (const name of classes.toLowerCase().split(/\s+/)) if (name) present.add(`c:${name}`);
   return present;
 }
 
+/** The selectors of the list whose needs the names all meet (`s:` — some class contains the text). */
 function askedOf(subjects: readonly SelectorSubject[], present: ReadonlySet<string>): string {
+  let classes: string[] | undefined;
+  const contained = new Map<string, boolean>();
+  const has = (need: string): boolean => {
+    if (!need.startsWith('s:')) return present.has(need);
+    let found = contained.get(need);
+    if (found === undefined) {
+      classes ??= [...present].filter((name) => name.startsWith('c:'));
+      const text = need.slice(2);
+      found = classes.some((name) => name.includes(text, 2));
+      contained.set(need, found);
+    }
+    return found;
+  };
   return subjects
-    .filter((subject) => subject.needs.every((need) => present.has(need)))
+    .filter((subject) => subject.needs.every(has))
     .map((subject) => subject.selector)
     .join(',');
 }
@@ -148,10 +167,11 @@ export function matchingElements(doc: Document, options: MatchOptions): Matching
     }
   };
 
-  /** The selectors an element of this kind could match, by its tag, class attribute and id. */
+  /** The selectors an element of this kind could match, by its tag, class attribute, id and attribute names. */
   let byKind = new Map<string, string>();
   const selectorFor = (el: Element): string => {
-    const kind = `${el.localName}\u0001${el.getAttribute('class') ?? ''}\u0001${el.id}`;
+    // Attribute names count (a selector may ask for one); their values other than class and id do not.
+    const kind = el.hasAttributes() ? `${el.localName}\u0001${el.getAttribute('class') ?? ''}\u0001${el.id}\u0001${el.getAttributeNames().join(' ')}` : el.localName;
     let asked = byKind.get(kind);
     if (asked === undefined) {
       const names = new Set<string>();

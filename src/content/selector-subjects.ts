@@ -8,7 +8,10 @@
 export interface SelectorSubject {
   /** One selector (no top-level comma). */
   selector: string;
-  /** `t:tag`, `c:class`, `i:id`, lower-cased (quirks-mode pages match classes in any case). */
+  /**
+   * Lower-cased (quirks-mode pages match classes in any case): `t:tag`, `c:class`, `i:id`,
+   * `a:attribute` (present), `s:text` (some class contains it: `[class*="error" i]`).
+   */
   needs: readonly string[];
 }
 
@@ -18,16 +21,63 @@ export function selectorSubjects(selectors: readonly string[]): SelectorSubject[
 
 /**
  * What an element must carry to match `selector`. Only what the subject compound asks outside
- * brackets and functional pseudo-classes (`:not(.x)` asks for nothing); an escaped name is left
- * out (asked for nothing rather than misread). Necessary, never sufficient.
+ * functional pseudo-classes (`:not(.x)` asks for nothing); an escaped name is left out (asked for
+ * nothing rather than misread). Necessary, never sufficient.
  */
 export function subjectNeeds(selector: string): string[] {
-  const compound = withoutArguments(rightmostCompound(selector)).replace(/\[[^\]]*\]/g, '');
+  const { rest, attributes } = splitAttributes(withoutArguments(rightmostCompound(selector)));
   const needs: string[] = [];
-  const tag = /^[a-z][\w-]*/i.exec(compound)?.[0];
+  const tag = /^[a-z][\w-]*/i.exec(rest)?.[0];
   if (tag) needs.push(`t:${tag.toLowerCase()}`);
-  for (const [, kind, name] of compound.matchAll(/([.#])([\w-]+)(?![\w\\-])/g)) needs.push(`${kind === '.' ? 'c' : 'i'}:${name!.toLowerCase()}`);
-  return compound.includes('\\') ? needs.filter((need) => need.startsWith('t:')) : needs;
+  for (const [, kind, name] of rest.matchAll(/([.#])([\w-]+)(?![\w\\-])/g)) needs.push(`${kind === '.' ? 'c' : 'i'}:${name!.toLowerCase()}`);
+  const named = rest.includes('\\') ? needs.filter((need) => need.startsWith('t:')) : needs;
+  for (const attribute of attributes) {
+    const need = attributeNeed(attribute);
+    if (need) named.push(need);
+  }
+  return named;
+}
+
+const ATTRIBUTE = /^\s*([\w-]+)\s*(?:([~|^$*]?=)\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))\s*[is]?)?\s*$/i;
+
+/** What one `[…]` asks: a class (or a class containing some text), an id, or only that the attribute is there. */
+function attributeNeed(inside: string): string | null {
+  const match = ATTRIBUTE.exec(inside);
+  // Escapes and namespaces (`[xlink|href]`) are not read: nothing is asked.
+  if (!match || inside.includes('\\')) return null;
+  const name = match[1]!.toLowerCase();
+  const operator = match[2];
+  const value = (match[3] ?? match[4] ?? match[5] ?? '').toLowerCase();
+  // Text with no space in it lies inside one class of the attribute.
+  if (operator && value && !/\s/.test(value)) {
+    if (name === 'class') return operator === '=' || operator === '~=' ? `c:${value}` : `s:${value}`;
+    if (name === 'id' && operator === '=') return `i:${value}`;
+  }
+  return `a:${name}`;
+}
+
+/** A compound's `[…]` parts (quotes respected) apart from the rest of it. */
+function splitAttributes(compound: string): { rest: string; attributes: string[] } {
+  const attributes: string[] = [];
+  let rest = '';
+  for (let i = 0; i < compound.length; i++) {
+    if (compound[i] !== '[') {
+      rest += compound[i];
+      continue;
+    }
+    let quote = '';
+    let end = i + 1;
+    for (; end < compound.length; end++) {
+      const c = compound[end]!;
+      if (quote) {
+        if (c === quote && compound[end - 1] !== '\\') quote = '';
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === ']') break;
+    }
+    attributes.push(compound.slice(i + 1, end));
+    i = end;
+  }
+  return { rest, attributes };
 }
 
 /** The compound a selector's subject must match: what follows its last combinator. */

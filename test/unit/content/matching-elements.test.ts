@@ -116,25 +116,34 @@ describe('large changed subtrees', () => {
 });
 
 describe('what a selector asks of its subject', () => {
-  it('names the tag, classes and id of the subject compound only, lower-cased', () => {
+  it('names the tag, classes, id and attributes of the subject compound only, lower-cased', () => {
     expect(subjectNeeds('.layui-layer-msg .layui-layer-content')).toEqual(['c:layui-layer-content']);
-    expect(subjectNeeds('div.Swal2-Popup#Main[role="dialog"]')).toEqual(['t:div', 'c:swal2-popup', 'i:main']);
+    expect(subjectNeeds('div.Swal2-Popup#Main[role="dialog"]')).toEqual(['t:div', 'c:swal2-popup', 'i:main', 'a:role']);
     expect(subjectNeeds('.fly-none:has(.layui-icon-close-fill) > p:not(.countdown)')).toEqual(['t:p']);
-    expect(subjectNeeds('[class*="toast"]')).toEqual([]);
     expect(subjectNeeds(':is(.a, .b)')).toEqual([]);
+    // Text a class attribute contains lies inside one of its classes when it has no space in it.
+    expect(subjectNeeds('[class*="Toast" i]:not(html):not(body)')).toEqual(['s:toast']);
+    expect(subjectNeeds('[class^=el-message]')).toEqual(['s:el-message']);
+    expect(subjectNeeds('[class~="alert"]')).toEqual(['c:alert']);
+    expect(subjectNeeds('[class*="a b"]')).toEqual(['a:class']);
+    expect(subjectNeeds('[id="Err"] + [data-sonner-toast][data-type="error"]')).toEqual(['a:data-sonner-toast', 'a:data-type']);
+    expect(subjectNeeds('p[title="a]b"].x')).toEqual(['t:p', 'c:x', 'a:title']);
+    expect(subjectNeeds('[xlink|href]')).toEqual([]);
     // An escaped name is not guessed at: only the tag is asked.
     expect(subjectNeeds('span.md\\:text-red')).toEqual(['t:span']);
   });
 
   it('a first read finds what the whole list finds, asking only the selectors the page can match', () => {
     document.body.innerHTML = `<div class="Layui-Layer layui-layer-msg"><div class="layui-layer-content">支付失败</div></div>
-      <p class="notice">公告</p><div role="alert">网关错误</div><ul><li>一</li></ul><span id="err">x</span>`;
-    const selectors = ['.layui-layer-msg .layui-layer-content', '.el-message--error', '[role="alert"]', 'li', '#err', '.swal2-popup', 'p.notice'];
+      <p class="notice">公告</p><div role="alert">网关错误</div><ul><li>一</li></ul><span id="err">x</span>
+      <div class="pay-Error-tip">超时</div><div data-sonner-toast>y</div>`;
+    const selectors = ['.layui-layer-msg .layui-layer-content', '.el-message--error', '[role="alert"]', 'li', '#err', '.swal2-popup', 'p.notice',
+      '[class*="error" i]', '[class*="snackbar" i]', '[data-sonner-toast]', '[aria-live="assertive"]'];
     const parts = selectorParts(selectors);
     const matching = matchingElements(document, { ...parts, max: 100, body: false });
     matching.findAll();
     matching.settle();
     expect(matching.elements).toEqual(Array.from(document.body.querySelectorAll(parts.selector)));
-    expect(matching.elements).toHaveLength(5);
+    expect(matching.elements).toHaveLength(7);
   });
 });
