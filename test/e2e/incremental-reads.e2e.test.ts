@@ -1,10 +1,8 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../../scripts/find-browser.mjs';
 import { sameReading } from '../../src/content/page-reader';
 import type { PageSnapshot } from '../../src/detect/page-snapshot';
-import { serveHtml, type HtmlServer } from '../harness/html-server';
-import { pageReaderScript } from '../harness/page-reader-script';
+import { startReaderPages, type ReaderPages } from '../harness/reader-pages';
 
 // The reader reads a page whole once, then only where its MutationObserver saw changes
 // (src/content/page-reader.ts). Whatever a page does — elements added, removed or moved elsewhere,
@@ -99,20 +97,13 @@ function mutate({ seed, count }: { seed: number; count: number }): number {
 }
 
 describe('incremental reads under random changes (real Chromium)', () => {
-  let browser: Browser;
-  let server: HtmlServer;
-  let script: string;
+  let pages: ReaderPages;
 
   beforeAll(async () => {
-    const executablePath = findBrowser();
-    if (!executablePath) throw new Error('no Chromium-family browser found (set CHROME_PATH)');
-    server = await serveHtml(() => page);
-    script = await pageReaderScript();
-    browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    pages = await startReaderPages(page);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await pages?.close();
   });
 
   async function readBoth(tab: Page): Promise<{ incremental: PageSnapshot; whole: PageSnapshot }> {
@@ -121,10 +112,8 @@ describe('incremental reads under random changes (real Chromium)', () => {
   }
 
   it.each([1, 2, 3, 4, 5, 6])('stays the whole reading through 40 batches of random changes (seed %i)', async (seed) => {
-    const tab = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const tab = await pages.open(`/order/${seed}`);
     try {
-      await tab.goto(`${server.origin}/order/${seed}`);
-      await tab.addScriptTag({ content: script });
       await tab.evaluate('globalThis.__payWitnessWatch()');
       const differ: string[] = [];
       let blocksSeen = 0;

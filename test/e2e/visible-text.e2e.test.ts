@@ -1,9 +1,6 @@
-import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../../scripts/find-browser.mjs';
 import type { PageSnapshot } from '../../src/detect/page-snapshot';
-import { serveHtml, type HtmlServer } from '../harness/html-server';
-import { pageReaderScript } from '../harness/page-reader-script';
+import { startReaderPages, type ReaderPages } from '../harness/reader-pages';
 
 // What the reader counts as shown is what Chromium draws (src/content/element-info.ts). A transform
 // or overflow does nothing to an inline box: a span's text under scale(0) is drawn whole, though its
@@ -18,25 +15,18 @@ const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><tit
 </body></html>`;
 
 describe('what the reader counts as shown (real Chromium)', () => {
-  let browser: Browser;
-  let server: HtmlServer;
+  let pages: ReaderPages;
 
   beforeAll(async () => {
-    const executablePath = findBrowser();
-    if (!executablePath) throw new Error('no Chromium-family browser found (set CHROME_PATH)');
-    server = await serveHtml(() => page);
-    browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    pages = await startReaderPages(page);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await pages?.close();
   });
 
   it('reads an inline box whatever its transform or overflow, and not a box scaled or clipped away', async () => {
-    const tab = await browser.newPage();
+    const tab = await pages.open();
     try {
-      await tab.goto(`${server.origin}/`);
-      await tab.addScriptTag({ content: await pageReaderScript() });
       const text = ((await tab.evaluate('globalThis.__payWitnessRead()')) as PageSnapshot).blocks.map((block) => block.text).join('\n');
       // Chromium draws them: the boxes' sizes say so.
       const drawn = await tab.evaluate(() => Array.from(document.querySelectorAll('span, a')).map((el) => el.getBoundingClientRect().width > 10));
