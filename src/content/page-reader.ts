@@ -466,27 +466,17 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
         dirtyBlocks.add(target);
         if (type !== 'childList' || target.nodeType !== 1) continue;
         // What was removed is not looked at (a record's node lists are the costly part of it): the
-        // parent is asked again for :has() and :only-child, and a stylesheet taken away shows as a
-        // changed list of sheets at the next read.
+        // parent is asked again for :has() and :only-child. A stylesheet added or taken away is
+        // found at the next read, as a changed list of sheets (sheetsChanged).
         removedFrom.add(target as Element);
         const added = record.addedNodes;
-        for (let i = 0; i < added.length; i++) {
-          const node = added[i]!;
-          if (node.nodeType !== 1) continue;
-          // A stylesheet can change how anything looks: read the whole page again.
-          if (isStyleSheet(node as Element)) fresh = true;
-          else dirtySubtrees.add(node as Element);
-        }
+        for (let i = 0; i < added.length; i++) if (added[i]!.nodeType === 1) dirtySubtrees.add(added[i] as Element);
       }
     },
     recheckSurfaces() {
       for (const el of surfaces.elements) dirtySubtrees.add(el);
     },
   };
-}
-
-function isStyleSheet(el: Element): boolean {
-  return el.tagName === 'STYLE' || (el.tagName === 'LINK' && /stylesheet/i.test(el.getAttribute('rel') ?? ''));
 }
 
 function isCell(el: Element): boolean {
