@@ -49,7 +49,7 @@ const MAX_DEPTH = 24;
  */
 export const NARROW_FROM = 32;
 const MAX_SIBLINGS = 8;
-/** Kinds of element (tag, classes, id) whose own selector list is kept (a page has a few dozen). */
+/** Kinds of element (tag, classes, id, attribute names) whose own selector list is kept (a page has a few dozen). */
 const MAX_KINDS = 2_000;
 
 /**
