@@ -69,41 +69,54 @@ export function selectorParts(
   };
 }
 
-/** The names an element carries, as subjectNeeds writes them. */
-function namesOf(el: Element, into: Set<string>): void {
-  into.add(`t:${el.localName.toLowerCase()}`);
-  if (el.id) into.add(`i:${el.id.toLowerCase()}`);
-  const classes = el.getAttribute('class');
-  if (classes) for (const name of classes.toLowerCase().split(/\s+/)) if (name) into.add(`c:${name}`);
-  if (el.hasAttributes()) for (const name of el.getAttributeNames()) into.add(`a:${name.toLowerCase()}`);
+/** What elements carry, gathered raw (a page has a few dozen distinct tags and class attributes) and named once after. */
+interface RawNames {
+  tags: Set<string>;
+  ids: Set<string>;
+  classAttributes: Set<string>;
+  attributes: Set<string>;
 }
 
-/** Every tag, class, id and attribute name under (and of) the roots, as selector needs name them. */
-export function namesUnder(roots: Element | Iterable<Element>): Set<string> {
-  // Gathered raw first (a page has a few dozen distinct tags and class attributes), named after.
-  const tags = new Set<string>();
-  const ids = new Set<string>();
-  const classAttributes = new Set<string>();
-  const attributes = new Set<string>();
-  for (const root of roots instanceof Element ? [roots] : roots) {
-    const all = root.getElementsByTagName('*');
-    for (let i = -1; i < all.length; i++) {
-      const el = i < 0 ? root : all[i]!;
-      tags.add(el.localName);
-      if (!el.hasAttributes()) continue;
-      const id = el.id;
-      if (id) ids.add(id);
-      const classes = el.getAttribute('class');
-      if (classes) classAttributes.add(classes);
-      for (const name of el.getAttributeNames()) attributes.add(name);
-    }
-  }
+function gather(el: Element, raw: RawNames): void {
+  raw.tags.add(el.localName);
+  if (!el.hasAttributes()) return;
+  const id = el.id;
+  if (id) raw.ids.add(id);
+  const classes = el.getAttribute('class');
+  if (classes) raw.classAttributes.add(classes);
+  for (const name of el.getAttributeNames()) raw.attributes.add(name);
+}
+
+function rawNames(): RawNames {
+  return { tags: new Set(), ids: new Set(), classAttributes: new Set(), attributes: new Set() };
+}
+
+/** Raw names as subjectNeeds writes them. */
+function named(raw: RawNames): Set<string> {
   const present = new Set<string>();
-  for (const tag of tags) present.add(`t:${tag.toLowerCase()}`);
-  for (const id of ids) present.add(`i:${id.toLowerCase()}`);
-  for (const name of attributes) present.add(`a:${name.toLowerCase()}`);
-  for (const classes of classAttributes) for (const name of classes.toLowerCase().split(/\s+/)) if (name) present.add(`c:${name}`);
+  for (const tag of raw.tags) present.add(`t:${tag.toLowerCase()}`);
+  for (const id of raw.ids) present.add(`i:${id.toLowerCase()}`);
+  for (const name of raw.attributes) present.add(`a:${name.toLowerCase()}`);
+  for (const classes of raw.classAttributes) for (const name of classes.toLowerCase().split(/\s+/)) if (name) present.add(`c:${name}`);
   return present;
+}
+
+/** The names one element carries. */
+function namesOf(el: Element): Set<string> {
+  const raw = rawNames();
+  gather(el, raw);
+  return named(raw);
+}
+
+/** Every tag, class, id and attribute name under (and of) the roots. */
+export function namesUnder(roots: Element | Iterable<Element>): Set<string> {
+  const raw = rawNames();
+  for (const root of roots instanceof Element ? [roots] : roots) {
+    gather(root, raw);
+    const all = root.getElementsByTagName('*');
+    for (let i = 0; i < all.length; i++) gather(all[i]!, raw);
+  }
+  return named(raw);
 }
 
 /** The selectors of the list whose needs the names all meet (`s:` — some class contains the text). */
@@ -174,9 +187,7 @@ export function matchingElements(doc: Document, options: MatchOptions): Matching
     const kind = el.hasAttributes() ? `${el.localName}\u0001${el.getAttribute('class') ?? ''}\u0001${el.id}\u0001${el.getAttributeNames().join(' ')}` : el.localName;
     let asked = byKind.get(kind);
     if (asked === undefined) {
-      const names = new Set<string>();
-      namesOf(el, names);
-      asked = askedOf(options.subjects(), names);
+      asked = askedOf(options.subjects(), namesOf(el));
       if (byKind.size >= MAX_KINDS) byKind = new Map();
       byKind.set(kind, asked);
     }
