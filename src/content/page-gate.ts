@@ -17,7 +17,8 @@ export function pageLooksLikeShop(doc: Document): boolean {
  * rendered (a page still being built by script has little text at idle, and is looked at again).
  */
 export function lookAtPage(doc: Document): { shop: boolean; fullSample: boolean } {
-  const url = doc.location?.href ?? doc.URL;
+  // doc.URL, not location.href: the same string, without making a Location object in this world.
+  const url = doc.URL;
   if (!/^https?:/i.test(url)) return { shop: false, fullSample: true };
   const sample = textSample(doc, SAMPLE_CHARS);
   return { shop: looksLikeShopPage(url, doc.title, sample), fullSample: sample.length >= SAMPLE_CHARS };

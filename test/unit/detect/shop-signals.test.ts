@@ -21,6 +21,15 @@ describe('shop signals: which pages are read in depth', () => {
     }
   });
 
+  it('knows a payment provider by its host alone, not by a host or path that only names it', () => {
+    for (const url of ['https://MClient.Alipay.com/h5/x', 'https://user@excashier.alipay.com:443/standard/x', 'https://www.paypal.com/signin']) {
+      expect(looksLikeShopPage(url, '', ''), url).toBe(true);
+    }
+    for (const url of ['https://alipay.com.notes.example/tips', 'https://notes.example/alipay.com', 'https://notes.example/?next=https://alipay.com/', 'https://myalipay.com/']) {
+      expect(looksLikeShopPage(url, '', ''), url).toBe(false);
+    }
+  });
+
   it('takes a shop page on an ordinary URL by its words', () => {
     expect(looksLikeShopPage('https://example.cn/', '星河发卡 - 自动发货', '商品分类 购买 ¥10.00 卡密自动发货')).toBe(true);
     expect(looksLikeShopPage('https://example.com/', 'NightOwl Keys', 'Buy now $14.99 · Add to cart · Refund policy')).toBe(true);
