@@ -33,7 +33,7 @@ const TEXT_SIGNALS: readonly RegExp[] = [
 /**
  * The host of an absolute URL, or null. Read with a pattern, not the URL parser: the gate asks this on
  * every http(s) page, and a first `new URL()` in the extension's world of a page costs that page the
- * URL class (a sixth of the gate's look).
+ * URL class (~0.04 ms of a ~0.7 ms look).
  */
 function hostOf(url: string): string | null {
   return /^[a-z][a-z\d+.-]*:\/\/(?:[^/?#@]*@)?([^/?#:]+)/i.exec(url)?.[1] ?? null;
