@@ -102,7 +102,7 @@ function named(raw: RawNames): Set<string> {
 }
 
 /** The names one element carries. */
-function namesOf(el: Element): Set<string> {
+export function namesOf(el: Element): Set<string> {
   const raw = rawNames();
   gather(el, raw);
   return named(raw);
@@ -119,8 +119,8 @@ export function namesUnder(roots: Element | Iterable<Element>): Set<string> {
   return named(raw);
 }
 
-/** The selectors of the list whose needs the names all meet (`s:` — some class contains the text). */
-function askedOf(subjects: readonly SelectorSubject[], present: ReadonlySet<string>): string {
+/** Whether an element (or elements) carrying these names could be a subject's (`s:` — some class contains the text). */
+export function couldBeSubject(present: ReadonlySet<string>): (subject: SelectorSubject) => boolean {
   let classes: string[] | undefined;
   const contained = new Map<string, boolean>();
   const has = (need: string): boolean => {
@@ -134,8 +134,13 @@ function askedOf(subjects: readonly SelectorSubject[], present: ReadonlySet<stri
     }
     return found;
   };
+  return (subject) => subject.needs.every(has);
+}
+
+/** The selectors of the list whose needs the names all meet. */
+function askedOf(subjects: readonly SelectorSubject[], present: ReadonlySet<string>): string {
   return subjects
-    .filter((subject) => subject.needs.every(has))
+    .filter(couldBeSubject(present))
     .map((subject) => subject.selector)
     .join(',');
 }

@@ -1,5 +1,5 @@
 import { SURFACES, type CatalogSurface } from '../detect/surfaces/catalog';
-import { matchingElements, selectorParts, type MatchingElements } from './matching-elements';
+import { couldBeSubject, matchingElements, namesOf, selectorParts, type MatchingElements } from './matching-elements';
 
 // Which message surfaces (surfaces/*.json) a page shows. The first read finds them with one
 // querySelectorAll (none on most pages, and then nothing else runs); later reads ask again only
@@ -64,7 +64,10 @@ export function surfaceTracker(doc: Document): SurfaceTracker {
       if (!matching.has(el)) return null;
       let fitting = candidates.get(el);
       if (!fitting) {
-        fitting = entries.filter((candidate) => el.matches(candidate.selector));
+        // Asked only the entries one of whose parts it could be the subject of (by its tag, classes,
+        // id and attribute names), not all 250: each selector a page has not met yet is parsed first.
+        const could = couldBeSubject(namesOf(el));
+        fitting = entries.filter((candidate) => (!candidate.subjects || candidate.subjects.some(could)) && el.matches(candidate.selector));
         candidates.set(el, fitting);
       }
       return (

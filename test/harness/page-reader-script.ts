@@ -1,7 +1,9 @@
 import { build } from 'vite';
+import { stripSurfaceExamples } from '../../scripts/strip-surface-examples.mjs';
 
 // Bundles the real content-script reader (src/content/read-snapshot.ts) into one script that a test
-// can inject into any page, so fixtures are read exactly as the extension reads them.
+// can inject into any page, so fixtures are read exactly as the extension reads them (the surface
+// catalogue as the builds ship it included).
 
 let cached: Promise<string> | null = null;
 
@@ -10,6 +12,7 @@ export function pageReaderScript(): Promise<string> {
     const output = await build({
       configFile: false,
       logLevel: 'silent',
+      plugins: [stripSurfaceExamples()],
       build: {
         write: false,
         minify: false,

@@ -23,11 +23,11 @@ export interface SurfaceEntry {
 }
 
 /**
- * An entry as the extension builds ship it (scripts/strip-surface-examples.mjs): no test-only
- * fields, and the selector in its parts, each with what its subject must carry, space-separated
- * (worked out at build time: selector-subjects.ts).
+ * An entry as the extension builds ship it (scripts/strip-surface-examples.mjs): already what the
+ * reader uses, with its system, rank and its selector's parts, each with what its subject must
+ * carry (worked out at build time: selector-subjects.ts); the test-only fields left empty.
  */
-type BuiltSurfaceEntry = Omit<SurfaceEntry, 'selector' | 'source' | 'examples' | 'quiet'> & { subjects: Array<[string, string]> };
+type BuiltSurfaceEntry = CatalogSurface & { subjects: SelectorSubject[] };
 
 export interface SurfaceFile {
   system: string;
@@ -53,21 +53,21 @@ export const SURFACE_FILES: readonly SurfaceFile[] = Object.values(FILES)
 
 /** Every surface, the most specific first: a system's own pages, then UI kits, then generic markup. */
 export const SURFACES: readonly CatalogSurface[] = SURFACE_FILES.flatMap((file) =>
-  (file.surfaces as Array<SurfaceEntry | BuiltSurfaceEntry>).map((surface) => ({ ...runtimeEntry(surface), system: file.system, rank: file.rank })),
+  (file.surfaces as Array<SurfaceEntry | BuiltSurfaceEntry>).map((surface) =>
+    isBuilt(surface) ? surface : { ...surface, system: file.system, rank: file.rank },
+  ),
 );
 
-/** A built entry as the tests' whole entries are (less the test-only fields, which runtime code never reads). */
-function runtimeEntry(surface: SurfaceEntry | BuiltSurfaceEntry): Omit<CatalogSurface, 'system' | 'rank'> {
-  if (!('subjects' in surface)) return surface;
-  const { subjects: built, ...rest } = surface;
-  const subjects = built.map(([selector, needs]) => ({ selector, needs: needs ? needs.split(' ') : [] }));
-  return { ...rest, source: '', examples: [], selector: subjects.map((subject) => subject.selector).join(','), subjects };
+function isBuilt(surface: SurfaceEntry | BuiltSurfaceEntry): surface is BuiltSurfaceEntry {
+  return 'subjects' in surface;
 }
 
-const BY_ID = new Map(SURFACES.map((surface) => [surface.id, surface]));
+/** Made on first use: the reader never asks by id. */
+let byId: Map<string, CatalogSurface> | undefined;
 
 export function surfaceById(id: string): CatalogSurface | undefined {
-  return BY_ID.get(id);
+  byId ??= new Map(SURFACES.map((surface) => [surface.id, surface]));
+  return byId.get(id);
 }
 
 function byName(a: string, b: string): number {
