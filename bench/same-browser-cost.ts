@@ -27,6 +27,10 @@ const FLOOR_DIR = join(HERE, 'floor-extension');
  */
 const SETTLE_MS: Record<string, number> = { ordinary: 3_500 };
 const SHOP_SETTLE_MS = 2_000;
+
+export function settleMs(group: string): number {
+  return SETTLE_MS[group] ?? SHOP_SETTLE_MS;
+}
 const TOGGLE_PAUSE_MS = 300;
 
 type Condition = 'none' | 'floor' | 'paywitness';
@@ -89,7 +93,7 @@ export async function measureSameBrowserCost(
         const sample = {} as Record<Condition, { task: number; load: number }>;
         for (const condition of order) {
           await enable(condition);
-          sample[condition] = await loadOnce(tab, page.url, SETTLE_MS[page.group] ?? SHOP_SETTLE_MS, taskMs);
+          sample[condition] = await loadOnce(tab, page.url, settleMs(page.group), taskMs);
         }
         samples.get(page.url)!.push(sample);
       }

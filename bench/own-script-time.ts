@@ -1,0 +1,121 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
+import { findBrowser } from '../scripts/find-browser.mjs';
+import { median, sleep } from './bench-stats';
+import type { BenchPage } from './ordinary-pages';
+import { settleMs } from './same-browser-cost';
+import { ownScriptMs, type TraceEvent } from './trace-attribution';
+
+// What PayWitness's own scripts take of a page's main thread per load, to a tenth of a millisecond:
+// the on/off comparison (same-browser-cost.ts) includes the page's own work, which moves by more
+// than a millisecond between loads, so it cannot show one. Here PayWitness (the production build)
+// and the empty-content-script extension run together in one browser, every load is traced, and
+// each extension is given the time inside its own scripts (trace-attribution.ts). Each page is
+// loaded twice per round: in a tab of its own whose renderer has not run PayWitness before (cold:
+// the first page of a site a shopper opens — V8 compiles every script and regular expression
+// afresh, with nothing warm), then once more in the same tab (warm: the next page of the same
+// site, whose renderer has compiled them before). Not counted:
+// what the browser does for any extension that injects into a page (making its isolated world,
+// routing its messages), which the on/off comparison holds and the floor pays too.
+
+const FLOOR_DIR = join(fileURLToPath(new URL('.', import.meta.url)), 'floor-extension');
+const CATEGORIES = 'devtools.timeline,v8.execute';
+
+export interface OwnScriptTime {
+  name: string;
+  group: string;
+  rounds: number;
+  /** Medians over rounds, ms: the page's first load in a fresh renderer, and its second. */
+  cold: { paywitnessMs: number; floorMs: number; samplesMs: number[] };
+  warm: { paywitnessMs: number; floorMs: number; samplesMs: number[] };
+}
+
+type Samples = Record<'cold' | 'warm', { paywitness: number[]; floor: number[] }>;
+
+export async function measureOwnScriptTime(productionDir: string, groups: Record<string, readonly BenchPage[]>, rounds: number): Promise<OwnScriptTime[]> {
+  const executablePath = findBrowser();
+  if (!executablePath) throw new Error('no Chromium-family browser found (set CHROME_PATH)');
+  const profile = await mkdtemp(join(tmpdir(), 'pw-own-time-'));
+  const dirs = [productionDir, FLOOR_DIR].join(',');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [`--disable-extensions-except=${dirs}`, `--load-extension=${dirs}`, '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const ids = await extensionIds(context);
+    const pages = Object.entries(groups).flatMap(([group, list]) => list.map((page) => ({ ...page, group })));
+    const byUrl = new Map(pages.map((page) => [page.url.split('#')[0]!, page.html]));
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (!/^https?:/.test(url)) return route.continue();
+      const html = byUrl.get(url.split('#')[0]!);
+      return html === undefined ? route.fulfill({ status: 404, body: '' }) : route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    });
+    const samples = new Map<string, Samples>(pages.map((page) => [page.url, { cold: { paywitness: [], floor: [] }, warm: { paywitness: [], floor: [] } }]));
+    for (let round = 0; round < rounds; round++) {
+      for (const page of pages) {
+        // The last tab closed first: its renderer goes, and this page's load starts one afresh.
+        const tab = await context.newPage();
+        const cdp = await context.newCDPSession(tab);
+        for (const when of ['cold', 'warm'] as const) {
+          const events = await traced(cdp, async () => {
+            await tab.goto(page.url, { waitUntil: 'load', timeout: 30_000 });
+            await sleep(settleMs(page.group));
+          });
+          const sample = samples.get(page.url)![when];
+          sample.paywitness.push(ownScriptMs(events, `chrome-extension://${ids.paywitness}/`));
+          sample.floor.push(ownScriptMs(events, `chrome-extension://${ids.floor}/`));
+        }
+        await cdp.detach().catch(() => undefined);
+        await tab.close();
+      }
+    }
+    const summary = (sample: Samples['cold']) => ({ paywitnessMs: median(sample.paywitness), floorMs: median(sample.floor), samplesMs: sample.paywitness });
+    return pages.map((page) => {
+      const sample = samples.get(page.url)!;
+      return { name: page.name, group: page.group, rounds, cold: summary(sample.cold), warm: summary(sample.warm) };
+    });
+  } finally {
+    await context.close().catch(() => undefined);
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+async function traced(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  // Playwright types trace events as string maps; Chromium's are numbers and nested objects.
+  const collect = (batch: { value: unknown[] }) => void events.push(...(batch.value as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', collect);
+  try {
+    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
+    try {
+      await run();
+    } finally {
+      await cdp.send('Tracing.end');
+      await complete;
+    }
+  } finally {
+    cdp.off('Tracing.dataCollected', collect);
+  }
+  return events;
+}
+
+async function extensionIds(context: BrowserContext): Promise<{ paywitness: string; floor: string }> {
+  for (let attempt = 0; attempt < 75; attempt++) {
+    const found: Partial<Record<'paywitness' | 'floor', string>> = {};
+    for (const worker of context.serviceWorkers()) {
+      const name = await worker.evaluate(() => chrome.runtime.getManifest().name).catch(() => '');
+      if (name === 'paywitness-bench-floor') found.floor = new URL(worker.url()).host;
+      else if (name) found.paywitness = new URL(worker.url()).host;
+    }
+    if (found.paywitness && found.floor) return found as { paywitness: string; floor: string };
+    await sleep(200);
+  }
+  throw new Error('PayWitness and the floor extension did not both start');
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ownScriptMs, type TraceEvent } from '../../../bench/trace-attribution';
+
+const PW = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
+const thread = (pid: number, tid: number, name: string): TraceEvent => ({ name: 'thread_name', ph: 'M', pid, tid, ts: 0, args: { name } });
+const call = (pid: number, tid: number, ts: number, dur: number, url: string, name = 'FunctionCall'): TraceEvent => ({ name, ph: 'X', pid, tid, ts, dur, args: { data: { url } } });
+
+describe('an extension’s own main-thread time from a trace', () => {
+  it('adds up its script evaluations and calls on renderer main threads, in milliseconds', () => {
+    const events = [thread(1, 1, 'CrRendererMain'), call(1, 1, 1000, 2500, `${PW}content/page-gate.js`, 'EvaluateScript'), call(1, 1, 9000, 500, `${PW}content/page-gate.js`)];
+    expect(ownScriptMs(events, PW)).toBe(3);
+  });
+
+  it('counts a call nested in an evaluation, or overlapping one, once', () => {
+    const events = [
+      thread(1, 1, 'CrRendererMain'),
+      call(1, 1, 0, 10_000, `${PW}content/page-reader.js`, 'EvaluateScript'),
+      call(1, 1, 2_000, 3_000, `${PW}content/page-reader.js`),
+      call(1, 1, 8_000, 4_000, `${PW}content/page-reader.js`),
+    ];
+    expect(ownScriptMs(events, PW)).toBe(12);
+  });
+
+  it('leaves out other scripts, other extensions, other threads and events without a duration', () => {
+    const events = [
+      thread(1, 1, 'CrRendererMain'),
+      thread(1, 2, 'DedicatedWorker thread'),
+      thread(2, 7, 'CrRendererMain'),
+      call(1, 1, 0, 1_000, 'https://shop.example/app.js'),
+      call(1, 1, 0, 1_000, 'chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/empty.js'),
+      call(1, 2, 0, 1_000, `${PW}content/page-gate.js`),
+      { ...call(1, 1, 0, 0, `${PW}content/page-gate.js`), dur: undefined },
+      call(2, 7, 0, 1_500, `${PW}content/page-gate.js`),
+      call(3, 3, 0, 1_000, `${PW}content/page-gate.js`),
+    ];
+    expect(ownScriptMs(events, PW)).toBe(1.5);
+  });
+});
