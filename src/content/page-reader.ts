@@ -3,6 +3,8 @@ import { isoWithOffset } from '../evidence/iso-time';
 import { sameBlock } from '../messages/reading-change';
 import { isAnimating, isEditable, isReadonlyField, isSkipped, ownHints, ownInfo, type OwnInfo, type Viewport } from './element-info';
 import { matchingElements, namesUnder, selectorParts } from './matching-elements';
+import SALIENT_FILE from './salient-selectors.json';
+import { builtSubjects } from './selector-subjects';
 import { surfaceTracker } from './surface-marks';
 
 // Reads what a shopper can actually see, as text blocks with hints (page-snapshot.ts), and keeps
@@ -64,11 +66,13 @@ interface Fragment {
   text?: string;
 }
 
-const SALIENT = selectorParts([
-  '[role="alert"]', '[role="alertdialog"]', '[role="dialog"]', '[role="status"]', 'dialog[open]',
-  '[class*="alert"]', '[class*="error"]', '[class*="err-msg"]', '[class*="toast"]', '[class*="layui-layer"]',
-  '[class*="swal2-popup"]', '[class*="el-message"]', '[class*="ant-message"]', '[class*="modal"]', '#error-page',
-]);
+/**
+ * Alerts, toasts and dialogs of any make, read before the rest of the page (salient-selectors.json).
+ * The builds add the selectors' subjects (scripts/strip-surface-examples.mjs): working them out
+ * took ~2 ms of every page's first read, the first time that code ran in the page's world.
+ */
+const SALIENT_LIST: { selectors: string[]; subjects?: Array<[string, string]> } = SALIENT_FILE;
+const SALIENT = selectorParts(SALIENT_LIST.selectors, builtSubjects(SALIENT_LIST));
 const MAX_SALIENT = 200;
 const NO_HINTS: BlockHint[] = [];
 /** Elements hidden for now by a fade, zoom or slide (element-info.ts `transient`) looked at again per read. */

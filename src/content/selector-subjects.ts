@@ -15,6 +15,19 @@ export interface SelectorSubject {
   needs: readonly string[];
 }
 
+/**
+ * Subjects as the builds write them beside a selector list (scripts/strip-surface-examples.mjs):
+ * each selector with its needs space-separated. Undefined where the file was not built (tests).
+ */
+export function builtSubjects(file: { subjects?: ReadonlyArray<readonly [string, string]> }): SelectorSubject[] | undefined {
+  return file.subjects?.map(([selector, needs]) => ({ selector, needs: needs ? needs.split(' ') : [] }));
+}
+
+/** The subjects of each selector, as a build writes them (builtSubjects reads them back). */
+export function subjectsForBuild(selectors: readonly string[]): Array<[string, string]> {
+  return selectorSubjects(selectors).map((subject) => [subject.selector, subject.needs.join(' ')]);
+}
+
 export function selectorSubjects(selectors: readonly string[]): SelectorSubject[] {
   return selectors.flatMap(topLevel(',')).map((selector) => ({ selector, needs: subjectNeeds(selector) }));
 }

@@ -1,4 +1,4 @@
-import type { SelectorSubject } from '../../content/selector-subjects';
+import { builtSubjects, type SelectorSubject } from '../../content/selector-subjects';
 import type { SurfaceTone } from '../page-snapshot';
 
 // The message surfaces of every system and UI kit we know, as data (one JSON file per system, see
@@ -23,11 +23,11 @@ export interface SurfaceEntry {
 }
 
 /**
- * An entry as the extension builds ship it (scripts/strip-surface-examples.mjs): already what the
- * reader uses, with its system, rank and its selector's parts, each with what its subject must
- * carry (worked out at build time: selector-subjects.ts); the test-only fields left empty.
+ * An entry as the extension builds ship it (scripts/strip-surface-examples.mjs): no test-only
+ * fields, and the selector in its parts, each with what its subject must carry, space-separated
+ * (worked out at build time: selector-subjects.ts).
  */
-type BuiltSurfaceEntry = CatalogSurface & { subjects: SelectorSubject[] };
+type BuiltSurfaceEntry = Omit<SurfaceEntry, 'selector' | 'source' | 'examples' | 'quiet'> & { subjects: Array<[string, string]> };
 
 export interface SurfaceFile {
   system: string;
@@ -53,13 +53,15 @@ export const SURFACE_FILES: readonly SurfaceFile[] = Object.values(FILES)
 
 /** Every surface, the most specific first: a system's own pages, then UI kits, then generic markup. */
 export const SURFACES: readonly CatalogSurface[] = SURFACE_FILES.flatMap((file) =>
-  (file.surfaces as Array<SurfaceEntry | BuiltSurfaceEntry>).map((surface) =>
-    isBuilt(surface) ? surface : { ...surface, system: file.system, rank: file.rank },
-  ),
+  (file.surfaces as Array<SurfaceEntry | BuiltSurfaceEntry>).map((surface) => ({ ...runtimeEntry(surface), system: file.system, rank: file.rank })),
 );
 
-function isBuilt(surface: SurfaceEntry | BuiltSurfaceEntry): surface is BuiltSurfaceEntry {
-  return 'subjects' in surface;
+/** A built entry as the tests' whole entries are (less the test-only fields, which runtime code never reads). */
+function runtimeEntry(surface: SurfaceEntry | BuiltSurfaceEntry): Omit<CatalogSurface, 'system' | 'rank'> {
+  if (!('subjects' in surface)) return surface;
+  const { subjects: built, ...rest } = surface;
+  const subjects = builtSubjects({ subjects: built })!;
+  return { ...rest, source: '', examples: [], selector: subjects.map((subject) => subject.selector).join(','), subjects };
 }
 
 /** Made on first use: the reader never asks by id. */
