@@ -6,6 +6,7 @@ import { chromium, type BrowserContext, type CDPSession } from 'playwright-core'
 import { findBrowser } from '../scripts/find-browser.mjs';
 import { median, sleep } from './bench-stats';
 import type { BenchPage } from './ordinary-pages';
+import { serveBenchPages } from './serve-bench-pages';
 import { settleMs } from './same-browser-cost';
 import { ownScriptMs, type TraceEvent } from './trace-attribution';
 
@@ -48,14 +49,7 @@ export async function measureOwnScriptTime(productionDir: string, groups: Record
   });
   try {
     const ids = await extensionIds(context);
-    const pages = Object.entries(groups).flatMap(([group, list]) => list.map((page) => ({ ...page, group })));
-    const byUrl = new Map(pages.map((page) => [page.url.split('#')[0]!, page.html]));
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (!/^https?:/.test(url)) return route.continue();
-      const html = byUrl.get(url.split('#')[0]!);
-      return html === undefined ? route.fulfill({ status: 404, body: '' }) : route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-    });
+    const pages = await serveBenchPages(context, groups);
     const samples = new Map<string, Samples>(pages.map((page) => [page.url, { cold: { paywitness: [], floor: [] }, warm: { paywitness: [], floor: [] } }]));
     for (let round = 0; round < rounds; round++) {
       for (const page of pages) {

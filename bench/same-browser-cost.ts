@@ -6,6 +6,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { findBrowser } from '../scripts/find-browser.mjs';
 import { median, sleep } from './bench-stats';
 import type { BenchPage } from './ordinary-pages';
+import { serveBenchPages } from './serve-bench-pages';
 
 // What PayWitness costs a page, measured in ONE browser: two separate browsers differ by up to
 // 15 % with no extension work at all, which hides any real cost. PayWitness (the production
@@ -68,14 +69,7 @@ export async function measureSameBrowserCost(
     const ids = await extensionIds(context);
     const toggle = await context.newPage();
     await toggle.goto(`chrome-extension://${ids.toggle}/toggle.html`);
-    const pages = Object.entries(groups).flatMap(([group, list]) => list.map((page) => ({ ...page, group })));
-    const byUrl = new Map(pages.map((page) => [page.url.split('#')[0]!, page.html]));
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (!/^https?:/.test(url)) return route.continue();
-      const html = byUrl.get(url.split('#')[0]!);
-      return html === undefined ? route.fulfill({ status: 404, body: '' }) : route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-    });
+    const pages = await serveBenchPages(context, groups);
     const tab = await context.newPage();
     const cdp = await context.newCDPSession(tab);
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
