@@ -72,7 +72,7 @@ interface Fragment {
  * took ~2 ms of every page's first read, the first time that code ran in the page's world.
  */
 const SALIENT_LIST: { selectors: string[]; subjects?: Array<[string, string]> } = SALIENT_FILE;
-const SALIENT = selectorParts(SALIENT_LIST.selectors, builtSubjects(SALIENT_LIST));
+const SALIENT = selectorParts(SALIENT_LIST.selectors, builtSubjects(SALIENT_LIST.subjects));
 const MAX_SALIENT = 200;
 const NO_HINTS: BlockHint[] = [];
 /** Elements hidden for now by a fade, zoom or slide (element-info.ts `transient`) looked at again per read. */

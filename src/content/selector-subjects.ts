@@ -19,8 +19,8 @@ export interface SelectorSubject {
  * Subjects as the builds write them beside a selector list (scripts/strip-surface-examples.mjs):
  * each selector with its needs space-separated. Undefined where the file was not built (tests).
  */
-export function builtSubjects(file: { subjects?: ReadonlyArray<readonly [string, string]> }): SelectorSubject[] | undefined {
-  return file.subjects?.map(([selector, needs]) => ({ selector, needs: needs ? needs.split(' ') : [] }));
+export function builtSubjects(subjects: ReadonlyArray<readonly [string, string]> | undefined): SelectorSubject[] | undefined {
+  return subjects?.map(([selector, needs]) => ({ selector, needs: needs ? needs.split(' ') : [] }));
 }
 
 /** The subjects of each selector, as a build writes them (builtSubjects reads them back). */

@@ -2,8 +2,8 @@ import { build } from 'vite';
 import { stripSurfaceExamples } from '../../scripts/strip-surface-examples.mjs';
 
 // Bundles the real content-script reader (src/content/read-snapshot.ts) into one script that a test
-// can inject into any page, so fixtures are read exactly as the extension reads them (the surface
-// catalogue as the builds ship it included).
+// can inject into any page, so fixtures are read exactly as the extension reads them (with the
+// surface catalogue and the salient selectors as the builds ship them).
 
 let cached: Promise<string> | null = null;
 

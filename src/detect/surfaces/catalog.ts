@@ -60,7 +60,7 @@ export const SURFACES: readonly CatalogSurface[] = SURFACE_FILES.flatMap((file) 
 function runtimeEntry(surface: SurfaceEntry | BuiltSurfaceEntry): Omit<CatalogSurface, 'system' | 'rank'> {
   if (!('subjects' in surface)) return surface;
   const { subjects: built, ...rest } = surface;
-  const subjects = builtSubjects({ subjects: built })!;
+  const subjects = builtSubjects(built)!;
   return { ...rest, source: '', examples: [], selector: subjects.map((subject) => subject.selector).join(','), subjects };
 }
 
