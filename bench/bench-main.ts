@@ -494,7 +494,7 @@ function ownTimeRows(times: readonly OwnScriptTime[]): ResultRow[] {
     const shops = group('shops');
     if (shops.length) {
       const middle = [...shops].sort((a, b) => above(a) - above(b))[Math.floor(shops.length / 2)]!;
-      rows.push({ ...row(`${shops.length} realistic shop and gateway pages (the median page; worst ${worst(shops).name} ${ms(above(worst(shops)))})`, '—', middle, null) });
+      rows.push(row(`${shops.length} realistic shop and gateway pages (the median page; worst ${worst(shops).name} ${ms(above(worst(shops)))})`, '—', middle, null));
     }
   }
   return rows;

@@ -1,12 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
-import { findBrowser } from '../scripts/find-browser.mjs';
+import type { CDPSession } from 'playwright-core';
 import { median, sleep } from './bench-stats';
+import { FLOOR_DIR, openExtensionBrowser, serveBenchPages } from './one-browser';
 import type { BenchPage } from './ordinary-pages';
-import { serveBenchPages } from './serve-bench-pages';
 import { settleMs } from './same-browser-cost';
 import { ownScriptMs, type TraceEvent } from './trace-attribution';
 
@@ -22,7 +17,6 @@ import { ownScriptMs, type TraceEvent } from './trace-attribution';
 // what the browser does for any extension that injects into a page (making its isolated world,
 // routing its messages), which the on/off comparison holds and the floor pays too.
 
-const FLOOR_DIR = join(fileURLToPath(new URL('.', import.meta.url)), 'floor-extension');
 const CATEGORIES = 'devtools.timeline,v8.execute';
 
 export interface OwnScriptTime {
@@ -37,18 +31,8 @@ export interface OwnScriptTime {
 type Samples = Record<'cold' | 'warm', { paywitness: number[]; floor: number[] }>;
 
 export async function measureOwnScriptTime(productionDir: string, groups: Record<string, readonly BenchPage[]>, rounds: number): Promise<OwnScriptTime[]> {
-  const executablePath = findBrowser();
-  if (!executablePath) throw new Error('no Chromium-family browser found (set CHROME_PATH)');
-  const profile = await mkdtemp(join(tmpdir(), 'pw-own-time-'));
-  const dirs = [productionDir, FLOOR_DIR].join(',');
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [`--disable-extensions-except=${dirs}`, `--load-extension=${dirs}`, '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const { context, ids, close } = await openExtensionBrowser({ paywitness: productionDir, floor: FLOOR_DIR });
   try {
-    const ids = await extensionIds(context);
     const pages = await serveBenchPages(context, groups);
     const samples = new Map<string, Samples>(pages.map((page) => [page.url, { cold: { paywitness: [], floor: [] }, warm: { paywitness: [], floor: [] } }]));
     for (let round = 0; round < rounds; round++) {
@@ -75,8 +59,7 @@ export async function measureOwnScriptTime(productionDir: string, groups: Record
       return { name: page.name, group: page.group, rounds, cold: summary(sample.cold), warm: summary(sample.warm) };
     });
   } finally {
-    await context.close().catch(() => undefined);
-    await rm(profile, { recursive: true, force: true });
+    await close();
   }
 }
 
@@ -98,18 +81,4 @@ async function traced(cdp: CDPSession, run: () => Promise<void>): Promise<TraceE
     cdp.off('Tracing.dataCollected', collect);
   }
   return events;
-}
-
-async function extensionIds(context: BrowserContext): Promise<{ paywitness: string; floor: string }> {
-  for (let attempt = 0; attempt < 75; attempt++) {
-    const found: Partial<Record<'paywitness' | 'floor', string>> = {};
-    for (const worker of context.serviceWorkers()) {
-      const name = await worker.evaluate(() => chrome.runtime.getManifest().name).catch(() => '');
-      if (name === 'paywitness-bench-floor') found.floor = new URL(worker.url()).host;
-      else if (name) found.paywitness = new URL(worker.url()).host;
-    }
-    if (found.paywitness && found.floor) return found as { paywitness: string; floor: string };
-    await sleep(200);
-  }
-  throw new Error('PayWitness and the floor extension did not both start');
 }

@@ -1,12 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { findBrowser } from '../scripts/find-browser.mjs';
+import type { Page } from 'playwright-core';
 import { median, sleep } from './bench-stats';
+import { FLOOR_DIR, openExtensionBrowser, serveBenchPages, TOGGLE_DIR } from './one-browser';
 import type { BenchPage } from './ordinary-pages';
-import { serveBenchPages } from './serve-bench-pages';
 
 // What PayWitness costs a page, measured in ONE browser: two separate browsers differ by up to
 // 15 % with no extension work at all, which hides any real cost. PayWitness (the production
@@ -14,13 +9,11 @@ import { serveBenchPages } from './serve-bench-pages';
 // every page pays for injection alone) and a toggle extension are loaded together; before each
 // load the toggle leaves on exactly one of them, or none, taking turns in a rotating order. Each
 // load's cost is the renderer's main-thread task time (CDP TaskDuration, the content scripts' work
-// included) read a while after the load event (SETTLE_MS), every page on a host of its own so each load
-// starts a fresh renderer. Reported per page: the median over rounds of (with − none) for
+// included) read a while after the load event (SETTLE_MS), every page on a host of its own (pages of
+// one site share a renderer that has run PayWitness before: own-script-time.ts measures the first
+// page of a site apart). Reported per page: the median over rounds of (with − none) for
 // PayWitness and for the floor, and PayWitness minus the floor.
 
-const HERE = fileURLToPath(new URL('.', import.meta.url));
-const TOGGLE_DIR = join(HERE, 'toggle-extension');
-const FLOOR_DIR = join(HERE, 'floor-extension');
 /**
  * How long after the load event the task time is read: on ordinary pages long enough for the
  * gate's first look (idle) and its second one (3 s after it: src/content/gate.ts); on shop pages
@@ -55,18 +48,8 @@ export async function measureSameBrowserCost(
   groups: Record<string, readonly BenchPage[]>,
   rounds: number,
 ): Promise<PageCost[]> {
-  const executablePath = findBrowser();
-  if (!executablePath) throw new Error('no Chromium-family browser found (set CHROME_PATH)');
-  const profile = await mkdtemp(join(tmpdir(), 'pw-same-browser-'));
-  const dirs = [productionDir, FLOOR_DIR, TOGGLE_DIR].join(',');
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [`--disable-extensions-except=${dirs}`, `--load-extension=${dirs}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const { context, ids, close } = await openExtensionBrowser({ paywitness: productionDir, floor: FLOOR_DIR, toggle: TOGGLE_DIR });
   try {
-    const ids = await extensionIds(context);
     const toggle = await context.newPage();
     await toggle.goto(`chrome-extension://${ids.toggle}/toggle.html`);
     const pages = await serveBenchPages(context, groups);
@@ -111,8 +94,7 @@ export async function measureSameBrowserCost(
       };
     });
   } finally {
-    await context.close().catch(() => undefined);
-    await rm(profile, { recursive: true, force: true });
+    await close();
   }
 }
 
@@ -125,23 +107,6 @@ async function loadOnce(tab: Page, url: string, settleMs: number, taskMs: () => 
     return navigation ? navigation.loadEventEnd - navigation.startTime : Number.NaN;
   });
   return { task, load };
-}
-
-async function extensionIds(context: BrowserContext): Promise<{ paywitness: string; floor: string; toggle: string }> {
-  const found: Partial<Record<'paywitness' | 'floor' | 'toggle', string>> = {};
-  const name = (worker: Worker) => worker.evaluate(() => chrome.runtime.getManifest().name).catch(() => '');
-  for (let attempt = 0; attempt < 75 && !(found.paywitness && found.floor && found.toggle); attempt++) {
-    for (const worker of context.serviceWorkers()) {
-      const id = new URL(worker.url()).host;
-      const manifestName = await name(worker);
-      if (manifestName === 'paywitness-bench-toggle') found.toggle = id;
-      else if (manifestName === 'paywitness-bench-floor') found.floor = id;
-      else if (manifestName) found.paywitness = id;
-    }
-    if (!(found.paywitness && found.floor && found.toggle)) await sleep(200);
-  }
-  if (!found.paywitness || !found.floor || !found.toggle) throw new Error(`not every extension started: ${JSON.stringify(found)}`);
-  return found as { paywitness: string; floor: string; toggle: string };
 }
 
 function rotate<T>(list: readonly T[], by: number): T[] {
