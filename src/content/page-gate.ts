@@ -17,9 +17,10 @@ export function pageLooksLikeShop(doc: Document): boolean {
  * rendered (a page still being built by script has little text at idle, and is looked at again).
  */
 export function lookAtPage(doc: Document): { shop: boolean; fullSample: boolean } {
-  // doc.URL, not location.href: the same string, without making a Location object in this world.
+  // doc.URL, not location.href: the same string, without making a Location object in this world. Its
+  // scheme is always in lower case (the URL standard serialises it so).
   const url = doc.URL;
-  if (!/^https?:/i.test(url)) return { shop: false, fullSample: true };
+  if (!url.startsWith('http:') && !url.startsWith('https:')) return { shop: false, fullSample: true };
   const sample = textSample(doc, SAMPLE_CHARS);
   return { shop: looksLikeShopPage(url, doc.title, sample), fullSample: sample.length >= SAMPLE_CHARS };
 }

@@ -1,5 +1,7 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hostOnList, looksLikeShopPage, shouldWatchPage } from '../../../src/detect/shop-signals';
+import { hostOnList, looksLikeShopPage, PROVIDER_HOST, shouldWatchPage, SignalText, TEXT_SIGNALS, URL_SIGNALS, type Signal } from '../../../src/detect/shop-signals';
+import { BLIND_ROOT, loadCorpus } from '../../harness/fixture-corpus';
 
 const NO_LISTS = { siteAllowList: [], siteDenyList: [] };
 
@@ -53,6 +55,54 @@ describe('shop signals: which pages are read in depth', () => {
     expect(shouldWatchPage('https://both.example/checkout', '', '', { siteAllowList: ['both.example'], siteDenyList: ['both.example'] })).toBe(false);
     expect(shouldWatchPage('https://news.example.com/', '新闻', '', NO_LISTS)).toBe(false);
     expect(shouldWatchPage('chrome-extension://abc/popup.html', '订单', '支付 订单', NO_LISTS)).toBe(false);
+  });
+
+  it('reads URL and text words in any case, except USDT', () => {
+    for (const url of ['https://shop.example/SearchOrder', 'https://shop.example/x?TradeNo=1', 'HTTPS://SHOP.EXAMPLE/CHECKOUT', 'https://KAMI.example.cn/']) {
+      expect(looksLikeShopPage(url, '', ''), url).toBe(true);
+    }
+    expect(looksLikeShopPage('https://example.com/', 'Your ORDER', '')).toBe(true);
+    expect(looksLikeShopPage('https://example.com/', 'x', 'PAYMENT FAILED')).toBe(true);
+    expect(looksLikeShopPage('https://example.com/', 'x', 'Gift Card · CD-KEY · Refund policy')).toBe(true);
+    expect(looksLikeShopPage('https://example.com/', 'Pay in USDT', '')).toBe(true);
+    expect(looksLikeShopPage('https://example.com/', 'usdt', '')).toBe(false);
+    // Words alone are not the signal where a pattern asks for more: "border" has "order" in it.
+    expect(looksLikeShopPage('https://example.com/', 'A border town', '')).toBe(false);
+    expect(looksLikeShopPage('https://example.com/reorder-list', '', '')).toBe(false);
+  });
+
+  // Each pattern is asked only of a text holding one of its signal's words (shop-signals.ts): a word
+  // left off the list would turn a page away unread. Every text of the fixture corpora (URLs, whole
+  // HTML, lowered or not) is asked both ways.
+  it('names, for every pattern, words that every text it matches contains', () => {
+    const fixtures = [loadCorpus(), ...readdirSync(BLIND_ROOT).filter((batch) => !batch.includes('.')).map((batch) => loadCorpus(`${BLIND_ROOT}${batch}`))].flat();
+    expect(fixtures.length).toBeGreaterThan(400);
+    const texts = fixtures.flatMap((fixture) => [fixture.url, fixture.html]);
+    const signals: Signal[] = [...URL_SIGNALS, PROVIDER_HOST, ...TEXT_SIGNALS];
+    let matched = 0;
+    for (const signal of signals) {
+      const pattern = signal.pattern;
+      if (!pattern) continue;
+      for (const text of texts) {
+        for (const variant of [text, text.toLowerCase()]) {
+          // Lines, so a provider host's pattern (anchored at the end) is asked of something.
+          for (const line of variant.split('\n')) {
+            if (!pattern.test(line)) continue;
+            matched++;
+            const asked = signal.caseless ? line.toLowerCase() : line;
+            expect(signal.words.some((word) => asked.includes(word)), `${pattern} matches ${line.slice(0, 120)}`).toBe(true);
+          }
+        }
+      }
+    }
+    expect(matched).toBeGreaterThan(1000);
+  });
+
+  it('asks a signal with no pattern only for its words, and a pattern only where a word is', () => {
+    expect(new SignalText('付款成功').has({ words: ['付款'] })).toBe(true);
+    expect(new SignalText('borders').has({ words: ['order'], pattern: /\border\b/ })).toBe(false);
+    expect(new SignalText('Order now').has({ words: ['order'], pattern: /\border\b/, caseless: true })).toBe(true);
+    expect(new SignalText('Order now').has({ words: ['order'], pattern: /\border\b/ })).toBe(false);
   });
 
   it('matches list entries by whole host labels only', () => {
