@@ -32,10 +32,13 @@ async function logBlindBatches(log: (line: string) => void): Promise<void> {
       const snapshots = await reader.readAll(corpus, 4);
       const report = scoreVerdicts(corpus.map((fixture) => ({ fixture, verdict: detectPage(snapshots.get(fixture.id)!) })));
       const a = report.alarms;
+      // The gate (the content script's first look) keeps a page it does not take for a shop from being read.
+      const turnedAway = corpus.filter((fixture) => snapshots.get(fixture.id)!.gate === false && fixture.expected.kind !== 'none').map((fixture) => fixture.id);
       const frac = ({ right, of }: { right: number; of: number }) => `${right}/${of}`;
       log(
         `${batch}: ${corpus.length} pages — alarms right ${a.right}/${a.pages} (recall ${a.recall.toFixed(3)}, F1 ${a.f1.toFixed(3)}), ` +
-          `${a.ordinaryAlarms} alarm(s) on ${a.ordinaryPages} ordinary pages; responsibility ${frac(a.responsibility)}, order id ${frac(a.orderId)}, amount ${frac(a.amount)}, stalled ${frac(a.stalled)}`,
+          `${a.ordinaryAlarms} alarm(s) on ${a.ordinaryPages} ordinary pages; responsibility ${frac(a.responsibility)}, order id ${frac(a.orderId)}, amount ${frac(a.amount)}, stalled ${frac(a.stalled)}; ` +
+          `gate turns away ${turnedAway.length} page(s) that call for a verdict${turnedAway.length ? ` (${turnedAway.join(', ')})` : ''}`,
       );
     } finally {
       await reader.close();
