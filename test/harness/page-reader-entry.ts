@@ -2,16 +2,20 @@ import { createPageReader, type PageReader } from '../../src/content/page-reader
 import { pageLooksLikeShop } from '../../src/content/page-gate';
 import { watchPage } from '../../src/content/page-watcher';
 import { readSnapshot } from '../../src/content/read-snapshot';
+import { textSample } from '../../src/content/text-sample';
 
 const scope = globalThis as unknown as {
   __payWitnessRead: () => unknown;
   __payWitnessGate: () => boolean;
   __payWitnessWatch: () => void;
   __payWitnessReadAgain: () => unknown;
+  __payWitnessTextSample: (doc?: Document, maxChars?: number, maxNodes?: number) => string;
 };
 scope.__payWitnessRead = () => readSnapshot(document);
 // What the gate in every page (src/content/gate.ts) says about this page now (no allow or deny list).
 scope.__payWitnessGate = () => pageLooksLikeShop(document);
+// The gate's text sample (src/content/text-sample.ts), of this page or another document.
+scope.__payWitnessTextSample = (doc = document, maxChars, maxNodes) => textSample(doc, maxChars, maxNodes);
 
 // The reader as the extension runs it (src/content/reader.ts): one first read, then every mutation
 // batch noted and read again, only where the page changed. __payWitnessReadAgain gives its reading
