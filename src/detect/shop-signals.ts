@@ -88,10 +88,10 @@ function hostOf(loweredUrl: string): string | null {
   return /^[a-z][a-z\d+.-]*:\/\/(?:[^/?#@]*@)?([^/?#:]+)/.exec(loweredUrl)?.[1] ?? null;
 }
 
-function isProviderHost(loweredUrl: string): boolean {
+function isProviderHost(loweredUrl: SignalText): boolean {
   // The host is read only from a URL that names a provider somewhere.
-  if (!PROVIDER_HOST.words.some((word) => loweredUrl.includes(word))) return false;
-  const host = hostOf(loweredUrl);
+  if (!loweredUrl.has({ words: PROVIDER_HOST.words })) return false;
+  const host = hostOf(loweredUrl.text);
   return host !== null && new SignalText(host).has(PROVIDER_HOST);
 }
 
@@ -102,7 +102,7 @@ function signalsIn(text: string): number {
 
 export function looksLikeShopPage(url: string, title: string, sample: string): boolean {
   const loweredUrl = new SignalText(url.toLowerCase());
-  if (isProviderHost(loweredUrl.text) || URL_SIGNALS.some((signal) => loweredUrl.has(signal))) return true;
+  if (isProviderHost(loweredUrl) || URL_SIGNALS.some((signal) => loweredUrl.has(signal))) return true;
   return signalsIn(title) >= 1 || signalsIn(`${title}\n${sample.slice(0, 4000)}`) >= 2;
 }
 
