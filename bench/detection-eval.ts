@@ -16,6 +16,11 @@ import { runExtensionEval } from './extension-eval';
 // which keeps a page it does not take for a shop from being read at all. `--extension` opens the
 // pages through the built extension instead (bench/extension-eval.ts).
 
+/** Pages that call for a verdict which the gate (the content script's first look) keeps from being read at all. */
+function turnedAwayByGate(corpus: readonly Fixture[], snapshots: ReadonlyMap<string, { gate?: boolean }>): Fixture[] {
+  return corpus.filter((fixture) => snapshots.get(fixture.id)?.gate === false && fixture.expected.kind !== 'none');
+}
+
 /**
  * The blind batches folded in after their first-seen score (test/fixtures/blind/batch-N, and the final one): one line
  * each with today's score. A batch still sealed is not in the repository and so not here.
@@ -32,8 +37,7 @@ async function logBlindBatches(log: (line: string) => void): Promise<void> {
       const snapshots = await reader.readAll(corpus, 4);
       const report = scoreVerdicts(corpus.map((fixture) => ({ fixture, verdict: detectPage(snapshots.get(fixture.id)!) })));
       const a = report.alarms;
-      // The gate (the content script's first look) keeps a page it does not take for a shop from being read.
-      const turnedAway = corpus.filter((fixture) => snapshots.get(fixture.id)!.gate === false && fixture.expected.kind !== 'none').map((fixture) => fixture.id);
+      const turnedAway = turnedAwayByGate(corpus, snapshots).map((fixture) => fixture.id);
       const frac = ({ right, of }: { right: number; of: number }) => `${right}/${of}`;
       log(
         `${batch}: ${corpus.length} pages — alarms right ${a.right}/${a.pages} (recall ${a.recall.toFixed(3)}, F1 ${a.f1.toFixed(3)}), ` +
@@ -73,7 +77,7 @@ export async function runDetectionEval(log: (line: string) => void, args: readon
       log(formatDecidedBy(results));
       await logBlindBatches(log);
     }
-    const skipped = corpus.filter((fixture) => snapshots.get(fixture.id)!.gate === false && fixture.expected.kind !== 'none');
+    const skipped = turnedAwayByGate(corpus, snapshots);
     log('');
     log(`gate: ${skipped.length} page(s) that call for a verdict would not be read${skipped.length ? `: ${skipped.map((f) => f.id).join(', ')}` : ''}`);
     log(`read ${corpus.length} pages in real Chromium in ${((Date.now() - started) / 1000).toFixed(1)} s`);
