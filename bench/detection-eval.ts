@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { detectPage } from '../src/detect/detect-page';
 import { noneVerdict } from '../src/detect/verdict';
-import { BLIND_ROOT, loadCorpus, type Fixture } from '../test/harness/fixture-corpus';
+import { BLIND_ROOT, blindBatches, loadCorpus, type Fixture } from '../test/harness/fixture-corpus';
 import { startCorpusReader } from '../test/harness/read-fixture-snapshots';
 import { formatDecidedBy, formatReport, scoreVerdicts } from './detection-metrics';
 import { runExtensionEval } from './extension-eval';
@@ -26,7 +26,7 @@ function turnedAwayByGate(corpus: readonly Fixture[], snapshots: ReadonlyMap<str
  * each with today's score. A batch still sealed is not in the repository and so not here.
  */
 async function logBlindBatches(log: (line: string) => void): Promise<void> {
-  const batches = existsSync(BLIND_ROOT) ? readdirSync(BLIND_ROOT).filter((name) => /^(batch-\d+|final)$/.test(name)).sort() : [];
+  const batches = blindBatches();
   if (batches.length === 0) return;
   log('');
   log('## blind batches, scored today (their first-seen scores are in bench/blind-scores/ and README)');

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { connect, createServer as createNetServer, type Socket } from 'node:net';
@@ -17,6 +17,11 @@ export const FIXTURE_ROOT = fileURLToPath(new URL('../fixtures/pages/', import.m
 /** A blind batch or any other corpus laid out like test/fixtures/pages (`npm run eval -- --corpus <dir>`). */
 export const BLIND_ROOT = fileURLToPath(new URL('../fixtures/blind/', import.meta.url));
 export const FIXTURE_HEADER = 'x-paywitness-fixture';
+
+/** The blind batches folded into the repository (batch-N and the final one), by name; a batch still sealed is not here. */
+export function blindBatches(): string[] {
+  return existsSync(BLIND_ROOT) ? readdirSync(BLIND_ROOT).filter((name) => /^(batch-\d+|final)$/.test(name)).sort() : [];
+}
 
 export interface FixtureExpectation {
   kind: CaptureKind | 'none';

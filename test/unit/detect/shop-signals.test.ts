@@ -1,7 +1,6 @@
-import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hostOnList, looksLikeShopPage, PROVIDER_HOST, shouldWatchPage, SignalText, TEXT_SIGNALS, URL_SIGNALS, type Signal } from '../../../src/detect/shop-signals';
-import { BLIND_ROOT, loadCorpus } from '../../harness/fixture-corpus';
+import { BLIND_ROOT, blindBatches, loadCorpus } from '../../harness/fixture-corpus';
 
 const NO_LISTS = { siteAllowList: [], siteDenyList: [] };
 
@@ -75,7 +74,7 @@ describe('shop signals: which pages are read in depth', () => {
   // left off the list would turn a page away unread. Every text of the fixture corpora (URLs, whole
   // HTML, lowered or not) is asked both ways.
   it('names, for every pattern, words that every text it matches contains', () => {
-    const fixtures = [loadCorpus(), ...readdirSync(BLIND_ROOT).filter((batch) => !batch.includes('.')).map((batch) => loadCorpus(`${BLIND_ROOT}${batch}`))].flat();
+    const fixtures = [loadCorpus(), ...blindBatches().map((batch) => loadCorpus(`${BLIND_ROOT}${batch}`))].flat();
     expect(fixtures.length).toBeGreaterThan(400);
     const texts = fixtures.flatMap((fixture) => [fixture.url, fixture.html]);
     const signals: Signal[] = [...URL_SIGNALS, PROVIDER_HOST, ...TEXT_SIGNALS];
