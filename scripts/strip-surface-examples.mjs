@@ -4,10 +4,12 @@
 // without those (a third of the content script's size); tests import the files whole. Each entry's
 // selector comes in its parts, each with what an element must carry to match it
 // (src/content/selector-subjects.ts), worked out here once rather than in every page the reader
-// goes into (src/detect/surfaces/catalog.ts puts the selector back together). The reader's own list
-// of alerts, toasts and dialogs (src/content/salient-selectors.json) gets its subjects the same way.
+// goes into (src/detect/surfaces/catalog.ts puts the selector back together); so do each file's
+// lists of the selectors the reader asks again after a change and of those in newer syntax. The
+// reader's own list of alerts, toasts and dialogs (src/content/salient-selectors.json) gets its
+// subjects and lists the same way.
 
-import { subjectsForBuild } from '../src/content/selector-subjects.ts';
+import { asksDescendants, asksSiblings, contextParts, countsSiblings, isNewerSyntax, subjectsForBuild } from '../src/content/selector-subjects.ts';
 
 const SURFACE_FILE = /\/src\/detect\/surfaces\/(?!schema\.json)[^/]+\.json$/;
 /** The reader's list of alerts, toasts and dialogs of any make: its subjects are worked out here too. */
@@ -24,16 +26,28 @@ export function stripSurfaceExamples() {
       if (SALIENT_FILE.test(path)) {
         /** @type {{ selectors: string[] }} */
         const { selectors } = JSON.parse(code);
-        return { code: JSON.stringify({ selectors, subjects: subjectsForBuild(selectors) }), map: null };
+        return { code: JSON.stringify({ selectors, subjects: subjectsForBuild(selectors), parts: contextParts(selectors) }), map: null };
       }
       if (!SURFACE_FILE.test(path)) return null;
-      /** @type {{ system: string, rank: number, surfaces: Array<Record<string, unknown>> }} */
+      /** @type {{ system: string, rank: number, surfaces: Array<{ selector: string, has?: string, not?: string } & Record<string, unknown>> }} */
       const { system, rank, surfaces } = JSON.parse(code);
       const runtime = surfaces.map(({ selector, ...entry }) => ({
         ...Object.fromEntries(Object.entries(entry).filter(([key]) => !TEST_ONLY_ENTRY_FIELDS.includes(key))),
-        subjects: subjectsForBuild([String(selector)]),
+        subjects: subjectsForBuild([selector]),
       }));
-      return { code: JSON.stringify({ system, rank, surfaces: runtime }), map: null };
+      // The selectors as the catalogue puts them back together (top-level parts joined by commas).
+      const selectors = runtime.map((entry) => entry.subjects.map(([part]) => part).join(','));
+      /** @param {(selector: string) => boolean} test */
+      const entriesWhere = (test) => selectors.flatMap((selector, index) => (test(selector) ? [index] : []));
+      const lists = {
+        ancestor: entriesWhere(asksDescendants),
+        sibling: entriesWhere(asksSiblings),
+        counting: entriesWhere(countsSiblings),
+        newer: surfaces
+          .flatMap((entry, index) => [selectors[index], entry.has, entry.not])
+          .flatMap((selector, at) => (selector && isNewerSyntax(selector) ? [at] : [])),
+      };
+      return { code: JSON.stringify({ system, rank, surfaces: runtime, lists }), map: null };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { selectorSubjects, type SelectorSubject } from './selector-subjects';
+import { contextParts, selectorSubjects, type ContextParts, type SelectorSubject } from './selector-subjects';
 
 // The elements of a page that match a selector, kept up to date from what changed instead of asking
 // the whole document again: a changed subtree is asked for matches inside it, its ancestors for a
@@ -23,14 +23,8 @@ export interface MatchingElements {
   readonly elements: readonly Element[];
 }
 
-export interface MatchOptions {
+export interface MatchOptions extends ContextParts {
   selector: string;
-  /** The part of `selector` that looks below the element (`:has()`). */
-  ancestorSelector: string;
-  /** The part of `selector` with a sibling combinator. */
-  siblingSelector: string;
-  /** The part of `selector` that counts an element's siblings (`:only-child`, `:first-child`, `:nth-…`). */
-  countingSelector: string;
   /** Each selector of the list with what its subject must carry (selector-subjects.ts). */
   subjects: () => readonly SelectorSubject[];
   max: number;
@@ -53,18 +47,18 @@ const MAX_SIBLINGS = 8;
 const MAX_KINDS = 2_000;
 
 /**
- * The selectors of a list that need their ancestors or siblings asked again after a change, and
- * their subjects (worked out on first use unless given: the surface catalogue's come from the build).
+ * A list whole, the parts of it that look beyond the element, and its selectors' subjects
+ * (selector-subjects.ts): worked out here unless the build did (the surface catalogue and the
+ * reader's list: scripts/strip-surface-examples.mjs).
  */
 export function selectorParts(
   selectors: readonly string[],
-  subjects?: readonly SelectorSubject[],
+  built?: { parts?: ContextParts; subjects?: readonly SelectorSubject[] },
 ): Pick<MatchOptions, 'selector' | 'ancestorSelector' | 'siblingSelector' | 'countingSelector' | 'subjects'> {
+  const subjects = built?.subjects;
   return {
     selector: selectors.join(','),
-    ancestorSelector: selectors.filter((selector) => selector.includes(':has(')).join(','),
-    siblingSelector: selectors.filter((selector) => /[+~](?![^[]*\])/.test(selector)).join(','),
-    countingSelector: selectors.filter((selector) => /:(only|first|last)-(child|of-type)|:nth-/.test(selector)).join(','),
+    ...(built?.parts ?? contextParts(selectors)),
     subjects: subjects ? () => subjects : once(() => selectorSubjects(selectors)),
   };
 }

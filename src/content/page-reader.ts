@@ -4,7 +4,7 @@ import { sameBlock } from '../messages/reading-change';
 import { isAnimating, isEditable, isReadonlyField, isSkipped, ownHints, ownInfo, type OwnInfo, type Viewport } from './element-info';
 import { matchingElements, namesUnder, selectorParts } from './matching-elements';
 import SALIENT_FILE from './salient-selectors.json';
-import { builtSubjects } from './selector-subjects';
+import { builtSubjects, type ContextParts } from './selector-subjects';
 import { surfaceTracker } from './surface-marks';
 
 // Reads what a shopper can actually see, as text blocks with hints (page-snapshot.ts), and keeps
@@ -68,11 +68,11 @@ interface Fragment {
 
 /**
  * Alerts, toasts and dialogs of any make, read before the rest of the page (salient-selectors.json).
- * The builds add the selectors' subjects (scripts/strip-surface-examples.mjs): working them out
- * took ~2 ms of every page's first read, the first time that code ran in the page's world.
+ * The builds add the selectors' subjects and the list's parts (scripts/strip-surface-examples.mjs):
+ * working them out took ~2 ms of every page's first read, the first time that code ran in the page's world.
  */
-const SALIENT_LIST: { selectors: string[]; subjects?: Array<[string, string]> } = SALIENT_FILE;
-const SALIENT = selectorParts(SALIENT_LIST.selectors, builtSubjects(SALIENT_LIST.subjects));
+const SALIENT_LIST: { selectors: string[]; subjects?: Array<[string, string]>; parts?: ContextParts } = SALIENT_FILE;
+const SALIENT = selectorParts(SALIENT_LIST.selectors, { parts: SALIENT_LIST.parts, subjects: builtSubjects(SALIENT_LIST.subjects) });
 const MAX_SALIENT = 200;
 const NO_HINTS: BlockHint[] = [];
 /** Elements hidden for now by a fade, zoom or slide (element-info.ts `transient`) looked at again per read. */

@@ -2,7 +2,8 @@
 // id the subject must carry. A browser asks every element about every selector of a list; knowing
 // these needs, the reader asks an element only the selectors it could match (a shop page carries
 // the classes of one or two of the hundreds of message surfaces the catalogue knows). Pure text
-// work: the extension builds work it out once, at build time, for the surface catalogue
+// work: the extension builds work it out once, at build time, for the surface catalogue and the
+// reader's own list, with the parts of each list that look beyond the element
 // (scripts/strip-surface-examples.mjs); other lists work it out on first use.
 
 export interface SelectorSubject {
@@ -26,6 +27,39 @@ export function builtSubjects(subjects: ReadonlyArray<readonly [string, string]>
 /** The subjects of each selector, as a build writes them (builtSubjects reads them back). */
 export function subjectsForBuild(selectors: readonly string[]): Array<[string, string]> {
   return selectorSubjects(selectors).map((subject) => [subject.selector, subject.needs.join(' ')]);
+}
+
+/**
+ * The selectors of a list whose match depends on more than the element: after a change,
+ * matching-elements.ts asks them of the change's ancestors, next siblings and its parent's children.
+ */
+export interface ContextParts {
+  /** Selectors with `:has()`. */
+  ancestorSelector: string;
+  /** Selectors with a sibling combinator. */
+  siblingSelector: string;
+  /** Selectors that count an element's siblings (`:only-child`, `:first-child`, `:nth-…`). */
+  countingSelector: string;
+}
+
+export function contextParts(selectors: readonly string[]): ContextParts {
+  return {
+    ancestorSelector: selectors.filter(asksDescendants).join(','),
+    siblingSelector: selectors.filter(asksSiblings).join(','),
+    countingSelector: selectors.filter(countsSiblings).join(','),
+  };
+}
+
+export const asksDescendants = (selector: string): boolean => selector.includes(':has(');
+export const asksSiblings = (selector: string): boolean => /[+~](?![^[]*\])/.test(selector);
+export const countsSiblings = (selector: string): boolean => /:(only|first|last)-(child|of-type)|:nth-/.test(selector);
+
+/** Syntax an older browser may refuse: `:has()`, `:is()`, `:where()`, `:not()`, `||`, `:nth-child(… of …)`. */
+export const isNewerSyntax = (selector: string): boolean => /:(has|is|where|not)\(|\|\||:nth-[a-z-]*\([^)]* of /.test(selector);
+
+/** The selectors written in newer syntax, as one list (a browser that parses it can run them all). */
+export function newerSyntax(selectors: ReadonlyArray<string | undefined>): string {
+  return selectors.filter((selector): selector is string => !!selector && isNewerSyntax(selector)).join(',');
 }
 
 export function selectorSubjects(selectors: readonly string[]): SelectorSubject[] {

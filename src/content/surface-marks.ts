@@ -1,5 +1,6 @@
-import { SURFACES, type CatalogSurface } from '../detect/surfaces/catalog';
+import { builtCatalogParts, SURFACES, type CatalogSurface } from '../detect/surfaces/catalog';
 import { couldBeSubject, matchingElements, namesOf, selectorParts, type MatchingElements } from './matching-elements';
+import { newerSyntax } from './selector-subjects';
 
 // Which message surfaces (surfaces/*.json) a page shows. The first read finds them with one
 // querySelectorAll (none on most pages, and then nothing else runs); later reads ask again only
@@ -13,12 +14,10 @@ export interface SurfaceTracker extends MatchingElements {
 
 const MAX_SURFACE_ELEMENTS = 300;
 
-const NEWER_SYNTAX = /:(has|is|where|not)\(|\|\||:nth-[a-z-]*\([^)]* of /;
-
 /** Entries whose selectors this browser can run (a browser without :has() skips those, not all). */
-const usable = new WeakMap<Document, CatalogSurface[]>();
+const usable = new WeakMap<Document, readonly CatalogSurface[]>();
 
-function usableEntries(doc: Document): CatalogSurface[] {
+function usableEntries(doc: Document, newer: string): readonly CatalogSurface[] {
   let found = usable.get(doc);
   if (!found) {
     const probe = doc.createDocumentFragment();
@@ -33,18 +32,19 @@ function usableEntries(doc: Document): CatalogSurface[] {
     };
     // Only newer syntax can be refused (every browser we run in has CSS 3 selectors): those are
     // parsed together first, and tried one by one only in a browser that refuses some.
-    const newer = SURFACES.flatMap((entry) => [entry.selector, entry.has, entry.not]).filter((selector) => selector && NEWER_SYNTAX.test(selector));
-    found = runs(newer.join(',')) ? [...SURFACES] : SURFACES.filter((entry) => runs(entry.selector) && runs(entry.has) && runs(entry.not));
+    found = runs(newer) ? SURFACES : SURFACES.filter((entry) => runs(entry.selector) && runs(entry.has) && runs(entry.not));
     usable.set(doc, found);
   }
   return found;
 }
 
 export function surfaceTracker(doc: Document): SurfaceTracker {
-  const entries = usableEntries(doc);
-  // The builds add each selector's subjects (worked out at build time); the tests' whole files do not.
-  const built = entries.every((entry) => entry.subjects) ? entries.flatMap((entry) => entry.subjects!) : undefined;
-  const matching = matchingElements(doc, { ...selectorParts(entries.map((entry) => entry.selector), built), max: MAX_SURFACE_ELEMENTS, body: true });
+  const built = builtCatalogParts();
+  const entries = usableEntries(doc, built?.newer ?? newerSyntax(SURFACES.flatMap((entry) => [entry.selector, entry.has, entry.not])));
+  // The builds add each selector's subjects and the catalogue's lists (worked out at build time); the tests' whole files do not.
+  const subjects = entries.every((entry) => entry.subjects) ? entries.flatMap((entry) => entry.subjects!) : undefined;
+  const parts = entries === SURFACES ? built : undefined;
+  const matching = matchingElements(doc, { ...selectorParts(entries.map((entry) => entry.selector), { parts, subjects }), max: MAX_SURFACE_ELEMENTS, body: true });
   /** Catalogue entries whose selector an element matches: asked again only when it changes. */
   const candidates = new WeakMap<Element, CatalogSurface[]>();
   return {

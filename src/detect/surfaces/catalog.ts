@@ -1,12 +1,13 @@
-import { builtSubjects, type SelectorSubject } from '../../content/selector-subjects';
+import { builtSubjects, type ContextParts, type SelectorSubject } from '../../content/selector-subjects';
 import type { SurfaceTone } from '../page-snapshot';
 
 // The message surfaces of every system and UI kit we know, as data (one JSON file per system, see
 // schema.json). The content script asks the DOM which of them is showing; the detectors only see
 // the mark it leaves on the blocks it read (page-snapshot.ts SurfaceMark). The extension builds
 // drop the test-only fields (examples, quiet, source: scripts/strip-surface-examples.mjs), so
-// runtime code reads only id, selector, tone, has, not and shows (and the selector's subjects the
-// builds add).
+// runtime code reads only id, selector, tone, has, not and shows (and what the builds add: the
+// selector's subjects, and each file's lists of the selectors a reader asks again after a change
+// and of those in newer syntax).
 
 export interface SurfaceEntry {
   id: string;
@@ -35,6 +36,25 @@ export interface SurfaceFile {
   rank: 1 | 2 | 3;
   sources: string[];
   surfaces: SurfaceEntry[];
+  /** Added by the builds. */
+  lists?: SurfaceLists;
+}
+
+/**
+ * A file's entries (by index) whose selector a reader asks again after a change
+ * (selector-subjects.ts), and its selectors in newer syntax (entry index × 3, + 1 for `has`, + 2
+ * for `not`): worked out by the builds, so the reader does not read 700 selectors for them.
+ */
+export interface SurfaceLists {
+  ancestor: number[];
+  sibling: number[];
+  counting: number[];
+  newer: number[];
+}
+
+/** The catalogue's selectors a reader asks again after a change, and those in newer syntax, each as one list. */
+export interface CatalogParts extends ContextParts {
+  newer: string;
 }
 
 export interface CatalogSurface extends SurfaceEntry {
@@ -55,6 +75,34 @@ export const SURFACE_FILES: readonly SurfaceFile[] = Object.values(FILES)
 export const SURFACES: readonly CatalogSurface[] = SURFACE_FILES.flatMap((file) =>
   (file.surfaces as Array<SurfaceEntry | BuiltSurfaceEntry>).map((surface) => ({ ...runtimeEntry(surface), system: file.system, rank: file.rank })),
 );
+
+/** The catalogue's lists, from what the builds worked out per file; undefined for whole files (tests). */
+export function builtCatalogParts(): CatalogParts | undefined {
+  return SURFACE_FILES.every((file) => file.lists) ? catalogParts(SURFACE_FILES, SURFACES) : undefined;
+}
+
+/** The lists of `files` (in catalogue order), naming the selectors of `entries` (theirs, in the same order). */
+export function catalogParts(files: ReadonlyArray<{ surfaces: readonly unknown[]; lists?: SurfaceLists }>, entries: readonly CatalogSurface[]): CatalogParts {
+  const ancestor: string[] = [];
+  const sibling: string[] = [];
+  const counting: string[] = [];
+  const newer: string[] = [];
+  let offset = 0;
+  for (const { surfaces, lists } of files) {
+    if (lists) {
+      for (const index of lists.ancestor) ancestor.push(entries[offset + index]!.selector);
+      for (const index of lists.sibling) sibling.push(entries[offset + index]!.selector);
+      for (const index of lists.counting) counting.push(entries[offset + index]!.selector);
+      for (const at of lists.newer) {
+        const entry = entries[offset + Math.floor(at / 3)]!;
+        const selector = at % 3 === 0 ? entry.selector : at % 3 === 1 ? entry.has : entry.not;
+        if (selector) newer.push(selector);
+      }
+    }
+    offset += surfaces.length;
+  }
+  return { ancestorSelector: ancestor.join(','), siblingSelector: sibling.join(','), countingSelector: counting.join(','), newer: newer.join(',') };
+}
 
 /** A built entry as the tests' whole entries are (less the test-only fields, which runtime code never reads). */
 function runtimeEntry(surface: SurfaceEntry | BuiltSurfaceEntry): Omit<CatalogSurface, 'system' | 'rank'> {

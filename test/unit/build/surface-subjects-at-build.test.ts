@@ -2,17 +2,36 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stripSurfaceExamples } from '../../../scripts/strip-surface-examples.mjs';
-import { builtSubjects, selectorSubjects } from '../../../src/content/selector-subjects';
+import { builtSubjects, contextParts, newerSyntax, selectorSubjects, type ContextParts } from '../../../src/content/selector-subjects';
+import { catalogParts, SURFACES, type CatalogParts, type CatalogSurface, type SurfaceLists } from '../../../src/detect/surfaces/catalog';
 
 // The extension builds ship each surface selector in its parts, with what each part's subject must
-// carry worked out at build time; the reader trusts those needs to skip selectors. They must be
-// exactly what the runtime would work out, and the parts must put the selector back together.
+// carry worked out at build time, and each file's lists of the selectors a reader asks again after
+// a change and of those in newer syntax; the reader trusts those needs to skip selectors and those
+// lists to ask again. They must be exactly what the runtime would work out, and the parts must put
+// the selector back together.
 
 const DIR = join(__dirname, '../../../src/detect/surfaces');
 const FILES = readdirSync(DIR).filter((name) => name.endsWith('.json') && name !== 'schema.json');
 
+interface BuiltFile {
+  system: string;
+  rank: number;
+  surfaces: BuiltEntry[];
+  lists: SurfaceLists;
+}
+
+/** A built file's entries as the catalogue hands them out (catalog.ts puts each selector back together). */
+function runtimeEntries(file: BuiltFile): CatalogSurface[] {
+  const { system, rank } = file;
+  return file.surfaces.map(({ id, tone, has, not, subjects }) => ({ id, tone, has, not, source: '', examples: [], system, rank, selector: subjects.map(([part]) => part).join(',') }));
+}
+
 interface BuiltEntry {
   id: string;
+  tone: CatalogSurface['tone'];
+  has?: string;
+  not?: string;
   subjects: Array<[string, string]>;
   examples?: unknown;
   source?: unknown;
@@ -23,11 +42,14 @@ describe('surface files as the builds ship them', () => {
   const plugin = stripSurfaceExamples();
   const transform = plugin.transform as (code: string, id: string) => { code: string } | null;
 
+  const built = (name: string) =>
+    JSON.parse(transform(readFileSync(join(DIR, name), 'utf8'), `/x/src/detect/surfaces/${name}`)!.code) as BuiltFile;
+
   it.each(FILES)('%s: the subjects are the runtime ones, and join back into the selector', (name) => {
     const whole = JSON.parse(readFileSync(join(DIR, name), 'utf8')) as { surfaces: Array<{ id: string; selector: string }> };
-    const built = JSON.parse(transform(readFileSync(join(DIR, name), 'utf8'), `/x/src/detect/surfaces/${name}`)!.code) as { surfaces: BuiltEntry[] };
-    expect(built.surfaces.map((entry) => entry.id)).toEqual(whole.surfaces.map((entry) => entry.id));
-    for (const [index, entry] of built.surfaces.entries()) {
+    const file = built(name);
+    expect(file.surfaces.map((entry) => entry.id)).toEqual(whole.surfaces.map((entry) => entry.id));
+    for (const [index, entry] of file.surfaces.entries()) {
       const original = whole.surfaces[index]!;
       expect(entry.examples).toBeUndefined();
       expect(entry.source).toBeUndefined();
@@ -37,13 +59,45 @@ describe('surface files as the builds ship them', () => {
     }
   });
 
-  it("the reader's list of alerts, toasts and dialogs: its subjects are the runtime ones", () => {
+  it("joined in catalogue order, the files' lists are the ones the reader would work out from the whole catalogue", () => {
+    const files = FILES.map(built).sort((a, b) => a.rank - b.rank || (a.system < b.system ? -1 : 1));
+    expect(files.flatMap((file) => file.surfaces.map((entry) => entry.id))).toEqual(SURFACES.map((entry) => entry.id));
+    // SURFACES here are the whole files' entries, with their selectors as written.
+    const selectors = SURFACES.map((entry) => entry.selector.split(/\s*,\s*(?![^()]*\))/).join(','));
+    const expected: CatalogParts = { ...contextParts(selectors), newer: newerSyntax(SURFACES.flatMap((entry, index) => [selectors[index], entry.has, entry.not])) };
+    expect(catalogParts(files, files.flatMap(runtimeEntries))).toEqual(expected);
+    // The catalogue has selectors of every kind the lists are for.
+    for (const list of Object.values(expected)) expect(list.length).toBeGreaterThan(0);
+  });
+
+  it("lists a file's selectors that look beyond the element, and those in newer syntax among its selectors, has and not", () => {
+    const surfaces = [
+      { id: 'k.a', selector: '.a', tone: 'error', has: '.x:is(.y)', examples: [], source: 's' },
+      { id: 'k.b', selector: '.b + .c , .d:only-child', tone: 'error', not: '.z:where(.w)', examples: [], source: 's' },
+      { id: 'k.c', selector: '.e:has(.f)', tone: 'message', examples: [], source: 's' },
+    ];
+    const code = JSON.stringify({ system: 'k', title: 'k', rank: 2, sources: [], surfaces });
+    const file = JSON.parse(transform(code, '/x/src/detect/surfaces/k.json')!.code) as BuiltFile;
+    expect(catalogParts([file], runtimeEntries(file))).toEqual({
+      ancestorSelector: '.e:has(.f)',
+      siblingSelector: '.b + .c,.d:only-child',
+      countingSelector: '.b + .c,.d:only-child',
+      newer: '.x:is(.y),.z:where(.w),.e:has(.f)',
+    });
+  });
+
+  it("the reader's list of alerts, toasts and dialogs: its subjects and lists are the runtime ones", () => {
     const path = join(__dirname, '../../../src/content/salient-selectors.json');
     const whole = JSON.parse(readFileSync(path, 'utf8')) as { selectors: string[] };
-    const built = JSON.parse(transform(readFileSync(path, 'utf8'), '/x/src/content/salient-selectors.json')!.code) as { selectors: string[]; subjects: Array<[string, string]> };
-    expect(built.selectors).toEqual(whole.selectors);
+    const list = JSON.parse(transform(readFileSync(path, 'utf8'), '/x/src/content/salient-selectors.json')!.code) as {
+      selectors: string[];
+      subjects: Array<[string, string]>;
+      parts: ContextParts;
+    };
+    expect(list.selectors).toEqual(whole.selectors);
     expect(whole.selectors.length).toBeGreaterThan(10);
-    expect(builtSubjects(built.subjects)).toEqual(selectorSubjects(whole.selectors));
+    expect(builtSubjects(list.subjects)).toEqual(selectorSubjects(whole.selectors));
+    expect(list.parts).toEqual(contextParts(whole.selectors));
   });
 
   it('leaves other JSON alone', () => {
