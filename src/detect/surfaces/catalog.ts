@@ -43,7 +43,7 @@ export interface SurfaceFile {
 /**
  * A file's entries (by index) whose selector a reader asks again after a change
  * (selector-subjects.ts), and its selectors in newer syntax (entry index × 3, + 1 for `has`, + 2
- * for `not`): worked out by the builds, so the reader does not read 700 selectors for them.
+ * for `not`): worked out by the builds, so the reader does not go through the catalogue for them.
  */
 export interface SurfaceLists {
   ancestor: number[];
