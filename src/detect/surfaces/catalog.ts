@@ -69,7 +69,7 @@ const FILES = import.meta.glob<SurfaceFile>(['./*.json', '!./schema.json'], { ea
 export const SURFACE_FILES: readonly SurfaceFile[] = Object.values(FILES)
   // Code-point order, not localeCompare: the names are ASCII ids, and the first localeCompare builds an
   // ICU collator, which took longer than the rest of the reader's start on every page it went into.
-  .sort((a, b) => a.rank - b.rank || byName(a.system, b.system));
+  .sort(catalogOrder);
 
 /** Every surface, the most specific first: a system's own pages, then UI kits, then generic markup. */
 export const SURFACES: readonly CatalogSurface[] = SURFACE_FILES.flatMap((file) =>
@@ -120,6 +120,7 @@ export function surfaceById(id: string): CatalogSurface | undefined {
   return byId.get(id);
 }
 
-function byName(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** Files by rank, then system. */
+export function catalogOrder(a: { rank: number; system: string }, b: { rank: number; system: string }): number {
+  return a.rank - b.rank || (a.system < b.system ? -1 : a.system > b.system ? 1 : 0);
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stripSurfaceExamples } from '../../../scripts/strip-surface-examples.mjs';
 import { builtSubjects, contextParts, newerSyntax, selectorSubjects, type ContextParts } from '../../../src/content/selector-subjects';
-import { catalogParts, SURFACES, type CatalogParts, type CatalogSurface, type SurfaceLists } from '../../../src/detect/surfaces/catalog';
+import { catalogOrder, catalogParts, SURFACES, type CatalogParts, type CatalogSurface, type SurfaceLists } from '../../../src/detect/surfaces/catalog';
 
 // The extension builds ship each surface selector in its parts, with what each part's subject must
 // carry worked out at build time, and each file's lists of the selectors a reader asks again after
@@ -60,7 +60,7 @@ describe('surface files as the builds ship them', () => {
   });
 
   it("joined in catalogue order, the files' lists are the ones the reader would work out from the whole catalogue", () => {
-    const files = FILES.map(built).sort((a, b) => a.rank - b.rank || (a.system < b.system ? -1 : 1));
+    const files = FILES.map(built).sort(catalogOrder);
     expect(files.flatMap((file) => file.surfaces.map((entry) => entry.id))).toEqual(SURFACES.map((entry) => entry.id));
     // SURFACES here are the whole files' entries, with their selectors as written.
     const selectors = SURFACES.map((entry) => entry.selector.split(/\s*,\s*(?![^()]*\))/).join(','));
