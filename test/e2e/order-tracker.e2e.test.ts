@@ -97,9 +97,12 @@ describe('order tracker in real Chromium', () => {
     const page = await visit(browser.context, `${shop.origin}/detail-order-sn/${stallingSn}`);
     const seen = await poll(entries, (all) => all.some((e) => e.orderId === stallingSn));
     expect(seen.find((e) => e.orderId === stallingSn)).toMatchObject({ kind: 'order_status', reasonCode: 'order_open_watching' });
-    const record = (await orders()).find((o) => o.orderId === stallingSn)!;
+    // The worker links a capture to its order record after committing it (submit-snapshot.ts), so
+    // the entry can be read a moment before the link: wait for the link, do not read it at once.
+    const linked = await poll(orders, (all) => (all.find((o) => o.orderId === stallingSn)?.captureIds.length ?? 0) > 0);
+    const record = linked.find((o) => o.orderId === stallingSn)!;
     expect(record).toMatchObject({ status: '处理中', state: 'processing', createdAtFrom: 'page', watch: { stalledNotifiedAt: null } });
-    expect(record.captureIds).toHaveLength(1);
+    expect(record.captureIds).toEqual([seen.find((e) => e.orderId === stallingSn)!.id]);
     await page.close();
   });
 
