@@ -11,7 +11,9 @@ import { surfaceTracker } from './surface-marks';
 // what it read: each block element's own reading (its text and inline children, and which blocks
 // sit inside it) is kept until the page changes there. The first read walks the page; after that
 // a mutation costs only the blocks it touched — their text is walked again, every other block is
-// put together from what was kept, in the same order and with the same caps as a first read would.
+// put together from what was kept, in the same order and with the same caps as a first read would:
+// a block nothing changed in gives the blocks it put out last time in one step (its run), each
+// block that says the same is the same object as before, so comparing two readings is cheap.
 // Every loop is capped so a 5 MB page costs no more than a normal one.
 
 export interface ReadLimits {
@@ -51,8 +53,23 @@ interface Kept {
   info?: OwnInfo;
   /** Dropped when the page changes inside the block. */
   fragment?: Fragment;
+  /** The blocks a read put out for this block and all inside it; dropped when anything inside changes. */
+  run?: Run;
+  /** The block as last put out: given again while it says the same, so comparing readings is one `===`. */
+  out?: TextBlock;
   hints?: BlockHint[];
   cell?: CellPlace | null;
+}
+
+/**
+ * What emitting a block put out, when nothing else was mixed in and no cap was met: its blocks in
+ * order and the characters they took. A read after a change puts an unchanged block's run out
+ * whole instead of going through every reading inside it again.
+ */
+interface Run {
+  /** A copy: sharing the read's whole order would keep every element of every such read alive. */
+  blocks: readonly Element[];
+  chars: number;
 }
 
 interface CellPlace {
@@ -75,6 +92,8 @@ const SALIENT_LIST: { selectors: string[]; subjects?: Array<[string, string]>; p
 const SALIENT = selectorParts(SALIENT_LIST.selectors, { parts: SALIENT_LIST.parts, subjects: builtSubjects(SALIENT_LIST.subjects) });
 const MAX_SALIENT = 200;
 const NO_HINTS: BlockHint[] = [];
+/** The parts of a block put out from its run: its text is its fragment's, already put together. */
+const FROM_RUN: string[] = [];
 /** Elements hidden for now by a fade, zoom or slide (element-info.ts `transient`) looked at again per read. */
 const MAX_WATCHED = 100;
 const MAX_SURFACE_DEPTH = 24;
@@ -192,6 +211,11 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
   };
   /** The kept reading that holds `node` (its nearest block's): dropped, so that block is walked again. */
   const dirty = (node: Node) => {
+    // Every block above puts out something else now: their runs go, whatever the walk below finds.
+    for (let current = node.nodeType === 1 ? (node as Element) : node.parentElement; current; current = current.parentElement) {
+      const record = kept.get(current);
+      if (record?.run) record.run = undefined;
+    }
     for (let current: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement; current; current = current.parentElement) {
       const record = kept.get(current);
       if (record?.fragment) {
@@ -265,7 +289,8 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
       surfaceAncestors = new WeakMap();
       for (const el of moved) if (el.isConnected) dirty(el.parentElement ?? el);
     }
-    salient.settle();
+    // An alert that joined or left is read first, or no longer: what the blocks around it put out changes.
+    for (const el of salient.settle().joinedOrLeft) if (el.isConnected) dirty(el.parentElement ?? el);
     dirtyBlocks = new Set();
     dirtySubtrees = new Set();
     removedFrom = new Set();
@@ -371,9 +396,40 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
       }
     };
     const emitBlock = (block: Element) => {
+      const mixedBefore = mixed.size;
       if (parts.has(block)) mixed.add(block);
+      const record = keptOf(block);
+      // Read before and kept since: nothing inside changed since, so it may be put out, or kept, as a run.
+      const readBefore = record.fragment !== undefined;
+      const clean = readBefore && !holdsReadRoot(block);
+      if (clean && record.run && putOutRun(record.run)) return;
+      const from = order.length;
+      const charsBefore = chars;
+      const truncatedBefore = truncated;
       const fragment = fragmentOf(block);
       if (fragment) emit(fragment.items, block);
+      // Kept when nothing was mixed in and no cap was met, for blocks that hold blocks (a lone block
+      // is put out as fast from its reading): then it is what this block puts out wherever it is met.
+      // A first read keeps none: a page read once (a capture, most pages) pays nothing for them.
+      if (clean && !truncatedBefore && !truncated && mixed.size === mixedBefore && order.length - from > 1) {
+        record.run = { blocks: order.slice(from), chars: chars - charsBefore };
+      } else if (record.run) record.run = undefined;
+    };
+    /** Whether an alert, toast or surface read before the rest of the page sits in `block` (or is it). */
+    const holdsReadRoot = (block: Element): boolean => {
+      for (const root of readRoots) if (block.contains(root)) return true;
+      return false;
+    };
+    /** Puts out a kept run whole, if it fits the caps; false to emit the block afresh. */
+    const putOutRun = (run: Run): boolean => {
+      if (chars + run.chars > limits.maxChars || order.length + run.blocks.length > limits.maxBlocks) return false;
+      for (const el of run.blocks) if (parts.has(el) || kept.get(el)?.fragment?.text === undefined) return false;
+      for (const el of run.blocks) {
+        parts.set(el, FROM_RUN);
+        order.push(el);
+      }
+      chars += run.chars;
+      return true;
     };
 
     // Message surfaces, alerts, toasts and dialogs first: on a huge page the error may sit past every cap.
@@ -409,25 +465,33 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
       return id;
     };
     for (const el of order) {
-      const fragment = mixed.has(el) ? undefined : kept.get(el)?.fragment;
+      const record = keptOf(el);
+      const fragment = mixed.has(el) ? undefined : record.fragment;
       let text = fragment?.text;
       if (text === undefined) {
         text = normalise(parts.get(el)!.join('')).slice(0, limits.maxBlockChars);
         if (fragment) fragment.text = text;
       }
       if (!text) continue;
-      const block: TextBlock = { text, tag: el.tagName.toLowerCase(), hints: hintsOf(el) };
+      const hints = hintsOf(el);
       const surface = surfaces.elements.length ? surfaceOf(el, entries) : null;
-      if (surface) {
-        const mark: SurfaceMark = { id: surface.entry.id, tone: surface.entry.tone, n: number(instances, surface.el) };
-        block.surface = mark;
-      }
+      const mark: SurfaceMark | undefined = surface ? { id: surface.entry.id, tone: surface.entry.tone, n: number(instances, surface.el) } : undefined;
       const place = cellOf(el);
-      if (place) {
-        block.row = number(cellIds, place.row);
-        block.cell = number(cellIds, place.cell);
+      const row = place ? number(cellIds, place.row) : undefined;
+      const cell = place ? number(cellIds, place.cell) : undefined;
+      // Most blocks say what they said last read: the same object again, nothing made.
+      const out = record.out;
+      if (out && out.text === text && out.hints === hints && out.row === row && out.cell === cell && sameMark(out.surface, mark)) {
+        blocks.push(out);
+        continue;
       }
-      blocks.push(block);
+      const block: TextBlock = { text, tag: el.tagName.toLowerCase(), hints };
+      if (mark) block.surface = mark;
+      if (place) {
+        block.row = row;
+        block.cell = cell;
+      }
+      blocks.push((record.out = block));
     }
     settling = surfaceRoots.some((el) => isAnimating(el));
     return blocks;
@@ -485,6 +549,10 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
 
 function isCell(el: Element): boolean {
   return CELL_TAGS.has(el.localName) || CELL_ROLES.has(el.getAttribute('role') ?? '');
+}
+
+function sameMark(x: SurfaceMark | undefined, y: SurfaceMark | undefined): boolean {
+  return x === y || (!!x && !!y && x.id === y.id && x.tone === y.tone && x.n === y.n);
 }
 
 function hasReadAncestor(el: Element, readRoots: ReadonlySet<Element>): boolean {

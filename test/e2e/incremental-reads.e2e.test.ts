@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sameReading } from '../../src/content/page-reader';
+import type { ReadLimits } from '../../src/content/page-reader';
 import type { PageSnapshot } from '../../src/detect/page-snapshot';
 import { startReaderPages, type ReaderPages } from '../harness/reader-pages';
 
@@ -106,20 +107,41 @@ describe('incremental reads under random changes (real Chromium)', () => {
     await pages?.close();
   });
 
-  async function readBoth(tab: Page): Promise<{ incremental: PageSnapshot; whole: PageSnapshot }> {
-    const [incremental, whole] = (await tab.evaluate('[globalThis.__payWitnessReadAgain(), globalThis.__payWitnessRead()]')) as PageSnapshot[];
+  async function readBoth(tab: Page, limits: Partial<ReadLimits>): Promise<{ incremental: PageSnapshot; whole: PageSnapshot }> {
+    const [incremental, whole] = (await tab.evaluate(
+      (given) => {
+        const scope = globalThis as unknown as { __payWitnessReadAgain(): unknown; __payWitnessRead(limits: Partial<ReadLimits>): unknown };
+        return [scope.__payWitnessReadAgain(), scope.__payWitnessRead(given)];
+      },
+      limits,
+    )) as PageSnapshot[];
     return { incremental: incremental!, whole: whole! };
   }
 
-  it.each([1, 2, 3, 4, 5, 6])('stays the whole reading through 40 batches of random changes (seed %i)', async (seed) => {
+  // Seeds 7–9 read under caps this page meets (blocks, characters, characters a block): what is cut
+  // must be cut alike, and blocks put out from what an earlier read kept must not pass a cap a whole
+  // read keeps. Not the node cap: it caps the work of one read, and a read after a change walks
+  // only what changed, so it may read further than a whole read of a page past that cap.
+  const CAPPED: Partial<ReadLimits> = { maxBlocks: 14, maxChars: 260, maxBlockChars: 40 };
+  it.each([
+    [1, {}],
+    [2, {}],
+    [3, {}],
+    [4, {}],
+    [5, {}],
+    [6, {}],
+    [7, CAPPED],
+    [8, CAPPED],
+    [9, CAPPED],
+  ] as Array<[number, Partial<ReadLimits>]>)('stays the whole reading through 40 batches of random changes (seed %i, limits %o)', async (seed, limits) => {
     const tab = await pages.open(`/order/${seed}`);
     try {
-      await tab.evaluate('globalThis.__payWitnessWatch()');
+      await tab.evaluate((given) => (globalThis as unknown as { __payWitnessWatch(limits: Partial<ReadLimits>): void }).__payWitnessWatch(given), limits);
       const differ: string[] = [];
       let blocksSeen = 0;
       for (let batch = 0; batch < 40 && differ.length === 0; batch++) {
         await tab.evaluate(mutate, { seed: seed * 1000 + batch, count: 1 + (batch % 6) });
-        const { incremental, whole } = await readBoth(tab);
+        const { incremental, whole } = await readBoth(tab, limits);
         blocksSeen += whole.blocks.length;
         if (!sameReading(incremental, whole)) {
           const at = whole.blocks.findIndex((block, i) => JSON.stringify(block) !== JSON.stringify(incremental.blocks[i]));
@@ -129,6 +151,30 @@ describe('incremental reads under random changes (real Chromium)', () => {
       expect(differ).toEqual([]);
       // The stream left something to read (it did not empty the page at once).
       expect(blocksSeen).toBeGreaterThan(40);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it.each([
+    ['blocks', { maxBlocks: 30 }],
+    ['characters', { maxChars: 275 }],
+  ] as Array<[string, Partial<ReadLimits>]>)('cuts a table read before where a list that grew above it now meets the cap on %s', async (_cap, limits) => {
+    const tab = await pages.open('/order/grow');
+    try {
+      await tab.evaluate((given) => (globalThis as unknown as { __payWitnessWatch(limits: Partial<ReadLimits>): void }).__payWitnessWatch(given), limits);
+      const before = await readBoth(tab, limits);
+      // All of the table fits before: the cap is met only once the list grew.
+      expect(before.whole.truncated).toBe(false);
+      expect(sameReading(before.incremental, before.whole)).toBe(true);
+      await tab.evaluate(() => {
+        const list = document.getElementById('list')!;
+        for (let i = 0; i < 4; i++) list.insertAdjacentHTML('beforeend', `<li>用户 ${20 + i} 刚刚购买了 季卡</li>`);
+      });
+      const after = await readBoth(tab, limits);
+      expect(after.whole.truncated).toBe(true);
+      expect(after.incremental.blocks.map((block) => block.text)).toEqual(after.whole.blocks.map((block) => block.text));
+      expect(sameReading(after.incremental, after.whole)).toBe(true);
     } finally {
       await tab.close();
     }
