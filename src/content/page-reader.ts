@@ -211,23 +211,22 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
   };
   /** The kept reading that holds `node` (its nearest block's): dropped, so that block is walked again. */
   const dirty = (node: Node) => {
-    // Every block above puts out something else now: their runs go, whatever the walk below finds.
-    for (let current = node.nodeType === 1 ? (node as Element) : node.parentElement; current; current = current.parentElement) {
-      const record = kept.get(current);
-      if (record?.run) record.run = undefined;
-    }
+    let dropping = true;
     for (let current: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement; current; current = current.parentElement) {
       const record = kept.get(current);
+      // Every block above puts out something else now: their runs go, up to the top, whatever this walk finds.
+      if (record?.run) record.run = undefined;
+      if (!dropping) continue;
       if (record?.fragment) {
         record.fragment = undefined;
-        return;
+        dropping = false;
+        continue;
       }
       const info = record?.info;
       // A change inside something hidden or never read changes nothing the shopper sees.
-      if ((info && !info.visible) || isSkipped(current)) return;
       // A block whose reading is already dropped holds the change: the blocks around it hold it by
       // reference only (a feed's hundred new items drop their list's reading, not its ancestors').
-      if (info && isBlock(current, info)) return;
+      if ((info && !info.visible) || isSkipped(current) || (info && isBlock(current, info))) dropping = false;
     }
   };
 
@@ -362,6 +361,8 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
     /** Blocks whose text came from somewhere other than one pass over their own reading. */
     const mixed = new Set<Element>();
     const readRoots = new Set<Element>();
+    /** The roots read first and every element above them: a block among these holds one. */
+    const aboveRoots = new Set<Element>();
     let chars = 0;
 
     const append = (block: Element, text: string) => {
@@ -401,7 +402,8 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
       const record = keptOf(block);
       // Read before and kept since: nothing inside changed since, so it may be put out, or kept, as a run.
       const readBefore = record.fragment !== undefined;
-      const clean = readBefore && !holdsReadRoot(block);
+      // No alert, toast or surface read before the rest of the page sits in it (or is it).
+      const clean = readBefore && !aboveRoots.has(block);
       if (clean && record.run && putOutRun(record.run)) return;
       const from = order.length;
       const charsBefore = chars;
@@ -414,11 +416,6 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
       if (clean && !truncatedBefore && !truncated && mixed.size === mixedBefore && order.length - from > 1) {
         record.run = { blocks: order.slice(from), chars: chars - charsBefore };
       } else if (record.run) record.run = undefined;
-    };
-    /** Whether an alert, toast or surface read before the rest of the page sits in `block` (or is it). */
-    const holdsReadRoot = (block: Element): boolean => {
-      for (const root of readRoots) if (block.contains(root)) return true;
-      return false;
     };
     /** Puts out a kept run whole, if it fits the caps; false to emit the block afresh. */
     const putOutRun = (run: Run): boolean => {
@@ -451,6 +448,7 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
         emit(items, target);
       }
       readRoots.add(root);
+      for (let current: Element | null = root; current && !aboveRoots.has(current); current = current.parentElement) aboveRoots.add(current);
     }
     const top = doc.body ?? doc.documentElement;
     if (isVisible(top)) emitBlock(top);

@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sameReading } from '../../src/content/page-reader';
-import type { ReadLimits } from '../../src/content/page-reader';
+import { sameReading, type ReadLimits } from '../../src/content/page-reader';
 import type { PageSnapshot } from '../../src/detect/page-snapshot';
 import { startReaderPages, type ReaderPages } from '../harness/reader-pages';
 
@@ -117,6 +116,10 @@ describe('incremental reads under random changes (real Chromium)', () => {
     )) as PageSnapshot[];
     return { incremental: incremental!, whole: whole! };
   }
+  /** The reader as the extension runs it, watching the page, under `limits`. */
+  function watch(tab: Page, limits: Partial<ReadLimits>): Promise<void> {
+    return tab.evaluate((given) => (globalThis as unknown as { __payWitnessWatch(limits: Partial<ReadLimits>): void }).__payWitnessWatch(given), limits);
+  }
 
   // Seeds 7–9 read under caps this page meets (blocks, characters, characters a block): what is cut
   // must be cut alike, and blocks put out from what an earlier read kept must not pass a cap a whole
@@ -136,7 +139,7 @@ describe('incremental reads under random changes (real Chromium)', () => {
   ] as Array<[number, Partial<ReadLimits>]>)('stays the whole reading through 40 batches of random changes (seed %i, limits %o)', async (seed, limits) => {
     const tab = await pages.open(`/order/${seed}`);
     try {
-      await tab.evaluate((given) => (globalThis as unknown as { __payWitnessWatch(limits: Partial<ReadLimits>): void }).__payWitnessWatch(given), limits);
+      await watch(tab, limits);
       const differ: string[] = [];
       let blocksSeen = 0;
       for (let batch = 0; batch < 40 && differ.length === 0; batch++) {
@@ -162,7 +165,7 @@ describe('incremental reads under random changes (real Chromium)', () => {
   ] as Array<[string, Partial<ReadLimits>]>)('cuts a table read before where a list that grew above it now meets the cap on %s', async (_cap, limits) => {
     const tab = await pages.open('/order/grow');
     try {
-      await tab.evaluate((given) => (globalThis as unknown as { __payWitnessWatch(limits: Partial<ReadLimits>): void }).__payWitnessWatch(given), limits);
+      await watch(tab, limits);
       const before = await readBoth(tab, limits);
       // All of the table fits before: the cap is met only once the list grew.
       expect(before.whole.truncated).toBe(false);
