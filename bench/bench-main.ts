@@ -467,7 +467,9 @@ function latencyLine(latency: Awaited<ReturnType<typeof measureCaptureLatency>>)
 
 function ownTimeLine(time: OwnScriptTime): string {
   const loads = (samples: number[]) => samples.map(ms).join(', ');
-  return `own script time ${time.group.padEnd(9)} ${time.name.padEnd(40)} cold: paywitness ${ms(time.cold.paywitnessMs)} floor ${ms(time.cold.floorMs)} (${loads(time.cold.samplesMs)})  warm: paywitness ${ms(time.warm.paywitnessMs)} floor ${ms(time.warm.floorMs)} (${loads(time.warm.samplesMs)})`;
+  const when = (name: 'cold' | 'warm') =>
+    `${name}: paywitness ${ms(time[name].paywitnessMs)} floor ${ms(time[name].floorMs)} look floor ${ms(time[name].lookFloorMs)} (${loads(time[name].samplesMs)})`;
+  return `own script time ${time.group.padEnd(9)} ${time.name.padEnd(40)} ${when('cold')}  ${when('warm')}`;
 }
 
 /** The traced rows: PayWitness's own script time per load above the empty content script's, cold and warm. */
@@ -482,7 +484,7 @@ function ownTimeRows(times: readonly OwnScriptTime[]): ResultRow[] {
       metric: `${metric}, own script time per load from traces, ${how} (median of ${time.rounds})`,
       goal,
       measured: ms(above(time)),
-      baseline: `floor ${ms(time[when].floorMs)}`,
+      baseline: `floor ${ms(time[when].floorMs)}; look floor ${ms(time[when].lookFloorMs)}`,
       ratio: '—',
       result: limit === null ? 'info' : verdict(above(time) <= limit),
     });

@@ -13,11 +13,17 @@ import type { BenchPage } from './ordinary-pages';
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 /** An extension whose content script is empty: the floor any extension that must see every page pays. */
 export const FLOOR_DIR = join(HERE, 'floor-extension');
+/** A content script that only waits for idle and reads the URL and title: the least a script that looks at a page pays. */
+export const LOOK_FLOOR_DIR = join(HERE, 'look-floor-extension');
 /** Leaves on only the extensions it is told to (same-browser-cost.ts). */
 export const TOGGLE_DIR = join(HERE, 'toggle-extension');
 
-export type Role = 'paywitness' | 'floor' | 'toggle';
-const ROLE_BY_MANIFEST_NAME: Record<string, Role> = { 'paywitness-bench-floor': 'floor', 'paywitness-bench-toggle': 'toggle' };
+export type Role = 'paywitness' | 'floor' | 'lookFloor' | 'toggle';
+const ROLE_BY_MANIFEST_NAME: Record<string, Role> = {
+  'paywitness-bench-floor': 'floor',
+  'paywitness-bench-look-floor': 'lookFloor',
+  'paywitness-bench-toggle': 'toggle',
+};
 
 export interface ExtensionBrowser<R extends Role> {
   context: BrowserContext;

@@ -1,6 +1,6 @@
 import type { CDPSession } from 'playwright-core';
 import { median, sleep } from './bench-stats';
-import { FLOOR_DIR, openExtensionBrowser, serveBenchPages } from './one-browser';
+import { FLOOR_DIR, LOOK_FLOOR_DIR, openExtensionBrowser, serveBenchPages } from './one-browser';
 import type { BenchPage } from './ordinary-pages';
 import { settleMs } from './same-browser-cost';
 import { ownScriptMs, type TraceEvent } from './trace-attribution';
@@ -13,7 +13,10 @@ import { ownScriptMs, type TraceEvent } from './trace-attribution';
 // loaded twice per round: in a tab of its own whose renderer has not run PayWitness before (cold:
 // the first page of a site a shopper opens — V8 compiles every script and regular expression
 // afresh, with nothing warm), then once more in the same tab (warm: the next page of the same
-// site, whose renderer has compiled them before). Not counted:
+// site, whose renderer has compiled them before). A third extension runs beside them, whose script
+// only waits for idle and reads the URL and title (the look floor): the first touch of a page's
+// document from an extension's world costs more than an empty script, and any script that looks at
+// a page pays it; it is reported, not subtracted. Not counted:
 // what the browser does for any extension that injects into a page (making its isolated world,
 // routing its messages), which the on/off comparison holds and the floor pays too.
 
@@ -24,17 +27,26 @@ export interface OwnScriptTime {
   group: string;
   rounds: number;
   /** Medians over rounds, ms: the page's first load in a fresh renderer, and its second. */
-  cold: { paywitnessMs: number; floorMs: number; samplesMs: number[] };
-  warm: { paywitnessMs: number; floorMs: number; samplesMs: number[] };
+  cold: Medians;
+  warm: Medians;
 }
 
-type Samples = Record<'cold' | 'warm', { paywitness: number[]; floor: number[] }>;
+interface Medians {
+  paywitnessMs: number;
+  floorMs: number;
+  /** The script that only waits for idle and reads the URL and title (look-floor-extension). */
+  lookFloorMs: number;
+  samplesMs: number[];
+}
+
+type Samples = Record<'cold' | 'warm', { paywitness: number[]; floor: number[]; lookFloor: number[] }>;
 
 export async function measureOwnScriptTime(productionDir: string, groups: Record<string, readonly BenchPage[]>, rounds: number): Promise<OwnScriptTime[]> {
-  const { context, ids, close } = await openExtensionBrowser({ paywitness: productionDir, floor: FLOOR_DIR });
+  const { context, ids, close } = await openExtensionBrowser({ paywitness: productionDir, floor: FLOOR_DIR, lookFloor: LOOK_FLOOR_DIR });
   try {
     const pages = await serveBenchPages(context, groups);
-    const samples = new Map<string, Samples>(pages.map((page) => [page.url, { cold: { paywitness: [], floor: [] }, warm: { paywitness: [], floor: [] } }]));
+    const empty = () => ({ paywitness: [], floor: [], lookFloor: [] });
+    const samples = new Map<string, Samples>(pages.map((page) => [page.url, { cold: empty(), warm: empty() }]));
     for (let round = 0; round < rounds; round++) {
       for (const page of pages) {
         // The last tab closed first: its renderer goes, and this page's load starts one afresh.
@@ -48,12 +60,18 @@ export async function measureOwnScriptTime(productionDir: string, groups: Record
           const sample = samples.get(page.url)![when];
           sample.paywitness.push(ownScriptMs(events, `chrome-extension://${ids.paywitness}/`));
           sample.floor.push(ownScriptMs(events, `chrome-extension://${ids.floor}/`));
+          sample.lookFloor.push(ownScriptMs(events, `chrome-extension://${ids.lookFloor}/`));
         }
         await cdp.detach().catch(() => undefined);
         await tab.close();
       }
     }
-    const summary = (sample: Samples['cold']) => ({ paywitnessMs: median(sample.paywitness), floorMs: median(sample.floor), samplesMs: sample.paywitness });
+    const summary = (sample: Samples['cold']): Medians => ({
+      paywitnessMs: median(sample.paywitness),
+      floorMs: median(sample.floor),
+      lookFloorMs: median(sample.lookFloor),
+      samplesMs: sample.paywitness,
+    });
     return pages.map((page) => {
       const sample = samples.get(page.url)!;
       return { name: page.name, group: page.group, rounds, cold: summary(sample.cold), warm: summary(sample.warm) };

@@ -1,0 +1,1 @@
+// Nothing to do: this extension only puts its one-look content script into every page.
