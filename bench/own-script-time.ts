@@ -3,7 +3,7 @@ import { median, sleep } from './bench-stats';
 import { FLOOR_DIR, LOOK_FLOOR_DIR, openExtensionBrowser, serveBenchPages } from './one-browser';
 import type { BenchPage } from './ordinary-pages';
 import { settleMs } from './same-browser-cost';
-import { ownScriptMs, type TraceEvent } from './trace-attribution';
+import { ownGcMs, ownScriptMs, type TraceEvent } from './trace-attribution';
 
 // What PayWitness's own scripts take of a page's main thread per load, to a tenth of a millisecond:
 // the on/off comparison (same-browser-cost.ts) includes the page's own work, which moves by more
@@ -18,7 +18,10 @@ import { ownScriptMs, type TraceEvent } from './trace-attribution';
 // document from an extension's world costs more than an empty script, and any script that looks at
 // a page pays it; it is reported, not subtracted. Not counted:
 // what the browser does for any extension that injects into a page (making its isolated world,
-// routing its messages), which the on/off comparison holds and the floor pays too.
+// routing its messages), which the on/off comparison holds and the floor pays too. Garbage
+// collection that ran inside PayWitness's scripts is counted in its time and also given apart: the
+// young generation fills with the page's garbage as well as ours, so a collection that falls in our
+// script is partly the page's (the empty scripts allocate almost nothing, and none falls in theirs).
 
 const CATEGORIES = 'devtools.timeline,v8.execute';
 
@@ -36,16 +39,18 @@ interface Medians {
   floorMs: number;
   /** The script that only waits for idle and reads the URL and title (look-floor-extension). */
   lookFloorMs: number;
+  /** Of paywitnessMs: garbage collection inside PayWitness's scripts (median over rounds). */
+  paywitnessGcMs: number;
   samplesMs: number[];
 }
 
-type Samples = Record<'cold' | 'warm', { paywitness: number[]; floor: number[]; lookFloor: number[] }>;
+type Samples = Record<'cold' | 'warm', { paywitness: number[]; paywitnessGc: number[]; floor: number[]; lookFloor: number[] }>;
 
 export async function measureOwnScriptTime(productionDir: string, groups: Record<string, readonly BenchPage[]>, rounds: number): Promise<OwnScriptTime[]> {
   const { context, ids, close } = await openExtensionBrowser({ paywitness: productionDir, floor: FLOOR_DIR, lookFloor: LOOK_FLOOR_DIR });
   try {
     const pages = await serveBenchPages(context, groups);
-    const empty = () => ({ paywitness: [], floor: [], lookFloor: [] });
+    const empty = () => ({ paywitness: [], paywitnessGc: [], floor: [], lookFloor: [] });
     const samples = new Map<string, Samples>(pages.map((page) => [page.url, { cold: empty(), warm: empty() }]));
     for (let round = 0; round < rounds; round++) {
       for (const page of pages) {
@@ -59,6 +64,7 @@ export async function measureOwnScriptTime(productionDir: string, groups: Record
           });
           const sample = samples.get(page.url)![when];
           sample.paywitness.push(ownScriptMs(events, `chrome-extension://${ids.paywitness}/`));
+          sample.paywitnessGc.push(ownGcMs(events, `chrome-extension://${ids.paywitness}/`));
           sample.floor.push(ownScriptMs(events, `chrome-extension://${ids.floor}/`));
           sample.lookFloor.push(ownScriptMs(events, `chrome-extension://${ids.lookFloor}/`));
         }
@@ -70,6 +76,7 @@ export async function measureOwnScriptTime(productionDir: string, groups: Record
       paywitnessMs: median(sample.paywitness),
       floorMs: median(sample.floor),
       lookFloorMs: median(sample.lookFloor),
+      paywitnessGcMs: median(sample.paywitnessGc),
       samplesMs: sample.paywitness,
     });
     return pages.map((page) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ownScriptMs, type TraceEvent } from '../../../bench/trace-attribution';
+import { ownGcMs, ownScriptMs, type TraceEvent } from '../../../bench/trace-attribution';
 
 const PW = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
 const thread = (pid: number, tid: number, name: string): TraceEvent => ({ name: 'thread_name', ph: 'M', pid, tid, ts: 0, args: { name } });
@@ -34,5 +34,28 @@ describe('an extension’s own main-thread time from a trace', () => {
       call(3, 3, 0, 1_000, `${PW}content/page-gate.js`),
     ];
     expect(ownScriptMs(events, PW)).toBe(1.5);
+  });
+
+  it('tells apart the garbage collections that ran inside its scripts, and only those', () => {
+    const gc = (pid: number, tid: number, ts: number, dur: number, name = 'MinorGC'): TraceEvent => ({ name, ph: 'X', pid, tid, ts, dur });
+    const events = [
+      thread(1, 1, 'CrRendererMain'),
+      thread(1, 2, 'DedicatedWorker thread'),
+      call(1, 1, 0, 10_000, `${PW}content/page-reader.js`, 'EvaluateScript'),
+      call(1, 1, 20_000, 5_000, `${PW}content/page-reader.js`),
+      call(1, 1, 40_000, 8_000, 'https://shop.example/app.js'),
+      gc(1, 1, 2_000, 3_000),
+      gc(1, 1, 21_000, 1_000, 'MajorGC'),
+      // In the page's own script, between the extension's calls, on another thread, or not a collection.
+      gc(1, 1, 41_000, 4_000),
+      gc(1, 1, 12_000, 2_000),
+      gc(1, 2, 3_000, 1_000),
+      { ...gc(1, 1, 6_000, 1_000), name: 'Layout' },
+      // Begun inside, ended after: not inside the script.
+      gc(1, 1, 9_000, 2_000),
+    ];
+    expect(ownScriptMs(events, PW)).toBe(15);
+    expect(ownGcMs(events, PW)).toBe(4);
+    expect(ownGcMs(events, 'chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/')).toBe(0);
   });
 });
