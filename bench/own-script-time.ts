@@ -3,7 +3,7 @@ import { median, sleep } from './bench-stats';
 import { FLOOR_DIR, LOOK_FLOOR_DIR, openExtensionBrowser, serveBenchPages } from './one-browser';
 import type { BenchPage } from './ordinary-pages';
 import { settleMs } from './same-browser-cost';
-import { ownGcMs, ownScriptMs, type TraceEvent } from './trace-attribution';
+import { ownScriptMs, ownScriptTime, type TraceEvent } from './trace-attribution';
 
 // What PayWitness's own scripts take of a page's main thread per load, to a tenth of a millisecond:
 // the on/off comparison (same-browser-cost.ts) includes the page's own work, which moves by more
@@ -63,8 +63,9 @@ export async function measureOwnScriptTime(productionDir: string, groups: Record
             await sleep(settleMs(page.group));
           });
           const sample = samples.get(page.url)![when];
-          sample.paywitness.push(ownScriptMs(events, `chrome-extension://${ids.paywitness}/`));
-          sample.paywitnessGc.push(ownGcMs(events, `chrome-extension://${ids.paywitness}/`));
+          const own = ownScriptTime(events, `chrome-extension://${ids.paywitness}/`);
+          sample.paywitness.push(own.ms);
+          sample.paywitnessGc.push(own.gcMs);
           sample.floor.push(ownScriptMs(events, `chrome-extension://${ids.floor}/`));
           sample.lookFloor.push(ownScriptMs(events, `chrome-extension://${ids.lookFloor}/`));
         }

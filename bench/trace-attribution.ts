@@ -23,21 +23,21 @@ const GC_EVENTS = new Set(['MinorGC', 'MajorGC']);
 
 /** Milliseconds of renderer main-thread time spent in scripts whose URL starts with `origin` (chrome-extension://<id>/). */
 export function ownScriptMs(events: readonly TraceEvent[], origin: string): number {
-  let total = 0;
-  for (const spans of ownSpans(events, origin).values()) for (const [start, stop] of spans) total += stop - start;
-  return total / 1000;
+  return ownScriptTime(events, origin).ms;
 }
 
-/** Of ownScriptMs, the milliseconds of garbage collection that ran inside those scripts. */
-export function ownGcMs(events: readonly TraceEvent[], origin: string): number {
+/** ownScriptMs, and the milliseconds of it that were garbage collection run inside those scripts. */
+export function ownScriptTime(events: readonly TraceEvent[], origin: string): { ms: number; gcMs: number } {
   const byThread = ownSpans(events, origin);
   let total = 0;
+  for (const spans of byThread.values()) for (const [start, stop] of spans) total += stop - start;
+  let gc = 0;
   for (const event of events) {
     if (event.ph !== 'X' || !event.dur || !GC_EVENTS.has(event.name)) continue;
     const spans = byThread.get(`${event.pid}:${event.tid}`);
-    if (spans?.some(([start, stop]) => event.ts >= start && event.ts + event.dur! <= stop)) total += event.dur;
+    if (spans?.some(([start, stop]) => event.ts >= start && event.ts + event.dur! <= stop)) gc += event.dur;
   }
-  return total / 1000;
+  return { ms: total / 1000, gcMs: gc / 1000 };
 }
 
 /** The extension's script time on each renderer main thread, as disjoint [start, stop] spans in trace microseconds. */

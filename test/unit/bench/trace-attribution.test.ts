@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ownGcMs, ownScriptMs, type TraceEvent } from '../../../bench/trace-attribution';
+import { ownScriptMs, ownScriptTime, type TraceEvent } from '../../../bench/trace-attribution';
 
 const PW = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
 const thread = (pid: number, tid: number, name: string): TraceEvent => ({ name: 'thread_name', ph: 'M', pid, tid, ts: 0, args: { name } });
@@ -54,8 +54,7 @@ describe('an extension’s own main-thread time from a trace', () => {
       // Begun inside, ended after: not inside the script.
       gc(1, 1, 9_000, 2_000),
     ];
-    expect(ownScriptMs(events, PW)).toBe(15);
-    expect(ownGcMs(events, PW)).toBe(4);
-    expect(ownGcMs(events, 'chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/')).toBe(0);
+    expect(ownScriptTime(events, PW)).toEqual({ ms: 15, gcMs: 4 });
+    expect(ownScriptTime(events, 'chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/')).toEqual({ ms: 0, gcMs: 0 });
   });
 });
