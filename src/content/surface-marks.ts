@@ -1,4 +1,4 @@
-import { builtCatalogParts, SURFACES, type CatalogSurface } from '../detect/surfaces/catalog';
+import { builtCatalogue, surfaceEntries, type CatalogSurface } from '../detect/surfaces/catalog';
 import { couldBeSubject, matchingElements, namesOf, selectorParts, type MatchingElements } from './matching-elements';
 import { newerSyntax } from './selector-subjects';
 
@@ -14,37 +14,47 @@ export interface SurfaceTracker extends MatchingElements {
 
 const MAX_SURFACE_ELEMENTS = 300;
 
-/** Entries whose selectors this browser can run (a browser without :has() skips those, not all). */
-const usable = new WeakMap<Document, readonly CatalogSurface[]>();
+/** Whether this browser runs a selector list (a browser without :has() refuses those), asked once per document. */
+const runsNewer = new WeakMap<Document, boolean>();
 
-function usableEntries(doc: Document, newer: string): readonly CatalogSurface[] {
-  let found = usable.get(doc);
-  if (!found) {
-    const probe = doc.createDocumentFragment();
-    const runs = (selector: string | undefined) => {
-      if (!selector) return true;
-      try {
-        probe.querySelector(selector);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    // Only newer syntax can be refused (every browser we run in has CSS 3 selectors): those are
-    // parsed together first, and tried one by one only in a browser that refuses some.
-    found = runs(newer) ? SURFACES : SURFACES.filter((entry) => runs(entry.selector) && runs(entry.has) && runs(entry.not));
-    usable.set(doc, found);
+function runs(doc: Document, selector: string | undefined): boolean {
+  if (!selector) return true;
+  try {
+    doc.createDocumentFragment().querySelector(selector);
+    return true;
+  } catch {
+    return false;
   }
-  return found;
+}
+
+/**
+ * The catalogue's entries, made when the first element matched one: on most pages none does, and
+ * making them was the most a reader allocated before it read anything (catalog.ts builtCatalogue).
+ */
+let entriesMade: readonly CatalogSurface[] | undefined;
+const allEntries = (): readonly CatalogSurface[] => (entriesMade ??= surfaceEntries());
+
+/** Entries whose selectors this browser can run (a browser without :has() skips those, not all). */
+function usableEntries(doc: Document): readonly CatalogSurface[] {
+  const entries = allEntries();
+  return entries.filter((entry) => runs(doc, entry.selector) && runs(doc, entry.has) && runs(doc, entry.not));
 }
 
 export function surfaceTracker(doc: Document): SurfaceTracker {
-  const built = builtCatalogParts();
-  const entries = usableEntries(doc, built?.newer ?? newerSyntax(SURFACES.flatMap((entry) => [entry.selector, entry.has, entry.not])));
+  const built = builtCatalogue();
+  // Only newer syntax can be refused (every browser we run in has CSS 3 selectors): those are
+  // parsed together first, and tried one by one only in a browser that refuses some.
+  let whole = runsNewer.get(doc);
+  if (whole === undefined) {
+    whole = runs(doc, built?.parts.newer ?? newerSyntax(allEntries().flatMap((entry) => [entry.selector, entry.has, entry.not])));
+    runsNewer.set(doc, whole);
+  }
+  const usable = whole ? null : usableEntries(doc);
+  const entries = usable ? () => usable : allEntries;
   // The builds add each selector's subjects and the catalogue's lists (worked out at build time); the tests' whole files do not.
-  const subjects = entries.every((entry) => entry.subjects) ? entries.flatMap((entry) => entry.subjects!) : undefined;
-  const parts = entries === SURFACES ? built : undefined;
-  const matching = matchingElements(doc, { ...selectorParts(entries.map((entry) => entry.selector), { parts, subjects }), max: MAX_SURFACE_ELEMENTS, body: true });
+  const subjects = usable ? (usable.every((entry) => entry.subjects) ? usable.flatMap((entry) => entry.subjects!) : undefined) : built?.subjects;
+  const selectors = usable ? usable.map((entry) => entry.selector) : (built?.selectors ?? allEntries().map((entry) => entry.selector));
+  const matching = matchingElements(doc, { ...selectorParts(selectors, { parts: usable ? undefined : built?.parts, subjects }), max: MAX_SURFACE_ELEMENTS, body: true });
   /** Catalogue entries whose selector an element matches: asked again only when it changes. */
   const candidates = new WeakMap<Element, CatalogSurface[]>();
   return {
@@ -67,7 +77,7 @@ export function surfaceTracker(doc: Document): SurfaceTracker {
         // Asked only the entries one of whose parts it could be the subject of (by its tag, classes,
         // id and attribute names), not all 250: each selector a page has not met yet is parsed first.
         const could = couldBeSubject(namesOf(el));
-        fitting = entries.filter((candidate) => (!candidate.subjects || candidate.subjects.some(could)) && el.matches(candidate.selector));
+        fitting = entries().filter((candidate) => (!candidate.subjects || candidate.subjects.some(could)) && el.matches(candidate.selector));
         candidates.set(el, fitting);
       }
       return (

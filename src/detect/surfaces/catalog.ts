@@ -71,18 +71,51 @@ export const SURFACE_FILES: readonly SurfaceFile[] = Object.values(FILES)
   // ICU collator, which took longer than the rest of the reader's start on every page it went into.
   .sort(catalogOrder);
 
-/** Every surface, the most specific first: a system's own pages, then UI kits, then generic markup. */
-export const SURFACES: readonly CatalogSurface[] = SURFACE_FILES.flatMap((file) =>
-  (file.surfaces as Array<SurfaceEntry | BuiltSurfaceEntry>).map((surface) => ({ ...runtimeEntry(surface), system: file.system, rank: file.rank })),
-);
+/**
+ * Every surface, the most specific first: a system's own pages, then UI kits, then generic markup.
+ * Pure, so a bundle that does not use it (the reader: surfaceEntries, builtCatalogue) does not make it.
+ */
+export const SURFACES: readonly CatalogSurface[] = /* @__PURE__ */ surfaceEntries();
 
-/** The catalogue's lists, from what the builds worked out per file; undefined for whole files (tests). */
-export function builtCatalogParts(): CatalogParts | undefined {
-  return SURFACE_FILES.every((file) => file.lists) ? catalogParts(SURFACE_FILES, SURFACES) : undefined;
+/** SURFACES, made afresh: the reader makes them only once an element matched a surface (most pages: never). */
+export function surfaceEntries(): CatalogSurface[] {
+  return SURFACE_FILES.flatMap((file) =>
+    (file.surfaces as Array<SurfaceEntry | BuiltSurfaceEntry>).map((surface) => ({ ...runtimeEntry(surface), system: file.system, rank: file.rank })),
+  );
+}
+
+/** What a reader asks a page with, before (and mostly instead of) the entries themselves. */
+export interface BuiltCatalogue {
+  /** Each entry's selector, in catalogue order. */
+  selectors: string[];
+  subjects: SelectorSubject[];
+  parts: CatalogParts;
+}
+
+/**
+ * The catalogue as the builds ship it (each entry's subjects, each file's lists), read without
+ * making its entries: they were about 100 kB of the ~270 kB a reader allocated before it read a
+ * page, on pages where no element ever matches one. Undefined for whole files (tests).
+ */
+export function builtCatalogue(): BuiltCatalogue | undefined {
+  if (!SURFACE_FILES.every((file) => file.lists)) return undefined;
+  const views: Array<Pick<CatalogSurface, 'selector' | 'has' | 'not'>> = [];
+  const subjects: SelectorSubject[] = [];
+  for (const file of SURFACE_FILES) {
+    for (const surface of file.surfaces as unknown as BuiltSurfaceEntry[]) {
+      const own = builtSubjects(surface.subjects)!;
+      subjects.push(...own);
+      views.push({ selector: joinedSelector(own), has: surface.has, not: surface.not });
+    }
+  }
+  return { selectors: views.map((view) => view.selector), subjects, parts: catalogParts(SURFACE_FILES, views) };
 }
 
 /** The lists of `files` (in catalogue order), naming the selectors of `entries` (theirs, in the same order). */
-export function catalogParts(files: ReadonlyArray<{ surfaces: readonly unknown[]; lists?: SurfaceLists }>, entries: readonly CatalogSurface[]): CatalogParts {
+export function catalogParts(
+  files: ReadonlyArray<{ surfaces: readonly unknown[]; lists?: SurfaceLists }>,
+  entries: ReadonlyArray<Pick<CatalogSurface, 'selector' | 'has' | 'not'>>,
+): CatalogParts {
   const ancestor: string[] = [];
   const sibling: string[] = [];
   const counting: string[] = [];
@@ -109,7 +142,12 @@ function runtimeEntry(surface: SurfaceEntry | BuiltSurfaceEntry): Omit<CatalogSu
   if (!('subjects' in surface)) return surface;
   const { subjects: built, ...rest } = surface;
   const subjects = builtSubjects(built)!;
-  return { ...rest, source: '', examples: [], selector: subjects.map((subject) => subject.selector).join(','), subjects };
+  return { ...rest, source: '', examples: [], selector: joinedSelector(subjects), subjects };
+}
+
+/** An entry's selector put back together from its parts. */
+function joinedSelector(subjects: readonly SelectorSubject[]): string {
+  return subjects.map((subject) => subject.selector).join(',');
 }
 
 /** Made on first use: the reader never asks by id. */
