@@ -17,10 +17,10 @@ const MAX_SURFACE_ELEMENTS = 300;
 /** Whether this browser runs a selector list (a browser without :has() refuses those), asked once per document. */
 const runsNewer = new WeakMap<Document, boolean>();
 
-function runs(doc: Document, selector: string | undefined): boolean {
+function runs(probe: DocumentFragment, selector: string | undefined): boolean {
   if (!selector) return true;
   try {
-    doc.createDocumentFragment().querySelector(selector);
+    probe.querySelector(selector);
     return true;
   } catch {
     return false;
@@ -36,8 +36,8 @@ const allEntries = (): readonly CatalogSurface[] => (entriesMade ??= surfaceEntr
 
 /** Entries whose selectors this browser can run (a browser without :has() skips those, not all). */
 function usableEntries(doc: Document): readonly CatalogSurface[] {
-  const entries = allEntries();
-  return entries.filter((entry) => runs(doc, entry.selector) && runs(doc, entry.has) && runs(doc, entry.not));
+  const probe = doc.createDocumentFragment();
+  return allEntries().filter((entry) => runs(probe, entry.selector) && runs(probe, entry.has) && runs(probe, entry.not));
 }
 
 export function surfaceTracker(doc: Document): SurfaceTracker {
@@ -46,7 +46,7 @@ export function surfaceTracker(doc: Document): SurfaceTracker {
   // parsed together first, and tried one by one only in a browser that refuses some.
   let whole = runsNewer.get(doc);
   if (whole === undefined) {
-    whole = runs(doc, built?.parts.newer ?? newerSyntax(allEntries().flatMap((entry) => [entry.selector, entry.has, entry.not])));
+    whole = runs(doc.createDocumentFragment(), built?.parts.newer ?? newerSyntax(allEntries().flatMap((entry) => [entry.selector, entry.has, entry.not])));
     runsNewer.set(doc, whole);
   }
   const usable = whole ? null : usableEntries(doc);
