@@ -1,4 +1,4 @@
-import { builtCatalogue, surfaceEntries, type CatalogSurface } from '../detect/surfaces/catalog';
+import { builtCatalogue, surfaceEntries, type BuiltCatalogue, type CatalogSurface } from '../detect/surfaces/catalog';
 import { couldBeSubject, matchingElements, namesOf, selectorParts, type MatchingElements } from './matching-elements';
 import { newerSyntax } from './selector-subjects';
 
@@ -40,6 +40,14 @@ function usableEntries(doc: Document): readonly CatalogSurface[] {
   return allEntries().filter((entry) => runs(probe, entry.selector) && runs(probe, entry.has) && runs(probe, entry.not));
 }
 
+/** What a tracker asks a page with, from entries already made: their lists are worked out from their selectors. */
+function fromEntries(entries: readonly CatalogSurface[]): Pick<BuiltCatalogue, 'selectors'> & Partial<BuiltCatalogue> {
+  return {
+    selectors: entries.map((entry) => entry.selector),
+    subjects: entries.every((entry) => entry.subjects) ? entries.flatMap((entry) => entry.subjects!) : undefined,
+  };
+}
+
 export function surfaceTracker(doc: Document): SurfaceTracker {
   const built = builtCatalogue();
   // Only newer syntax can be refused (every browser we run in has CSS 3 selectors): those are
@@ -52,9 +60,8 @@ export function surfaceTracker(doc: Document): SurfaceTracker {
   const usable = whole ? null : usableEntries(doc);
   const entries = usable ? () => usable : allEntries;
   // The builds add each selector's subjects and the catalogue's lists (worked out at build time); the tests' whole files do not.
-  const subjects = usable ? (usable.every((entry) => entry.subjects) ? usable.flatMap((entry) => entry.subjects!) : undefined) : built?.subjects;
-  const selectors = usable ? usable.map((entry) => entry.selector) : (built?.selectors ?? allEntries().map((entry) => entry.selector));
-  const matching = matchingElements(doc, { ...selectorParts(selectors, { parts: usable ? undefined : built?.parts, subjects }), max: MAX_SURFACE_ELEMENTS, body: true });
+  const asked = (usable ? null : built) ?? fromEntries(entries());
+  const matching = matchingElements(doc, { ...selectorParts(asked.selectors, { parts: asked.parts, subjects: asked.subjects }), max: MAX_SURFACE_ELEMENTS, body: true });
   /** Catalogue entries whose selector an element matches: asked again only when it changes. */
   const candidates = new WeakMap<Element, CatalogSurface[]>();
   return {
