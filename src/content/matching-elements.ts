@@ -225,7 +225,9 @@ export function matchingElements(doc: Document, options: MatchOptions): Matching
       // A changed sibling is asked every selector it could match, these included.
       if (changedRoots.has(next) || askedSiblings.has(next)) continue;
       askedSiblings.add(next);
-      if (matches(next, siblingSelector)) add(next);
+      // One that matched already is asked again: which of the list's selectors it fits may have changed.
+      if (set.has(next)) reask.add(next);
+      else if (matches(next, siblingSelector)) add(next);
     }
   };
 
@@ -283,7 +285,8 @@ export function matchingElements(doc: Document, options: MatchOptions): Matching
       reask = new Set();
       askedUp = new Map();
       const joinedOrLeft = [...changed];
-      if (joinedOrLeft.length) present = [...set].sort(documentOrder);
+      // Asked again: inside a change, which may have moved it elsewhere in the page.
+      if (joinedOrLeft.length || askedAgain.length) present = [...set].sort(documentOrder);
       changed = new Set();
       return { joinedOrLeft, askedAgain };
     },

@@ -115,7 +115,7 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
     if (!record) kept.set(el, (record = {}));
     return record;
   };
-  /** Surface elements among an element's ancestors (nearest first), until the set of surfaces changes. */
+  /** Surface elements among an element's ancestors (nearest first), until the set of surfaces changes or the element moves. */
   let surfaceAncestors = new WeakMap<Element, Element[]>();
   const watched = new Set<Element>();
 
@@ -204,11 +204,18 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
   // ---- bringing changes in ----
   const forget = (root: Element) => {
     kept.delete(root);
+    // A subtree moved elsewhere has other surfaces above it.
+    surfaceAncestors.delete(root);
     // Most changed subtrees are one element (a feed item, a status cell): no walker for those.
     if (!root.firstElementChild) return;
     const walker = doc.createTreeWalker(root, 0x1 /* SHOW_ELEMENT */);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) kept.delete(node as Element);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      kept.delete(node as Element);
+      surfaceAncestors.delete(node as Element);
+    }
   };
+  /** Blocks whose kept reading a change dropped since the last read. */
+  let droppedNow = new Set<Element>();
   /** The kept reading that holds `node` (its nearest block's): dropped, so that block is walked again. */
   const dirty = (node: Node) => {
     let dropping = true;
@@ -217,16 +224,22 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
       // Every block above puts out something else now: their runs go, up to the top, whatever this walk finds.
       if (record?.run) record.run = undefined;
       if (!dropping) continue;
+      // A block read empty may be missing from its parent's reading (a walk passes over an element
+      // with nothing inside: an empty cell), and so may one not read since its reading went: the
+      // parent's reading goes too.
       if (record?.fragment) {
+        const held = record.fragment.items.length > 0;
         record.fragment = undefined;
-        dropping = false;
+        droppedNow.add(current);
+        if (held) dropping = false;
         continue;
       }
       const info = record?.info;
       // A change inside something hidden or never read changes nothing the shopper sees.
-      // A block whose reading is already dropped holds the change: the blocks around it hold it by
-      // reference only (a feed's hundred new items drop their list's reading, not its ancestors').
-      if ((info && !info.visible) || isSkipped(current) || (info && isBlock(current, info))) dropping = false;
+      // A block whose reading was dropped since the last read holds the change: the blocks around it
+      // hold it by reference only (a feed's hundred new items drop their list's reading, not its
+      // ancestors').
+      if ((info && !info.visible) || isSkipped(current) || (info && isBlock(current, info) && droppedNow.has(current))) dropping = false;
     }
   };
 
@@ -283,16 +296,19 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
       for (const node of dirtyBlocks) if (node.isConnected) dirty(node);
     }
     // A surface joining or leaving makes its element a block of its own or not: its parent block reads again.
-    const moved = surfaces.settle().joinedOrLeft;
+    const { joinedOrLeft: moved, askedAgain } = surfaces.settle();
     if (moved.length) {
       surfaceAncestors = new WeakMap();
       for (const el of moved) if (el.isConnected) dirty(el.parentElement ?? el);
     }
+    // One asked again may fit another entry now (a sibling it needs came in before it): read again.
+    for (const el of askedAgain) if (el.isConnected) dirty(el.parentElement ?? el);
     // An alert that joined or left is read first, or no longer: what the blocks around it put out changes.
     for (const el of salient.settle().joinedOrLeft) if (el.isConnected) dirty(el.parentElement ?? el);
     dirtyBlocks = new Set();
     dirtySubtrees = new Set();
     removedFrom = new Set();
+    droppedNow = new Set();
   };
 
   // ---- putting the page together ----

@@ -63,9 +63,13 @@ export function surfaceTracker(doc: Document): SurfaceTracker {
   const asked = (usable ? null : built) ?? fromEntries(entries());
   const matching = matchingElements(doc, { ...selectorParts(asked.selectors, { parts: asked.parts, subjects: asked.subjects }), max: MAX_SURFACE_ELEMENTS, body: true });
   /** Catalogue entries whose selector an element matches: asked again only when it changes. */
-  const candidates = new WeakMap<Element, CatalogSurface[]>();
+  let candidates = new WeakMap<Element, CatalogSurface[]>();
   return {
-    findAll: (names) => matching.findAll(names),
+    findAll(names) {
+      // Asked afresh (a first read, or a style sheet changed): any element may fit another entry now.
+      candidates = new WeakMap();
+      matching.findAll(names);
+    },
     noteChanged: (root) => matching.noteChanged(root),
     noteRemoval: (el) => matching.noteRemoval(el),
     settle() {
