@@ -23,15 +23,26 @@ export interface MatchingElements {
   readonly elements: readonly Element[];
 }
 
-export interface MatchOptions extends ContextParts {
+/** A selector list as matchingElements asks it: whole, its parts that look beyond the element, and its subjects. */
+export interface ListParts extends ContextParts {
   selector: string;
   /** Each selector of the list with what its subject must carry (selector-subjects.ts). */
   subjects: () => readonly SelectorSubject[];
+}
+
+export interface MatchOptions extends ListParts {
   max: number;
   /** Whether <body> itself may match (易支付's <body id="error-page"> is a message surface). */
   body: boolean;
   /** Changed subtrees from this many elements are asked a narrowed list (NARROW_FROM unless given). */
   narrowFrom?: number;
+  /**
+   * For a list that grows with the names a page shows (the surface catalogue: surface-catalogue.ts):
+   * told the names of the page at a whole read and of every change before it is asked; returns the
+   * list anew when it grew. Whatever a grown list matches lies where the change is asked — in it, at
+   * it, at its next siblings — because every part it gained needs a name nothing before carried.
+   */
+  grow?: (names: ReadonlySet<string>) => ListParts | null;
 }
 
 const MAX_DEPTH = 24;
@@ -54,7 +65,7 @@ const MAX_KINDS = 2_000;
 export function selectorParts(
   selectors: readonly string[],
   built?: { parts?: ContextParts; subjects?: readonly SelectorSubject[] },
-): Pick<MatchOptions, 'selector' | 'ancestorSelector' | 'siblingSelector' | 'countingSelector' | 'subjects'> {
+): ListParts {
   const subjects = built?.subjects;
   return {
     selector: selectors.join(','),
@@ -145,7 +156,8 @@ function once<T>(make: () => T): () => T {
 }
 
 export function matchingElements(doc: Document, options: MatchOptions): MatchingElements {
-  const { selector, ancestorSelector, siblingSelector, countingSelector, max } = options;
+  const { max, grow } = options;
+  let { selector, ancestorSelector, siblingSelector, countingSelector, subjects } = options;
   let present: Element[] = [];
   let set = new Set<Element>();
   let changed = new Set<Element>();
@@ -158,6 +170,13 @@ export function matchingElements(doc: Document, options: MatchOptions): Matching
     changed.add(el);
   };
   const matches = (el: Element, part: string) => part !== '' && el.matches(part);
+  /** Takes the names the page shows (all of it, or a change) to the list, before they are asked. */
+  const growFor = (names: ReadonlySet<string>) => {
+    const grown = grow?.(names);
+    if (!grown) return;
+    ({ selector, ancestorSelector, siblingSelector, countingSelector, subjects } = grown);
+    byKind = new Map();
+  };
   const insideChange = (el: Element) => {
     if (reask.has(el)) return true;
     for (let current: Element | null = el; current; current = current.parentElement) if (changedRoots.has(current)) return true;
@@ -186,7 +205,7 @@ export function matchingElements(doc: Document, options: MatchOptions): Matching
     const kind = el.hasAttributes() ? `${el.localName}\u0001${el.getAttribute('class') ?? ''}\u0001${el.id}\u0001${el.getAttributeNames().join(' ')}` : el.localName;
     let asked = byKind.get(kind);
     if (asked === undefined) {
-      asked = askedOf(options.subjects(), namesOf(el));
+      asked = askedOf(subjects(), namesOf(el));
       if (byKind.size >= MAX_KINDS) byKind = new Map();
       byKind.set(kind, asked);
     }
@@ -206,13 +225,18 @@ export function matchingElements(doc: Document, options: MatchOptions): Matching
     }
   };
   const narrowFrom = options.narrowFrom ?? NARROW_FROM;
-  /** The selectors the elements inside changed subtrees are asked (a table re-rendered is 150 rows, one list). */
+  /**
+   * The selectors the elements inside changed subtrees are asked (a table re-rendered is 150 rows,
+   * one list); a growing list first takes the names of the changes (cheap for small ones).
+   */
   const insideSelector = (roots: readonly Element[]): string => {
     // Only subtrees with elements inside are asked (a feed's new items are leaves: none is).
     const parents = roots.filter((root) => root.firstElementChild);
     let inside = 0;
     for (const root of parents) if ((inside += root.getElementsByTagName('*').length) >= narrowFrom) break;
-    return inside < narrowFrom ? selector : askedOf(options.subjects(), namesUnder(parents));
+    const names = grow || inside >= narrowFrom ? namesUnder(roots) : undefined;
+    if (names) growFor(names);
+    return inside < narrowFrom || !names ? selector : askedOf(subjects(), names);
   };
   const askRoot = (root: Element, inside: string) => {
     if (matches(root, selectorFor(root))) add(root);
@@ -236,8 +260,10 @@ export function matchingElements(doc: Document, options: MatchOptions): Matching
       const before = set;
       set = new Set();
       const body = doc.body;
-      if (body && selector) {
-        const asked = askedOf(options.subjects(), names ?? namesUnder(body));
+      const shown = body && (selector || grow) ? (names ?? namesUnder(body)) : undefined;
+      if (shown) growFor(shown);
+      if (body && shown && selector) {
+        const asked = askedOf(subjects(), shown);
         if (options.body && asked && body.matches(asked)) set.add(body);
         for (const el of asked ? Array.from(body.querySelectorAll(asked)) : []) {
           if (set.size >= max) break;
@@ -252,7 +278,7 @@ export function matchingElements(doc: Document, options: MatchOptions): Matching
       askedUp = new Map();
     },
     noteChanged(root) {
-      if (!selector) return;
+      if (!selector && !grow) return;
       changedRoots.add(root);
     },
     noteRemoval(el) {

@@ -72,7 +72,12 @@ export function selectorSubjects(selectors: readonly string[]): SelectorSubject[
  * nothing rather than misread). Necessary, never sufficient.
  */
 export function subjectNeeds(selector: string): string[] {
-  const { rest, attributes } = splitAttributes(withoutArguments(rightmostCompound(selector)));
+  return compoundNeeds(rightmostCompound(selector));
+}
+
+/** What an element must carry to match one compound (`div.a#b[role]`), outside its functional pseudo-classes. */
+function compoundNeeds(compound: string): string[] {
+  const { rest, attributes } = splitAttributes(withoutArguments(compound));
   const needs: string[] = [];
   const tag = /^[a-z][\w-]*/i.exec(rest)?.[0];
   if (tag) needs.push(`t:${tag.toLowerCase()}`);
@@ -125,6 +130,82 @@ function splitAttributes(compound: string): { rest: string; attributes: string[]
     i = end;
   }
   return { rest, attributes };
+}
+
+/**
+ * A name the page must carry somewhere under <body> for `selector` to match anything there — on
+ * its subject or on an element it steps through on the way (`.fly-none > p` needs `c:fly-none`);
+ * the rarest kind it asks for: an id, a class, a custom element's tag, a `data-` attribute. Null
+ * when it asks only for names nearly every page carries (`[role="alert"]`, `body > h1`).
+ * Only compounds outside functional pseudo-classes count (`:is(.a, .b)` needs neither, `:has(.x)`
+ * is not stepped through), and none that is <html> (the reader gathers names from <body> down).
+ */
+export function selectorKey(selector: string): string | null {
+  let key: string | null = null;
+  let best = 0;
+  for (const compound of compounds(selector)) {
+    if (/^html(?![\w-])|:root/i.test(compound)) continue;
+    for (const need of compoundNeeds(compound)) {
+      const rank = keyRank(need);
+      // Of two names of one kind, the longer (`c:alert-danger` before `c:alert`) is the rarer.
+      if (rank > best || (rank === best && rank > 0 && need.length > key!.length)) [key, best] = [need, rank];
+    }
+  }
+  return key;
+}
+
+function keyRank(need: string): number {
+  switch (need[0]) {
+    case 'i':
+      return 5;
+    case 'c':
+      return 4;
+    case 't':
+      return need.includes('-') ? 3 : 0;
+    case 'a':
+      return need.startsWith('a:data-') ? 2 : 0;
+    case 's':
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+/**
+ * The keys of a list of selectors (selectorKey of each top-level part): a page that carries none
+ * of them cannot match any; null when some part has no key (the list may match on any page).
+ */
+export function listKeys(selectors: readonly string[]): string[] | null {
+  const keys = new Set<string>();
+  for (const selector of selectors.flatMap(topLevel(','))) {
+    const key = selectorKey(selector);
+    if (!key) return null;
+    keys.add(key);
+  }
+  return [...keys];
+}
+
+/** A selector's compounds, split at its combinators (outside brackets, parentheses and quotes). */
+function compounds(selector: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let current = '';
+  for (const c of selector) {
+    if (quote) {
+      if (c === quote && !current.endsWith('\\')) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (depth === 0 && (c === ' ' || c === '>' || c === '+' || c === '~')) {
+      if (current) parts.push(current);
+      current = '';
+      continue;
+    }
+    current += c;
+  }
+  if (current) parts.push(current);
+  return parts;
 }
 
 /** The compound a selector's subject must match: what follows its last combinator. */

@@ -207,6 +207,15 @@ describe('incremental reads under random changes (real Chromium)', () => {
         "document.querySelector('#a h1').insertAdjacentHTML('beforebegin', '<i class=\"text-error\">!</i>')",
       ],
     ],
+    [
+      'a kit the page did not show until now, and names a surface needs on another element',
+      [
+        "document.getElementById('toast-host').innerHTML = '<div class=\"el-message el-message--error\"><p class=\"el-message__content\">支付失败</p></div>'",
+        "document.getElementById('a').insertAdjacentHTML('beforeend', '<h1>订单已过期</h1>')",
+        "document.querySelector('#a h1').insertAdjacentHTML('beforebegin', '<i class=\"text-error\">!</i>')",
+        "document.querySelector('#a p').className = 'fly-none'; document.querySelector('#a p').insertAdjacentHTML('beforeend', '<p>订单不存在</p>')",
+      ],
+    ],
   ] as Array<[string, string[]]>)('stays the whole reading: %s', async (_name, steps) => {
     const tab = await pages.open('/order/steps');
     try {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../scripts/find-browser.mjs';
 import { detectPage } from '../../src/detect/detect-page';
 import type { PageSnapshot } from '../../src/detect/page-snapshot';
+import { selectorKey, selectorSubjects } from '../../src/content/selector-subjects';
 import { SURFACES, type CatalogSurface } from '../../src/detect/surfaces/catalog';
 import { pageReaderScript } from '../harness/page-reader-script';
 
@@ -52,6 +53,32 @@ function typedMatches(entries: readonly CatalogSurface[]): Promise<string[]> {
   }, probes);
 }
 
+/**
+ * Every selector part of the catalogue with the name the reader waits for before it asks it
+ * (surface-catalogue.ts): a part that matches an element of a page must find its key among the
+ * page's names, or the reader would never have asked it there.
+ */
+const KEYED_PARTS = SURFACES.flatMap((entry) => selectorSubjects([entry.selector]).map(({ selector }) => ({ id: entry.id, selector, key: selectorKey(selector) })));
+
+/** Parts that match something in the page though the page does not show their key. */
+function unkeyedMatches(): Promise<string[]> {
+  return page.evaluate((parts) => {
+    const body = document.body;
+    const names = new Set<string>();
+    for (const el of [body, ...Array.from(body.querySelectorAll('*'))]) {
+      names.add(`t:${el.localName}`);
+      if (el.id) names.add(`i:${el.id.toLowerCase()}`);
+      for (const name of el.getAttributeNames()) names.add(`a:${name}`);
+      for (const name of Array.from(el.classList)) names.add(`c:${name.toLowerCase()}`);
+    }
+    const shows = (key: string) =>
+      key.startsWith('s:') ? [...names].some((name) => name.startsWith('c:') && name.includes(key.slice(2), 2)) : names.has(key);
+    return parts
+      .filter(({ selector, key }) => key !== null && (body.matches(selector) || body.querySelector(selector)) && !shows(key))
+      .map(({ id, selector, key }) => `${id}: ${selector} (key ${key})`);
+  }, KEYED_PARTS);
+}
+
 function claims(snapshot: PageSnapshot): string[] {
   return snapshot.blocks.filter((block) => block.surface).map((block) => `${block.surface!.id}/${block.surface!.tone}: ${block.text.slice(0, 40)}`);
 }
@@ -75,6 +102,15 @@ describe('surface examples (real reader, real Chromium)', () => {
     // Order must not be what decides a type: no entry typed with another tone (only the neutral
     // `message` fallbacks may also fit) matches anything in the example.
     expect(await typedMatches(SURFACES.filter((other) => other.tone !== entry.tone && other.tone !== 'message'))).toEqual([]);
+    expect(await unkeyedMatches()).toEqual([]);
+  });
+
+  it('parts without a key are few, and name nothing rarer than a tag or an ARIA attribute', () => {
+    const unkeyed = KEYED_PARTS.filter((part) => part.key === null);
+    expect(unkeyed.length).toBeLessThan(KEYED_PARTS.length / 10);
+    // Outside functional pseudo-classes (`:is(.a, .b)` needs neither name).
+    const outside = (selector: string): string => (/\([^()]*\)/.test(selector) ? outside(selector.replace(/\([^()]*\)/g, '')) : selector);
+    for (const { selector } of unkeyed) expect(outside(selector)).not.toMatch(/[.#][a-z]|\[data-|^[a-z]+-[a-z]/i);
   });
 
   it.each(quietPages)('%s raises nothing', async (_name, _entry, html) => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stripSurfaceExamples } from '../../../scripts/strip-surface-examples.mjs';
-import { builtSubjects, contextParts, newerSyntax, selectorSubjects, type ContextParts } from '../../../src/content/selector-subjects';
+import { builtSubjects, contextParts, listKeys, newerSyntax, selectorSubjects, type ContextParts } from '../../../src/content/selector-subjects';
 import { catalogOrder, catalogParts, SURFACES, type CatalogParts, type CatalogSurface, type SurfaceLists } from '../../../src/detect/surfaces/catalog';
 
 // The extension builds ship each surface selector in its parts, with what each part's subject must
@@ -98,6 +98,36 @@ describe('surface files as the builds ship them', () => {
     expect(whole.selectors.length).toBeGreaterThan(10);
     expect(builtSubjects(list.subjects)).toEqual(selectorSubjects(whole.selectors));
     expect(list.parts).toEqual(contextParts(whole.selectors));
+  });
+
+  // The reader's import (src/content/surface-catalogue.ts): the header, its keys, and the file as text.
+  const load = plugin.load as (id: string) => Promise<{ code: string } | null>;
+  const shipped = async (name: string) => {
+    const loaded = await load(`${join(DIR, name)}?raw`);
+    const code = loaded!.code.replace(/^export default /, '').replace(/;$/, '');
+    return JSON.parse(code) as { system: string; rank: number; keys: string | null; text: string };
+  };
+
+  it.each(FILES)("%s as the reader gets it: its keys are its selectors', the rest is the built file", async (name) => {
+    const whole = JSON.parse(readFileSync(join(DIR, name), 'utf8')) as { surfaces: Array<{ selector: string }> };
+    const file = await shipped(name);
+    const { system, rank, surfaces, lists } = built(name);
+    expect({ system: file.system, rank: file.rank }).toEqual({ system, rank });
+    expect(file.keys?.split(' ') ?? null).toEqual(listKeys(whole.surfaces.map((entry) => entry.selector)));
+    expect(JSON.parse(file.text)).toEqual({ surfaces, lists });
+  });
+
+  it('most files wait for a key; those that do not are the generic ones', async () => {
+    const always = [];
+    for (const name of FILES) if ((await shipped(name)).keys === null) always.push(name);
+    expect(always.length).toBeLessThan(FILES.length / 4);
+    expect(always).toContain('generic.json');
+  });
+
+  it("loads nothing but the surface files' text imports", async () => {
+    expect(await load(join(DIR, 'layer.json'))).toBeNull();
+    expect(await load(`${join(__dirname, '../../../src/content/salient-selectors.json')}?raw`)).toBeNull();
+    expect(transform('{}', '/x/src/detect/surfaces/layer.json?raw')).toBeNull();
   });
 
   it('leaves other JSON alone', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { matchingElements, selectorParts } from '../../../src/content/matching-elements';
-import { rightmostCompound, selectorSubjects, subjectNeeds } from '../../../src/content/selector-subjects';
+import { matchingElements, selectorParts, type ListParts } from '../../../src/content/matching-elements';
+import { listKeys, rightmostCompound, selectorKey, selectorSubjects, subjectNeeds } from '../../../src/content/selector-subjects';
 
 // An element is asked only the selectors whose subject it could be (by its tag, classes and id);
 // every other selector could never match it.
@@ -145,5 +145,104 @@ describe('what a selector asks of its subject', () => {
     matching.settle();
     expect(matching.elements).toEqual(Array.from(document.body.querySelectorAll(parts.selector)));
     expect(matching.elements).toHaveLength(7);
+  });
+});
+
+describe('the name a selector cannot match without (its key)', () => {
+  it('is the rarest name it asks of any element it steps through, lower-cased', () => {
+    expect(selectorKey('.layui-layer-msg')).toBe('c:layui-layer-msg');
+    expect(selectorKey('.fly-none > p:not(.countdown)')).toBe('c:fly-none');
+    expect(selectorKey('.text-error ~ h1')).toBe('c:text-error');
+    expect(selectorKey('#cf-error-details header')).toBe('i:cf-error-details');
+    expect(selectorKey('.alert.alert-danger')).toBe('c:alert-danger');
+    expect(selectorKey('div.X#Main')).toBe('i:main');
+    expect(selectorKey('uni-toast')).toBe('t:uni-toast');
+    expect(selectorKey('[data-sonner-toast][data-type="error"]')).toBe('a:data-sonner-toast');
+    expect(selectorKey('[class*="Toast" i]:not(html):not(body)')).toBe('s:toast');
+  });
+
+  it('is none where it asks only what nearly every page has, or only inside functional pseudo-classes', () => {
+    expect(selectorKey('[role="alert"]')).toBeNull();
+    expect(selectorKey('body > h1:only-child')).toBeNull();
+    expect(selectorKey('dialog[open]')).toBeNull();
+    expect(selectorKey(':is(.a, #b) [aria-live="polite"]:not(.c)')).toBeNull();
+    expect(selectorKey('li:has(.err)')).toBeNull();
+    // <html> is above <body>, where a reader gathers names: its names are not keys.
+    expect(selectorKey('html.dark [role="status"]')).toBeNull();
+    expect(selectorKey('html[data-state="processing"] main.wrap > h1')).toBe('c:wrap');
+    expect(selectorKey(':root .x')).toBe('c:x');
+    // Combinators inside brackets and quotes do not split a compound.
+    expect(selectorKey('[aria-label="a > .b"]')).toBeNull();
+  });
+
+  it('a list has the keys of its parts, or none when one part has none', () => {
+    expect(listKeys(['.a, .b > h1', '#c'])).toEqual(['c:a', 'c:b', 'i:c']);
+    expect(listKeys(['.a', '[role="alert"]'])).toBeNull();
+  });
+});
+
+describe('a list that grows with the names a page shows', () => {
+  /** The list of those selectors whose key the names include (or that have none). */
+  function grownList(selectors: readonly string[], seen: Set<string>): ListParts {
+    return selectorParts(selectors.filter((selector) => {
+      const key = selectorKey(selector);
+      return !key || seen.has(key);
+    }));
+  }
+
+  it('finds, after each change, what the whole list asked afresh finds', () => {
+    const selectors = ['[role="alert"]', '.layui-layer-msg', '.fly-none > p:not(.countdown)', '.text-error ~ h1', '.el-message:has(.el-icon-error)', 'ul > li.bad:first-child'];
+    document.body.innerHTML = '<div id="a"><p>订单</p></div><h1>标题</h1><ul><li>一</li></ul><div id="host"></div>';
+    const seen = new Set<string>();
+    let grew = 0;
+    const matching = matchingElements(document, {
+      ...grownList(selectors, seen),
+      max: 100,
+      body: false,
+      grow(names) {
+        const before = seen.size;
+        for (const name of names) if (selectors.some((selector) => selectorKey(selector) === name)) seen.add(name);
+        if (seen.size === before) return null;
+        grew++;
+        return grownList(selectors, seen);
+      },
+    });
+    matching.findAll();
+    matching.settle();
+    const whole = selectorParts(selectors).selector;
+    const changes: Array<() => Element[]> = [
+      // A kit's toast the page did not show before.
+      () => {
+        document.getElementById('host')!.innerHTML = '<div class="layui-layer-msg">支付失败</div>';
+        return [document.getElementById('host')!.firstElementChild!];
+      },
+      // A class that a selector needs on the parent of its subject.
+      () => {
+        document.querySelector('#a')!.className = 'fly-none';
+        return [document.querySelector('#a')!];
+      },
+      // One it needs on an earlier sibling.
+      () => {
+        document.querySelector('h1')!.insertAdjacentHTML('beforebegin', '<i class="text-error">!</i>');
+        return [document.querySelector('i.text-error')!];
+      },
+      // One inside :has(), with the subject arriving with it.
+      () => {
+        document.getElementById('host')!.insertAdjacentHTML('beforeend', '<div class="el-message"><i class="el-icon-error"></i>失败</div>');
+        return [document.getElementById('host')!.lastElementChild!];
+      },
+      () => {
+        document.querySelector('ul')!.insertAdjacentHTML('afterbegin', '<li class="bad">二</li>');
+        return [document.querySelector('ul')!.firstElementChild!];
+      },
+    ];
+    for (const change of changes) {
+      for (const root of change()) matching.noteChanged(root);
+      matching.settle();
+      expect(matching.elements).toEqual(Array.from(document.body.querySelectorAll(whole)));
+    }
+    // The toast, the <p>, the <h1>, the Element message, the first <li>: each from a part the list gained.
+    expect(matching.elements).toHaveLength(5);
+    expect(grew).toBe(5);
   });
 });
