@@ -210,14 +210,7 @@ function compounds(selector: string): string[] {
 
 /** The compound a selector's subject must match: what follows its last combinator. */
 export function rightmostCompound(selector: string): string {
-  let depth = 0;
-  for (let i = selector.length - 1; i >= 0; i--) {
-    const c = selector[i]!;
-    if (c === ')' || c === ']') depth++;
-    else if (c === '(' || c === '[') depth--;
-    else if (depth === 0 && (c === ' ' || c === '>' || c === '+' || c === '~')) return selector.slice(i + 1).trim();
-  }
-  return selector.trim();
+  return compounds(selector).at(-1) ?? '';
 }
 
 /** A compound with the arguments of its functional pseudo-classes left out (`:not(.x)` asks for no class). */

@@ -1,7 +1,7 @@
 import { catalogOrder, catalogParts, runtimeEntry, type BuiltSurfaceEntry } from '../detect/surfaces/built-files';
 import type { CatalogSurface, SurfaceFile, SurfaceLists } from '../detect/surfaces/catalog';
 import type { ListParts } from './matching-elements';
-import { contextParts, newerSyntax, selectorSubjects, type SelectorSubject } from './selector-subjects';
+import { contextParts, newerSyntax, selectorSubjects, type ContextParts, type SelectorSubject } from './selector-subjects';
 
 // The surface catalogue as a reader asks a page with it. A system's file is parsed and asked only
 // once the page shows a name that one of its selectors cannot match without (its keys: an id, a
@@ -36,6 +36,16 @@ const ORDERED = Object.values(FILES)
   )
   .sort((a, b) => catalogOrder(a.file, b.file));
 
+/** The files waiting for each key (by index in ORDERED); `s:` keys apart: a class need only contain them. */
+const BY_KEY = new Map<string, number[]>();
+const CONTAINED: Array<[text: string, file: number]> = [];
+ORDERED.forEach(({ keys }, index) => {
+  for (const key of keys ?? []) {
+    if (key.startsWith('s:')) CONTAINED.push([key.slice(2), index]);
+    else BY_KEY.set(key, [...(BY_KEY.get(key) ?? []), index]);
+  }
+});
+
 /** What a joined file adds to the list a reader asks. */
 interface JoinedFile {
   entries: CatalogSurface[];
@@ -55,26 +65,19 @@ export interface SurfaceCatalogue {
 /** A new catalogue for one reader of `doc`: the files without keys joined, the others waiting for theirs. */
 export function surfaceCatalogue(doc: Document): SurfaceCatalogue {
   const joined: Array<JoinedFile | undefined> = ORDERED.map(() => undefined);
-  /** Files not joined yet, by a key: a name must be shown exactly, or (`s:`) be contained in a class. */
-  const waiting = new Map<string, number[]>();
-  const contained: Array<[text: string, file: number]> = [];
+  let waiting = ORDERED.filter(({ keys }) => keys).length;
   const probe = doc.createDocumentFragment();
-  let entries: CatalogSurface[] = [];
-  let list: ListParts = joinedList([]);
-
   const join = (index: number): boolean => {
     if (joined[index]) return false;
     joined[index] = joinedFile(ORDERED[index]!.file, probe);
+    if (ORDERED[index]!.keys) waiting--;
     return true;
   };
   ORDERED.forEach(({ keys }, index) => {
     if (!keys) join(index);
-    else
-      for (const key of keys) {
-        if (key.startsWith('s:')) contained.push([key.slice(2), index]);
-        else waiting.set(key, [...(waiting.get(key) ?? []), index]);
-      }
   });
+  let entries: CatalogSurface[] = [];
+  let list: ListParts = joinedList([]);
   const rebuild = () => {
     const files = joined.filter((file): file is JoinedFile => !!file);
     entries = files.flatMap((file) => file.entries);
@@ -90,22 +93,11 @@ export function surfaceCatalogue(doc: Document): SurfaceCatalogue {
       return list;
     },
     see(names) {
-      if (!waiting.size && !contained.length) return false;
+      if (!waiting) return false;
       let grew = false;
       for (const name of names) {
-        const files = waiting.get(name);
-        if (files) {
-          waiting.delete(name);
-          for (const index of files) grew = join(index) || grew;
-        }
-        if (contained.length && name.startsWith('c:')) {
-          for (let i = contained.length - 1; i >= 0; i--) {
-            const [text, index] = contained[i]!;
-            if (!name.includes(text, 2)) continue;
-            contained.splice(i, 1);
-            grew = join(index) || grew;
-          }
-        }
+        for (const index of BY_KEY.get(name) ?? []) grew = join(index) || grew;
+        if (name.startsWith('c:')) for (const [text, index] of CONTAINED) if (!joined[index] && name.includes(text, 2)) grew = join(index) || grew;
       }
       if (grew) rebuild();
       return grew;
@@ -130,7 +122,7 @@ function joinedFile(file: ShippedFile | SurfaceFile, probe: DocumentFragment): J
 
 /** The joined files' lists as one (in catalogue order). */
 function joinedList(files: readonly JoinedFile[]): ListParts {
-  const joinedBy = (part: keyof ContextPartsOf) => files.map((file) => file.parts[part]).filter(Boolean).join(',');
+  const joinedBy = (part: 'selector' | keyof ContextParts) => files.map((file) => file.parts[part]).filter(Boolean).join(',');
   const subjects = files.flatMap((file) => file.subjects);
   return {
     selector: joinedBy('selector'),
@@ -140,8 +132,6 @@ function joinedList(files: readonly JoinedFile[]): ListParts {
     subjects: () => subjects,
   };
 }
-
-type ContextPartsOf = Omit<ListParts, 'subjects'>;
 
 /** Whether this browser runs a selector list (a browser without :has() refuses those). */
 function runs(probe: DocumentFragment, selector: string | undefined): boolean {
