@@ -1,4 +1,4 @@
-import { catalogOrder, catalogParts, runtimeEntry, type BuiltSurfaceEntry } from '../detect/surfaces/built-files';
+import { catalogOrder, catalogParts, fileEntries, type BuiltSurfaceEntry } from '../detect/surfaces/built-files';
 import type { CatalogSurface, SurfaceFile, SurfaceLists } from '../detect/surfaces/catalog';
 import type { ListParts } from './matching-elements';
 import { contextParts, newerSyntax, selectorSubjects, type ContextParts, type SelectorSubject } from './selector-subjects';
@@ -107,7 +107,7 @@ export function surfaceCatalogue(doc: Document): SurfaceCatalogue {
 
 function joinedFile(file: ShippedFile | SurfaceFile, probe: DocumentFragment): JoinedFile {
   const { surfaces, lists } = 'text' in file ? (JSON.parse(file.text) as { surfaces: BuiltSurfaceEntry[]; lists: SurfaceLists }) : file;
-  const all: CatalogSurface[] = surfaces.map((surface) => ({ ...runtimeEntry(surface), system: file.system, rank: file.rank }));
+  const all = fileEntries({ system: file.system, rank: file.rank, surfaces });
   const built = lists && catalogParts([{ surfaces: all, lists }], all);
   // Only newer syntax can be refused (every browser we run in has CSS 3 selectors): a file's is
   // parsed together first, and its entries tried one by one only in a browser that refuses it.

@@ -17,8 +17,13 @@ export interface CatalogParts extends ContextParts {
   newer: string;
 }
 
+/** A file's entries, built or whole, as the catalogues hand them out. */
+export function fileEntries(file: { system: string; rank: number; surfaces: ReadonlyArray<SurfaceEntry | BuiltSurfaceEntry> }): CatalogSurface[] {
+  return file.surfaces.map((surface) => ({ ...runtimeEntry(surface), system: file.system, rank: file.rank }));
+}
+
 /** A built entry as the tests' whole entries are (less the test-only fields, which runtime code never reads). */
-export function runtimeEntry(surface: SurfaceEntry | BuiltSurfaceEntry): Omit<CatalogSurface, 'system' | 'rank'> {
+function runtimeEntry(surface: SurfaceEntry | BuiltSurfaceEntry): Omit<CatalogSurface, 'system' | 'rank'> {
   if (!('subjects' in surface)) return surface;
   const { subjects: built, ...rest } = surface;
   const subjects = builtSubjects(built)!;

@@ -1,6 +1,6 @@
 import type { SelectorSubject } from '../../content/selector-subjects';
 import type { SurfaceTone } from '../page-snapshot';
-import { catalogOrder, runtimeEntry, type BuiltSurfaceEntry } from './built-files';
+import { catalogOrder, fileEntries } from './built-files';
 
 export { catalogOrder, catalogParts, type CatalogParts } from './built-files';
 
@@ -61,13 +61,7 @@ const FILES = import.meta.glob<SurfaceFile>(['./*.json', '!./schema.json'], { ea
 export const SURFACE_FILES: readonly SurfaceFile[] = Object.values(FILES).sort(catalogOrder);
 
 /** Every surface, the most specific first: a system's own pages, then UI kits, then generic markup. */
-export const SURFACES: readonly CatalogSurface[] = surfaceEntries();
-
-function surfaceEntries(): CatalogSurface[] {
-  return SURFACE_FILES.flatMap((file) =>
-    (file.surfaces as Array<SurfaceEntry | BuiltSurfaceEntry>).map((surface) => ({ ...runtimeEntry(surface), system: file.system, rank: file.rank })),
-  );
-}
+export const SURFACES: readonly CatalogSurface[] = SURFACE_FILES.flatMap(fileEntries);
 
 /** Made on first use. */
 let byId: Map<string, CatalogSurface> | undefined;
