@@ -6,7 +6,9 @@ import { serveHtml, type HtmlServer } from '../harness/html-server';
 // not a shop then but turns into one without loading a new document must still be read: a script
 // shell that fills in its order page after idle (looked at again a few seconds later, since it had
 // little text; the first look comes at most 2 s after the page loads: an idle callback's timeout),
-// and a long page whose hash route changes to a payment that failed.
+// and a long page whose hash route changes to a payment that failed — by a URL that says so, or by
+// one that does not, drawn by the page's own hashchange handler (the gate hears popstate, which
+// comes before it, and looks a second later).
 
 const SHOP_TEXT = `<h1>订单支付</h1><p>订单号：__ID__</p><p>实际支付价格：￥ 30.00</p><p>支付方式：易支付</p>
 <div class="layui-layer layui-layer-dialog layui-layer-msg" style="position:fixed;top:40%;left:40%">支付网关异常！</div>`;
@@ -21,6 +23,7 @@ const ARTICLE = `<p>${'这是一篇关于城市园林与四季植物的长文章
 const HASH_ROUTED = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>读书笔记</title></head>
 <body><div id="app">${ARTICLE.repeat(12)}</div><script>addEventListener('hashchange', () => {
   if (location.hash === '#/pay') document.getElementById('app').innerHTML = ${JSON.stringify(SHOP_TEXT.replace('__ID__', 'GATEHASH20261206'))};
+  if (location.hash === '#/r/7') document.getElementById('app').innerHTML = ${JSON.stringify(SHOP_TEXT.replace('__ID__', 'GATEROUTE20261207'))};
 });</script></body></html>`;
 
 describe('the gate looks again when a page becomes a shop later (real Chromium)', () => {
@@ -55,6 +58,17 @@ describe('the gate looks again when a page becomes a shop later (real Chromium)'
     await page.evaluate(() => (location.hash = '#/pay'));
     const entries = await session.waitForEntries(before + 1, 20_000);
     expect(entries.at(-1)).toMatchObject({ trigger: 'auto', orderId: 'GATEHASH20261206' });
+    await page.close();
+  });
+
+  it('reads a long page whose hash route, in a URL with no shop word, draws a failed payment', async () => {
+    const before = (await session.entries()).length;
+    const page = await visit(session.context, `${origin}/notes`);
+    await page.waitForTimeout(4_500);
+    expect((await session.entries()).length).toBe(before);
+    await page.evaluate(() => (location.hash = '#/r/7'));
+    const entries = await session.waitForEntries(before + 1, 20_000);
+    expect(entries.at(-1)).toMatchObject({ trigger: 'auto', orderId: 'GATEROUTE20261207' });
     await page.close();
   });
 });

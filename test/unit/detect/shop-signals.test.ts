@@ -80,7 +80,7 @@ describe('shop signals: which pages are read in depth', () => {
     const signals: Signal[] = [...URL_SIGNALS, PROVIDER_HOST, ...TEXT_SIGNALS];
     let matched = 0;
     for (const signal of signals) {
-      const pattern = signal.pattern;
+      const pattern = signal.pattern?.();
       if (!pattern) continue;
       for (const text of texts) {
         for (const variant of [text, text.toLowerCase()]) {
@@ -99,9 +99,9 @@ describe('shop signals: which pages are read in depth', () => {
 
   it('asks a signal with no pattern only for its words, and a pattern only where a word is', () => {
     expect(new SignalText('付款成功').has({ words: ['付款'] })).toBe(true);
-    expect(new SignalText('borders').has({ words: ['order'], pattern: /\border\b/ })).toBe(false);
-    expect(new SignalText('Order now').has({ words: ['order'], pattern: /\border\b/, caseless: true })).toBe(true);
-    expect(new SignalText('Order now').has({ words: ['order'], pattern: /\border\b/ })).toBe(false);
+    expect(new SignalText('borders').has({ words: ['order'], pattern: () => /\border\b/ })).toBe(false);
+    expect(new SignalText('Order now').has({ words: ['order'], pattern: () => /\border\b/, caseless: true })).toBe(true);
+    expect(new SignalText('Order now').has({ words: ['order'], pattern: () => /\border\b/ })).toBe(false);
   });
 
   it('matches list entries by whole host labels only', () => {
