@@ -118,6 +118,8 @@ export function namesUnder(roots: Element | Iterable<Element>): Set<string> {
   const raw = rawNames();
   for (const root of roots instanceof Element ? [roots] : roots) {
     gather(root, raw);
+    // Most roots a change brings are leaves (a feed's new item, a status cell): no collection for those.
+    if (!root.firstElementChild) continue;
     const all = root.getElementsByTagName('*');
     for (let i = 0; i < all.length; i++) gather(all[i]!, raw);
   }
