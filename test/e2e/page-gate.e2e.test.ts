@@ -49,26 +49,21 @@ describe('the gate looks again when a page becomes a shop later (real Chromium)'
     await page.close();
   });
 
-  it('reads a long page whose hash route turns into a failed payment', async () => {
+  /** The long page, left alone past both looks, then sent to `hash`: its failed payment must be read. */
+  const readsAfterHashRoute = async (hash: string, orderId: string) => {
     const before = (await session.entries()).length;
     const page = await visit(session.context, `${origin}/notes`);
     // Well past the first look (idle) and the time a second one would come.
     await page.waitForTimeout(4_500);
     expect((await session.entries()).length).toBe(before);
-    await page.evaluate(() => (location.hash = '#/pay'));
+    await page.evaluate((to) => (location.hash = to), hash);
     const entries = await session.waitForEntries(before + 1, 20_000);
-    expect(entries.at(-1)).toMatchObject({ trigger: 'auto', orderId: 'GATEHASH20261206' });
+    expect(entries.at(-1)).toMatchObject({ trigger: 'auto', orderId });
     await page.close();
-  });
+  };
 
-  it('reads a long page whose hash route, in a URL with no shop word, draws a failed payment', async () => {
-    const before = (await session.entries()).length;
-    const page = await visit(session.context, `${origin}/notes`);
-    await page.waitForTimeout(4_500);
-    expect((await session.entries()).length).toBe(before);
-    await page.evaluate(() => (location.hash = '#/r/7'));
-    const entries = await session.waitForEntries(before + 1, 20_000);
-    expect(entries.at(-1)).toMatchObject({ trigger: 'auto', orderId: 'GATEROUTE20261207' });
-    await page.close();
-  });
+  it('reads a long page whose hash route turns into a failed payment', () => readsAfterHashRoute('#/pay', 'GATEHASH20261206'));
+
+  it('reads a long page whose hash route, in a URL with no shop word, draws a failed payment', () =>
+    readsAfterHashRoute('#/r/7', 'GATEROUTE20261207'));
 });
