@@ -19,6 +19,7 @@ import { measureGateCost, type GateCost } from './gate-cost';
 import { ordinaryPages } from './ordinary-pages';
 import { measurePopupRender, summarisePopup } from './popup-render';
 import { measureOwnScriptTime, type OwnScriptTime } from './own-script-time';
+import { compareBuilds, comparisonLine } from './own-time-ab';
 import { measureSameBrowserCost, type PageCost } from './same-browser-cost';
 import { checkoutBenchPage, realisticShopPages } from './shop-pages';
 import { kb, markdownTable, mb, ms, textTable, times, verdict, type ResultRow } from './results-table';
@@ -28,7 +29,9 @@ import { fillAndMeasureWorker } from './worker-memory';
 // `npm run bench`: builds, then measures in real headless Chromium what PayWitness costs a
 // shopper's browser, each figure beside a baseline taken in the same run. Writes bench/results.json
 // and bench/results.md, prints the table. `--quick` runs few samples, to try the harness only;
-// `--mutations`, `--latency`, `--gate` and `--page-cost` run one part only.
+// `--mutations`, `--latency`, `--gate` and `--page-cost` run one part only. `--ab DIR_A DIR_B`
+// compares two builds already made (own-time-ab.ts): `--rounds N` (default 10) and `--pages
+// ordinary|checkout|shops` (default all three groups).
 
 const EXPORT_DB = 'paywitness-bench-export';
 
@@ -38,6 +41,8 @@ export async function runBench(root: string, args: readonly string[], log: (line
     ? { loads: 3, mutationRuns: 2, latency: 4, workerCaptures: 60, popupOpens: 3, popupLarge: [100, 300], exportRuns: 1, costRounds: 1, gateLoads: 2, ownTimeRounds: 1 }
     : { loads: 30, mutationRuns: 5, latency: 25, workerCaptures: 500, popupOpens: 10, popupLarge: [1000, 10_000], exportRuns: 3, costRounds: 3, gateLoads: 10, ownTimeRounds: 5 };
   const started = Date.now();
+  const abAt = args.indexOf('--ab');
+  if (abAt >= 0) return compareTwoBuilds(args, abAt, log);
   const machineBefore = machineInfo();
   const step = (what: string) => log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${what}`);
 
@@ -505,4 +510,24 @@ function ownTimeRows(times: readonly OwnScriptTime[]): ResultRow[] {
 function gateLine(cost: GateCost): string {
   const opened = cost.opened ? `; let through on ${cost.opened} of ${cost.loads} loads (the reader then runs)` : '';
   return `gate on ${cost.name.padEnd(30)} ${ms(cost.perLoadMs)} per load, ${cost.looks} look(s) (median of ${cost.loads} loads)${opened}`;
+}
+
+/** `--ab DIR_A DIR_B`: the paired comparison of two builds' own script time (own-time-ab.ts). */
+async function compareTwoBuilds(args: readonly string[], abAt: number, log: (line: string) => void): Promise<number> {
+  const [dirA, dirB] = [args[abAt + 1], args[abAt + 2]];
+  const option = (name: string) => {
+    const at = args.indexOf(name);
+    return at >= 0 ? args[at + 1] : undefined;
+  };
+  const rounds = Number(option('--rounds') ?? 10);
+  const all = { ordinary: ordinaryPages(), checkout: [checkoutBenchPage()], shops: realisticShopPages(12) };
+  const only = option('--pages');
+  if (!dirA || !dirB || dirA.startsWith('--') || dirB.startsWith('--') || !(rounds >= 1) || (only !== undefined && !(only in all))) {
+    log('usage: npm run bench -- --ab DIR_A DIR_B [--rounds N] [--pages ordinary|checkout|shops]   (two built extensions, e.g. dist of two commits)');
+    return 2;
+  }
+  const groups = only ? { [only]: all[only as keyof typeof all] } : all;
+  log(`comparing ${dirA} (A) with ${dirB} (B): ${rounds} rounds, a fresh browser per build and round, PayWitness's own script time per load`);
+  for (const result of await compareBuilds(dirA, dirB, groups, rounds)) log(comparisonLine(result));
+  return 0;
 }

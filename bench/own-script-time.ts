@@ -89,7 +89,7 @@ export async function measureOwnScriptTime(productionDir: string, groups: Record
   }
 }
 
-async function traced(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
+export async function traced(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   // Playwright types trace events as string maps; Chromium's are numbers and nested objects.
   const collect = (batch: { value: unknown[] }) => void events.push(...(batch.value as TraceEvent[]));

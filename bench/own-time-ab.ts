@@ -1,0 +1,67 @@
+import { pairedComparison, sleep, type PairedComparison } from './bench-stats';
+import { openExtensionBrowser, serveBenchPages, type GroupedPage } from './one-browser';
+import type { BenchPage } from './ordinary-pages';
+import { traced } from './own-script-time';
+import { settleMs } from './same-browser-cost';
+import { ownScriptTime } from './trace-attribution';
+
+// Two builds of PayWitness compared page by page (`npm run bench -- --ab DIR_A DIR_B`): a change of
+// a millisecond or two is inside what loads of one page spread on a loaded machine, and two browser
+// instances differ by more than that with no extension work at all, so neither a run per build nor
+// a browser per build can show it. Here every round launches a fresh browser for each build (the
+// order alternating), loads each page in each — first in a new tab (the first page of a site, a
+// fresh renderer), then again in it (the next page) — and takes PayWitness's own script time from
+// the trace, as --own-time does. Each page's rounds give pairs: the verdict is the paired
+// differences and a sign test over them, not the difference of two medians.
+
+export interface BuildComparison {
+  name: string;
+  group: string;
+  cold: PairedComparison;
+  warm: PairedComparison;
+}
+
+type Loads = Record<'cold' | 'warm', number[]>;
+
+export async function compareBuilds(dirA: string, dirB: string, groups: Record<string, readonly BenchPage[]>, rounds: number): Promise<BuildComparison[]> {
+  const samples: [Map<string, Loads>, Map<string, Loads>] = [new Map(), new Map()];
+  let pages: GroupedPage[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 ? [1, 0] : [0, 1];
+    for (const build of order) {
+      const browser = await openExtensionBrowser({ paywitness: build ? dirB : dirA });
+      try {
+        pages = await serveBenchPages(browser.context, groups);
+        for (const page of pages) {
+          const loads = samples[build]!.get(page.name) ?? { cold: [], warm: [] };
+          samples[build]!.set(page.name, loads);
+          const tab = await browser.context.newPage();
+          const cdp = await browser.context.newCDPSession(tab);
+          for (const when of ['cold', 'warm'] as const) {
+            const events = await traced(cdp, async () => {
+              await tab.goto(page.url, { waitUntil: 'load', timeout: 30_000 });
+              await sleep(settleMs(page.group));
+            });
+            loads[when].push(ownScriptTime(events, `chrome-extension://${browser.ids.paywitness}/`).ms);
+          }
+          await cdp.detach().catch(() => undefined);
+          await tab.close();
+        }
+      } finally {
+        await browser.close();
+      }
+    }
+  }
+  return pages.map((page) => {
+    const [a, b] = [samples[0].get(page.name)!, samples[1].get(page.name)!];
+    return { name: page.name, group: page.group, cold: pairedComparison(a.cold, b.cold), warm: pairedComparison(a.warm, b.warm) };
+  });
+}
+
+export function comparisonLine(result: BuildComparison): string {
+  const side = (label: string, c: PairedComparison) =>
+    `${label} A ${c.medianA.toFixed(2)} B ${c.medianB.toFixed(2)} ms, B − A median ${signed(c.medianDiff)} (quartiles ${signed(c.q1Diff)} / ${signed(c.q3Diff)}), B less in ${c.bLess} of ${c.n}, sign test p ${c.signP.toFixed(3)}`;
+  return `${result.group.padEnd(9)} ${result.name.slice(0, 40).padEnd(40)} ${side('first page:', result.cold)} | ${side('next page:', result.warm)}`;
+}
+
+const signed = (ms: number) => `${ms >= 0 ? '+' : '−'}${Math.abs(ms).toFixed(2)}`;
