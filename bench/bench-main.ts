@@ -522,7 +522,7 @@ async function compareTwoBuilds(args: readonly string[], abAt: number, log: (lin
   const rounds = Number(option('--rounds') ?? 10);
   const all = { ordinary: ordinaryPages(), checkout: [checkoutBenchPage()], shops: realisticShopPages(12) };
   const only = option('--pages');
-  if (!dirA || !dirB || dirA.startsWith('--') || dirB.startsWith('--') || !(rounds >= 1) || (only !== undefined && !(only in all))) {
+  if (!dirA || !dirB || dirA.startsWith('--') || dirB.startsWith('--') || !Number.isInteger(rounds) || rounds < 1 || (only !== undefined && !(only in all))) {
     log('usage: npm run bench -- --ab DIR_A DIR_B [--rounds N] [--pages ordinary|checkout|shops]   (two built extensions, e.g. dist of two commits)');
     return 2;
   }

@@ -1,6 +1,6 @@
-import type { CDPSession } from 'playwright-core';
+import type { BrowserContext, CDPSession } from 'playwright-core';
 import { median, sleep } from './bench-stats';
-import { FLOOR_DIR, LOOK_FLOOR_DIR, openExtensionBrowser, serveBenchPages } from './one-browser';
+import { FLOOR_DIR, LOOK_FLOOR_DIR, openExtensionBrowser, serveBenchPages, type GroupedPage } from './one-browser';
 import type { BenchPage } from './ordinary-pages';
 import { settleMs } from './same-browser-cost';
 import { ownScriptMs, ownScriptTime, type TraceEvent } from './trace-attribution';
@@ -54,23 +54,14 @@ export async function measureOwnScriptTime(productionDir: string, groups: Record
     const samples = new Map<string, Samples>(pages.map((page) => [page.url, { cold: empty(), warm: empty() }]));
     for (let round = 0; round < rounds; round++) {
       for (const page of pages) {
-        // The last tab closed first: its renderer goes, and this page's load starts one afresh.
-        const tab = await context.newPage();
-        const cdp = await context.newCDPSession(tab);
-        for (const when of ['cold', 'warm'] as const) {
-          const events = await traced(cdp, async () => {
-            await tab.goto(page.url, { waitUntil: 'load', timeout: 30_000 });
-            await sleep(settleMs(page.group));
-          });
+        await tracedLoads(context, page, (when, events) => {
           const sample = samples.get(page.url)![when];
           const own = ownScriptTime(events, `chrome-extension://${ids.paywitness}/`);
           sample.paywitness.push(own.ms);
           sample.paywitnessGc.push(own.gcMs);
           sample.floor.push(ownScriptMs(events, `chrome-extension://${ids.floor}/`));
           sample.lookFloor.push(ownScriptMs(events, `chrome-extension://${ids.lookFloor}/`));
-        }
-        await cdp.detach().catch(() => undefined);
-        await tab.close();
+        });
       }
     }
     const summary = (sample: Samples['cold']): Medians => ({
@@ -89,7 +80,28 @@ export async function measureOwnScriptTime(productionDir: string, groups: Record
   }
 }
 
-export async function traced(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
+/**
+ * A page loaded twice in a tab of its own, each load traced: first in a new renderer (cold: the last
+ * tab was closed first, so its renderer went), then again in the same one (warm).
+ */
+export async function tracedLoads(context: BrowserContext, page: GroupedPage, onLoad: (when: 'cold' | 'warm', events: TraceEvent[]) => void): Promise<void> {
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  try {
+    for (const when of ['cold', 'warm'] as const) {
+      const events = await traced(cdp, async () => {
+        await tab.goto(page.url, { waitUntil: 'load', timeout: 30_000 });
+        await sleep(settleMs(page.group));
+      });
+      onLoad(when, events);
+    }
+  } finally {
+    await cdp.detach().catch(() => undefined);
+    await tab.close();
+  }
+}
+
+async function traced(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   // Playwright types trace events as string maps; Chromium's are numbers and nested objects.
   const collect = (batch: { value: unknown[] }) => void events.push(...(batch.value as TraceEvent[]));
