@@ -85,7 +85,7 @@ export async function runBench(root: string, args: readonly string[], log: (line
     return 0;
   }
 
-  const costGroups = { ordinary: ordinaryPages(), checkout: [checkoutBenchPage()], shops: realisticShopPages(12) };
+  const costGroups = benchPageGroups();
   if (args.includes('--own-time')) {
     // Only PayWitness's own script time per load, attributed from traces (a quick check while working on the content scripts).
     const times = await measureOwnScriptTime(productionDir, costGroups, n.ownTimeRounds);
@@ -512,6 +512,11 @@ function gateLine(cost: GateCost): string {
   return `gate on ${cost.name.padEnd(30)} ${ms(cost.perLoadMs)} per load, ${cost.looks} look(s) (median of ${cost.loads} loads)${opened}`;
 }
 
+/** The pages the own-time, page-cost and --ab benches load, by group. */
+function benchPageGroups() {
+  return { ordinary: ordinaryPages(), checkout: [checkoutBenchPage()], shops: realisticShopPages(12) };
+}
+
 /** `--ab DIR_A DIR_B`: the paired comparison of two builds' own script time (own-time-ab.ts). */
 async function compareTwoBuilds(args: readonly string[], abAt: number, log: (line: string) => void): Promise<number> {
   const [dirA, dirB] = [args[abAt + 1], args[abAt + 2]];
@@ -520,7 +525,7 @@ async function compareTwoBuilds(args: readonly string[], abAt: number, log: (lin
     return at >= 0 ? args[at + 1] : undefined;
   };
   const rounds = Number(option('--rounds') ?? 10);
-  const all = { ordinary: ordinaryPages(), checkout: [checkoutBenchPage()], shops: realisticShopPages(12) };
+  const all = benchPageGroups();
   const only = option('--pages');
   if (!dirA || !dirB || dirA.startsWith('--') || dirB.startsWith('--') || !Number.isInteger(rounds) || rounds < 1 || (only !== undefined && !(only in all))) {
     log('usage: npm run bench -- --ab DIR_A DIR_B [--rounds N] [--pages ordinary|checkout|shops]   (two built extensions, e.g. dist of two commits)');
