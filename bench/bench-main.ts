@@ -19,7 +19,7 @@ import { measureGateCost, type GateCost } from './gate-cost';
 import { ordinaryPages } from './ordinary-pages';
 import { measurePopupRender, summarisePopup } from './popup-render';
 import { measureOwnScriptTime, type OwnScriptTime } from './own-script-time';
-import { compareBuilds, comparisonLine } from './own-time-ab';
+import { compareBuilds, comparisonLines } from './own-time-ab';
 import { measureSameBrowserCost, type PageCost } from './same-browser-cost';
 import { checkoutBenchPage, realisticShopPages } from './shop-pages';
 import { kb, markdownTable, mb, ms, textTable, times, verdict, type ResultRow } from './results-table';
@@ -473,7 +473,7 @@ function latencyLine(latency: Awaited<ReturnType<typeof measureCaptureLatency>>)
 function ownTimeLine(time: OwnScriptTime): string {
   const loads = (samples: number[]) => samples.map(ms).join(', ');
   const when = (name: 'cold' | 'warm') =>
-    `${name}: paywitness ${ms(time[name].paywitnessMs)} (GC in it ${ms(time[name].paywitnessGcMs)}) floor ${ms(time[name].floorMs)} look floor ${ms(time[name].lookFloorMs)} (${loads(time[name].samplesMs)})`;
+    `${name}: paywitness ${ms(time[name].paywitnessMs)} (CPU ${ms(time[name].paywitnessCpuMs)}, GC in it ${ms(time[name].paywitnessGcMs)}) floor ${ms(time[name].floorMs)} look floor ${ms(time[name].lookFloorMs)} (${loads(time[name].samplesMs)})`;
   return `own script time ${time.group.padEnd(9)} ${time.name.padEnd(40)} ${when('cold')}  ${when('warm')}`;
 }
 
@@ -489,7 +489,7 @@ function ownTimeRows(times: readonly OwnScriptTime[]): ResultRow[] {
       metric: `${metric}, own script time per load from traces, ${how} (median of ${time.rounds})`,
       goal,
       measured: ms(above(time)),
-      baseline: `floor ${ms(time[when].floorMs)}; look floor ${ms(time[when].lookFloorMs)}; GC inside PayWitness ${ms(time[when].paywitnessGcMs)}`,
+      baseline: `floor ${ms(time[when].floorMs)}; look floor ${ms(time[when].lookFloorMs)}; CPU inside PayWitness ${ms(time[when].paywitnessCpuMs)}; GC inside it ${ms(time[when].paywitnessGcMs)}`,
       ratio: '—',
       result: limit === null ? 'info' : verdict(above(time) <= limit),
     });
@@ -533,6 +533,6 @@ async function compareTwoBuilds(args: readonly string[], abAt: number, log: (lin
   }
   const groups = only ? { [only]: all[only as keyof typeof all] } : all;
   log(`comparing ${dirA} (A) with ${dirB} (B): ${rounds} rounds, a fresh browser per build and round, PayWitness's own script time per load`);
-  for (const result of await compareBuilds(dirA, dirB, groups, rounds)) log(comparisonLine(result));
+  for (const result of await compareBuilds(dirA, dirB, groups, rounds)) for (const line of comparisonLines(result)) log(line);
   return 0;
 }

@@ -39,18 +39,20 @@ interface Medians {
   floorMs: number;
   /** The script that only waits for idle and reads the URL and title (look-floor-extension). */
   lookFloorMs: number;
+  /** The thread's CPU time inside PayWitness's scripts (median over rounds): its work, without the moments it was off the core. */
+  paywitnessCpuMs: number;
   /** Of paywitnessMs: garbage collection inside PayWitness's scripts (median over rounds). */
   paywitnessGcMs: number;
   samplesMs: number[];
 }
 
-type Samples = Record<'cold' | 'warm', { paywitness: number[]; paywitnessGc: number[]; floor: number[]; lookFloor: number[] }>;
+type Samples = Record<'cold' | 'warm', { paywitness: number[]; paywitnessCpu: number[]; paywitnessGc: number[]; floor: number[]; lookFloor: number[] }>;
 
 export async function measureOwnScriptTime(productionDir: string, groups: Record<string, readonly BenchPage[]>, rounds: number): Promise<OwnScriptTime[]> {
   const { context, ids, close } = await openExtensionBrowser({ paywitness: productionDir, floor: FLOOR_DIR, lookFloor: LOOK_FLOOR_DIR });
   try {
     const pages = await serveBenchPages(context, groups);
-    const empty = () => ({ paywitness: [], paywitnessGc: [], floor: [], lookFloor: [] });
+    const empty = () => ({ paywitness: [], paywitnessCpu: [], paywitnessGc: [], floor: [], lookFloor: [] });
     const samples = new Map<string, Samples>(pages.map((page) => [page.url, { cold: empty(), warm: empty() }]));
     for (let round = 0; round < rounds; round++) {
       for (const page of pages) {
@@ -58,6 +60,7 @@ export async function measureOwnScriptTime(productionDir: string, groups: Record
           const sample = samples.get(page.url)![when];
           const own = ownScriptTime(events, `chrome-extension://${ids.paywitness}/`);
           sample.paywitness.push(own.ms);
+          sample.paywitnessCpu.push(own.cpuMs);
           sample.paywitnessGc.push(own.gcMs);
           sample.floor.push(ownScriptMs(events, `chrome-extension://${ids.floor}/`));
           sample.lookFloor.push(ownScriptMs(events, `chrome-extension://${ids.lookFloor}/`));
@@ -68,6 +71,7 @@ export async function measureOwnScriptTime(productionDir: string, groups: Record
       paywitnessMs: median(sample.paywitness),
       floorMs: median(sample.floor),
       lookFloorMs: median(sample.lookFloor),
+      paywitnessCpuMs: median(sample.paywitnessCpu),
       paywitnessGcMs: median(sample.paywitnessGc),
       samplesMs: sample.paywitness,
     });

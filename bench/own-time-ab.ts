@@ -12,17 +12,20 @@ import { ownScriptTime } from './trace-attribution';
 // a browser per build can show it. Here every round launches a fresh browser for each build (the
 // order alternating), loads each page in each — first in a new tab (the first page of a site, a
 // fresh renderer), then again in it (the next page) — and takes PayWitness's own script time from
-// the trace, as --own-time does. Each page's rounds give pairs: the verdict is the paired
-// differences and a sign test over them, not the difference of two medians.
+// the trace, as --own-time does, both as wall time and as the thread's CPU time in it (the fairer
+// of the two for builds: see trace-attribution.ts). Each page's rounds give pairs: the verdict is
+// the paired differences and a sign test over them, not the difference of two medians.
 
 export interface BuildComparison {
   name: string;
   group: string;
   cold: PairedComparison;
   warm: PairedComparison;
+  coldCpu: PairedComparison;
+  warmCpu: PairedComparison;
 }
 
-type Loads = Record<'cold' | 'warm', number[]>;
+type Loads = Record<'cold' | 'warm', Array<{ ms: number; cpuMs: number }>>;
 
 export async function compareBuilds(dirA: string, dirB: string, groups: Record<string, readonly BenchPage[]>, rounds: number): Promise<BuildComparison[]> {
   const samples: [Map<string, Loads>, Map<string, Loads>] = [new Map(), new Map()];
@@ -37,7 +40,7 @@ export async function compareBuilds(dirA: string, dirB: string, groups: Record<s
         for (const page of pages) {
           const loads = samples[build]!.get(page.name) ?? { cold: [], warm: [] };
           samples[build]!.set(page.name, loads);
-          await tracedLoads(browser.context, page, (when, events) => loads[when].push(ownScriptTime(events, `chrome-extension://${browser.ids.paywitness}/`).ms));
+          await tracedLoads(browser.context, page, (when, events) => loads[when].push(ownScriptTime(events, `chrome-extension://${browser.ids.paywitness}/`)));
         }
       } finally {
         await browser.close();
@@ -46,7 +49,8 @@ export async function compareBuilds(dirA: string, dirB: string, groups: Record<s
   }
   return pages.map((page) => {
     const [a, b] = [samples[0].get(page.name)!, samples[1].get(page.name)!];
-    return { name: page.name, group: page.group, cold: pairedComparison(a.cold, b.cold), warm: pairedComparison(a.warm, b.warm) };
+    const paired = (when: 'cold' | 'warm', measure: 'ms' | 'cpuMs') => pairedComparison(a[when].map((load) => load[measure]), b[when].map((load) => load[measure]));
+    return { name: page.name, group: page.group, cold: paired('cold', 'ms'), warm: paired('warm', 'ms'), coldCpu: paired('cold', 'cpuMs'), warmCpu: paired('warm', 'cpuMs') };
   });
 }
 
@@ -65,10 +69,15 @@ async function warmUp(context: BrowserContext, page: GroupedPage): Promise<void>
   }
 }
 
-export function comparisonLine(result: BuildComparison): string {
+/** Two lines per page: the wall time in PayWitness's scripts, then the CPU time in it. */
+export function comparisonLines(result: BuildComparison): string[] {
   const side = (label: string, c: PairedComparison) =>
     `${label} A ${c.medianA.toFixed(2)} B ${c.medianB.toFixed(2)} ms, B − A median ${signed(c.medianDiff)} (quartiles ${signed(c.q1Diff)} / ${signed(c.q3Diff)}), B less in ${c.bLess} of ${c.n}, sign test p ${c.signP.toFixed(3)}`;
-  return `${result.group.padEnd(9)} ${result.name.slice(0, 40).padEnd(40)} ${side('first page:', result.cold)} | ${side('next page:', result.warm)}`;
+  const head = `${result.group.padEnd(9)} ${result.name.slice(0, 40).padEnd(40)}`;
+  return [
+    `${head} wall ${side('first page:', result.cold)} | ${side('next page:', result.warm)}`,
+    `${head} CPU  ${side('first page:', result.coldCpu)} | ${side('next page:', result.warmCpu)}`,
+  ];
 }
 
 const signed = (ms: number) => `${ms >= 0 ? '+' : '−'}${Math.abs(ms).toFixed(2)}`;

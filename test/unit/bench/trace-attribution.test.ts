@@ -54,7 +54,25 @@ describe('an extension’s own main-thread time from a trace', () => {
       // Begun inside, ended after: not inside the script.
       gc(1, 1, 9_000, 2_000),
     ];
-    expect(ownScriptTime(events, PW)).toEqual({ ms: 15, gcMs: 4 });
-    expect(ownScriptTime(events, 'chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/')).toEqual({ ms: 0, gcMs: 0 });
+    expect(ownScriptTime(events, PW)).toEqual({ ms: 15, cpuMs: 15, gcMs: 4 });
+    expect(ownScriptTime(events, 'chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/')).toEqual({ ms: 0, cpuMs: 0, gcMs: 0 });
+  });
+
+  it('gives the thread’s CPU time in those spans: a nested call’s once, an overlapping one’s outside part, and wall time where none was recorded', () => {
+    const cpu = (event: TraceEvent, tdur: number): TraceEvent => ({ ...event, tdur });
+    const events = [
+      thread(1, 1, 'CrRendererMain'),
+      // 10 ms of wall, 4 of CPU; the call inside it ran within those 4.
+      cpu(call(1, 1, 0, 10_000, `${PW}content/page-reader.js`, 'EvaluateScript'), 4_000),
+      cpu(call(1, 1, 2_000, 3_000, `${PW}content/page-reader.js`), 2_500),
+      // Starts inside the evaluation, ends 2 ms after it: half of its 4 ms wall and so half its 3 ms CPU is new.
+      cpu(call(1, 1, 8_000, 4_000, `${PW}content/page-reader.js`), 3_000),
+      // Starts with the next one and is held by it: the longer one counts, whichever the trace lists first.
+      cpu(call(1, 1, 20_000, 1_000, `${PW}content/page-gate.js`), 900),
+      cpu(call(1, 1, 20_000, 2_000, `${PW}content/page-gate.js`, 'EvaluateScript'), 1_200),
+      // No CPU time recorded: its wall time.
+      call(1, 1, 30_000, 500, `${PW}content/page-gate.js`),
+    ];
+    expect(ownScriptTime(events, PW)).toEqual({ ms: 14.5, cpuMs: 4 + 1.5 + 1.2 + 0.5, gcMs: 0 });
   });
 });
