@@ -3,8 +3,9 @@ import { startReaderPages, type ReaderPages } from '../harness/reader-pages';
 
 // The gate's text sample (src/content/text-sample.ts): the page's text in document order, without
 // the code and markup that scripts, style sheets, <noscript> and <template> hold — wherever they sit.
-// In real Chromium: it asks XPath where a text node sits, and a browser with scripts on parses
-// <noscript> as raw text.
+// Told from the text itself (braces on both sides, a tag from end to end), not from where it sits. In
+// real Chromium: a browser with scripts on parses <noscript> as raw text, and a template's content is
+// not in the document.
 
 const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>订单查询 - 星河</title>
 <style>.pay { color: red }</style><script>window.head = { pay: 1 };</script></head><body>
@@ -15,8 +16,8 @@ const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><tit
 <noscript><p>请开启 JavaScript</p></noscript>
 <template><p>模板里的 { 文字 }</p></template>
 <svg><style>.x{fill:red}</style><text>图表</text></svg>
-<div>a &lt; b 的说明</div>
-<pre>function pay() { return true; }</pre><code>a = b</code>
+<div>a &lt; b 的说明</div><div>&lt;提示&gt;</div><div>&lt;b&gt; 是粗体</div>
+<pre>function pay() { return true; }</pre><code>a = b</code><p>{ 付款 </p>
 </body></html>`;
 
 type SampleScope = { __payWitnessTextSample: (doc?: Document, maxChars?: number, maxNodes?: number) => string };
@@ -37,11 +38,12 @@ describe('the gate text sample (real Chromium)', () => {
       const sample = await tab.evaluate(() => (globalThis as unknown as SampleScope).__payWitnessTextSample());
       expect(sample.startsWith('订单查询 - 星河 订单查询 ')).toBe(true);
       expect(sample).toContain('价格 (含税)：¥ 30.00; 库存 = 12');
-      expect(sample).toContain('a < b 的说明');
+      expect(sample).toContain('a < b 的说明 <b> 是粗体 ');
       expect(sample).toContain('图表');
-      // Code-looking text of elements that are not scripts is page text.
-      expect(sample).toContain('function pay() { return true; } a = b ');
-      for (const code of ['window.head', 'window.order', 'track(', 'color: red', 'color: blue', 'fill:red', '请开启', '模板', '__payWitness']) expect(sample).not.toContain(code);
+      // Code-like text with one brace, or none, is page text; with braces on both sides (a code sample) it is not.
+      expect(sample).toContain('a = b { 付款 ');
+      // A text that is a tag from end to end is left out as markup, even outside <noscript>.
+      for (const code of ['window.head', 'window.order', 'track(', 'color: red', 'color: blue', 'fill:red', '请开启', '模板', '__payWitness', 'function pay', '<提示>']) expect(sample).not.toContain(code);
     } finally {
       await tab.close();
     }
