@@ -1,5 +1,4 @@
-import { createServer, type Server, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startExtensionSession, visit, type ExtensionSession } from '../harness/extension-session';
 import { serveHtml, type HtmlServer } from '../harness/html-server';
