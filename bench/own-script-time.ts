@@ -1,4 +1,4 @@
-import type { BrowserContext, CDPSession } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { median, sleep } from './bench-stats';
 import { FLOOR_DIR, LOOK_FLOOR_DIR, openExtensionBrowser, serveBenchPages, type GroupedPage } from './one-browser';
 import type { BenchPage } from './ordinary-pages';
@@ -93,16 +93,19 @@ export async function tracedLoads(context: BrowserContext, page: GroupedPage, on
   const cdp = await context.newCDPSession(tab);
   try {
     for (const when of ['cold', 'warm'] as const) {
-      const events = await traced(cdp, async () => {
-        await tab.goto(page.url, { waitUntil: 'load', timeout: 30_000 });
-        await sleep(settleMs(page.group));
-      });
+      const events = await traced(cdp, () => loadAndSettle(tab, page));
       onLoad(when, events);
     }
   } finally {
     await cdp.detach().catch(() => undefined);
     await tab.close();
   }
+}
+
+/** The page loaded in the tab, then left alone as long as its group needs to settle (the gate's looks, the reader's reads). */
+export async function loadAndSettle(tab: Page, page: GroupedPage): Promise<void> {
+  await tab.goto(page.url, { waitUntil: 'load', timeout: 30_000 });
+  await sleep(settleMs(page.group));
 }
 
 async function traced(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {

@@ -1,9 +1,8 @@
 import type { BrowserContext } from 'playwright-core';
-import { pairedComparison, sleep, type PairedComparison } from './bench-stats';
+import { pairedComparison, type PairedComparison } from './bench-stats';
 import { openExtensionBrowser, serveBenchPages, type GroupedPage } from './one-browser';
 import type { BenchPage } from './ordinary-pages';
-import { tracedLoads } from './own-script-time';
-import { settleMs } from './same-browser-cost';
+import { loadAndSettle, tracedLoads } from './own-script-time';
 import { ownScriptTime } from './trace-attribution';
 
 // Two builds of PayWitness compared page by page (`npm run bench -- --ab DIR_A DIR_B`): a change of
@@ -62,8 +61,7 @@ export async function compareBuilds(dirA: string, dirB: string, groups: Record<s
 async function warmUp(context: BrowserContext, page: GroupedPage): Promise<void> {
   const tab = await context.newPage();
   try {
-    await tab.goto(page.url, { waitUntil: 'load', timeout: 30_000 });
-    await sleep(settleMs(page.group));
+    await loadAndSettle(tab, page);
   } finally {
     await tab.close();
   }
