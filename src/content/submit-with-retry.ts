@@ -2,23 +2,32 @@
 // again with the SAME idempotency key: if the first attempt was committed, the worker answers with
 // that capture; if it was half-done, the restarted worker has finished it; otherwise it is made now.
 // An answer of any kind, even a refusal, is final. Until then the page keeps asking for about two
-// minutes, further apart each time: a worker stopped again and again on a busy machine must not
-// cost the shopper the capture. The first tries come quickly (a page read goes through two asks in
-// turn: the gate's, then the reader's), so a worker up for a few hundred milliseconds between
-// stops is found within the first seconds.
+// minutes: a worker stopped again and again on a busy machine must not cost the shopper the
+// capture. The first tries come quickly (a page read goes through two asks in turn: the gate's,
+// then the reader's), so a worker up for a few hundred milliseconds between stops is found within
+// the first seconds; after them, one ask every five seconds. Doubling on to 25 s gaps left a page
+// two tries in its second and third ten seconds, and a worker stopped every few hundred
+// milliseconds (test/e2e/store-robustness.e2e.test.ts) let eight tries in 14 s all die unanswered:
+// the page was left before the ninth. An ask only wakes the worker; one every five seconds, from a
+// page whose capture went unanswered, is little.
 
 export interface RetryOptions {
   delaysMs: readonly number[];
   sleep: (ms: number) => Promise<void>;
 }
 
-const DEFAULT_RETRY: RetryOptions = {
-  delaysMs: [100, 200, 400, 800, 1_600, 3_200, 6_400, 12_800, 25_000, 30_000, 30_000],
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
+/** Made when a page first asks, not when the gate's script starts: most pages never ask. */
+function defaultDelays(): number[] {
+  const delays = [100, 200, 400, 800, 1_600, 3_200];
+  while (delays.length < 28) delays.push(5_000);
+  return delays;
+}
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function submitWithRetry<R>(send: () => Promise<R | undefined>, options: Partial<RetryOptions> = {}): Promise<R> {
-  const { delaysMs, sleep } = { ...DEFAULT_RETRY, ...options };
+  const delaysMs = options.delaysMs ?? defaultDelays();
+  const sleep = options.sleep ?? wait;
   for (let attempt = 0; ; attempt++) {
     let failure: unknown;
     try {

@@ -226,7 +226,11 @@ describe('evidence store robustness in real Chromium', () => {
     const seen = new Map<string, CaptureEntry[]>();
     for (const url of urls) {
       await page.goto(url);
-      const deadline = Date.now() + 20_000;
+      // The page asks again every few seconds while no answer comes (submit-with-retry.ts). A worker
+      // stopped every few hundred milliseconds lives ~100–200 ms per start here, and a page read
+      // needs ~50–100 ms of it before its capture is journalled (worker-side marks, this machine): a
+      // capture has taken up to ~35 s to get through with two such tests running at once.
+      const deadline = Date.now() + 45_000;
       for (;;) {
         const mine = (await session.entries()).filter((entry) => entry.url === url);
         if (mine.length > 0 || Date.now() > deadline) break;
@@ -244,7 +248,7 @@ describe('evidence store robustness in real Chromium', () => {
     console.log(`[page loads] ${urls.length} pages loaded under ${stops} worker stops: captures per page ${JSON.stringify(counts)}, ${recovered} finished by a restarted worker`);
     expect(counts).toEqual(urls.map(() => 1));
     await page.close();
-  });
+  }, 600_000);
 
   it('loses no acknowledged capture and makes no duplicate while the worker is stopped at random during 200+ captures', async () => {
     const TOTAL = 210;

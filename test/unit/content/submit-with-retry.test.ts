@@ -36,4 +36,26 @@ describe('submitting again when the worker never answered', () => {
     ).rejects.toThrow('Could not establish connection');
     expect(waits).toEqual([300, 1_000, 2_500]);
   });
+
+  it('by default asks quickly at first, then every five seconds for about two minutes', async () => {
+    // A virtual clock: each ask is noted at the time the waits before it add up to.
+    let now = 0;
+    const asks: number[] = [];
+    await expect(
+      submitWithRetry(
+        async () => {
+          asks.push(now);
+          return undefined;
+        },
+        { sleep: async (ms) => void (now += ms) },
+      ),
+    ).rejects.toThrow('no reply from the extension worker');
+    const gaps = asks.slice(1).map((at, i) => at - asks[i]!);
+    expect(gaps.slice(0, 3).every((gap) => gap < 1_000)).toBe(true);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(5_000);
+    // A page left open 20 s under a worker stopped again and again still asks at least nine times.
+    expect(asks.filter((at) => at <= 20_000).length).toBeGreaterThanOrEqual(9);
+    expect(asks.at(-1)).toBeGreaterThanOrEqual(100_000);
+    expect(asks.at(-1)).toBeLessThanOrEqual(150_000);
+  });
 });
