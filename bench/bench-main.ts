@@ -473,7 +473,7 @@ function latencyLine(latency: Awaited<ReturnType<typeof measureCaptureLatency>>)
 function ownTimeLine(time: OwnScriptTime): string {
   const loads = (samples: number[]) => samples.map(ms).join(', ');
   const when = (name: 'cold' | 'warm') =>
-    `${name}: paywitness ${ms(time[name].paywitnessMs)} (CPU ${ms(time[name].paywitnessCpuMs)}, GC in it ${ms(time[name].paywitnessGcMs)}) floor ${ms(time[name].floorMs)} look floor ${ms(time[name].lookFloorMs)} (${loads(time[name].samplesMs)})`;
+    `${name}: paywitness ${ms(time[name].paywitnessMs)} (CPU ${ms(time[name].paywitnessCpuMs)}, GC in it ${ms(time[name].paywitnessGcMs)}) floor ${ms(time[name].floorMs)} (CPU ${ms(time[name].floorCpuMs)}) look floor ${ms(time[name].lookFloorMs)} (CPU ${ms(time[name].lookFloorCpuMs)}) (${loads(time[name].samplesMs)})`;
   return `own script time ${time.group.padEnd(9)} ${time.name.padEnd(40)} ${when('cold')}  ${when('warm')}`;
 }
 
@@ -489,7 +489,7 @@ function ownTimeRows(times: readonly OwnScriptTime[]): ResultRow[] {
       metric: `${metric}, own script time per load from traces, ${how} (median of ${time.rounds})`,
       goal,
       measured: ms(above(time)),
-      baseline: `floor ${ms(time[when].floorMs)}; look floor ${ms(time[when].lookFloorMs)}; CPU inside PayWitness ${ms(time[when].paywitnessCpuMs)}; GC inside it ${ms(time[when].paywitnessGcMs)}`,
+      baseline: `floor ${ms(time[when].floorMs)} (CPU ${ms(time[when].floorCpuMs)}); look floor ${ms(time[when].lookFloorMs)} (CPU ${ms(time[when].lookFloorCpuMs)}); CPU inside PayWitness ${ms(time[when].paywitnessCpuMs)}; GC inside it ${ms(time[when].paywitnessGcMs)}`,
       ratio: '—',
       result: limit === null ? 'info' : verdict(above(time) <= limit),
     });

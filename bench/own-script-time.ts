@@ -3,7 +3,7 @@ import { median, sleep } from './bench-stats';
 import { FLOOR_DIR, LOOK_FLOOR_DIR, openExtensionBrowser, serveBenchPages, type GroupedPage } from './one-browser';
 import type { BenchPage } from './ordinary-pages';
 import { settleMs } from './same-browser-cost';
-import { ownScriptMs, ownScriptTime, type TraceEvent } from './trace-attribution';
+import { ownScriptTime, type TraceEvent } from './trace-attribution';
 
 // What PayWitness's own scripts take of a page's main thread per load, to a tenth of a millisecond:
 // the on/off comparison (same-browser-cost.ts) includes the page's own work, which moves by more
@@ -39,6 +39,9 @@ interface Medians {
   floorMs: number;
   /** The script that only waits for idle and reads the URL and title (look-floor-extension). */
   lookFloorMs: number;
+  /** The floors' CPU time, as PayWitness's is given: compared with paywitnessCpuMs, like with like. */
+  floorCpuMs: number;
+  lookFloorCpuMs: number;
   /** The thread's CPU time inside PayWitness's scripts (median over rounds): its work, without the moments it was off the core. */
   paywitnessCpuMs: number;
   /** Of paywitnessMs: garbage collection inside PayWitness's scripts (median over rounds). */
@@ -46,13 +49,16 @@ interface Medians {
   samplesMs: number[];
 }
 
-type Samples = Record<'cold' | 'warm', { paywitness: number[]; paywitnessCpu: number[]; paywitnessGc: number[]; floor: number[]; lookFloor: number[] }>;
+type Samples = Record<
+  'cold' | 'warm',
+  { paywitness: number[]; paywitnessCpu: number[]; paywitnessGc: number[]; floor: number[]; lookFloor: number[]; floorCpu: number[]; lookFloorCpu: number[] }
+>;
 
 export async function measureOwnScriptTime(productionDir: string, groups: Record<string, readonly BenchPage[]>, rounds: number): Promise<OwnScriptTime[]> {
   const { context, ids, close } = await openExtensionBrowser({ paywitness: productionDir, floor: FLOOR_DIR, lookFloor: LOOK_FLOOR_DIR });
   try {
     const pages = await serveBenchPages(context, groups);
-    const empty = () => ({ paywitness: [], paywitnessCpu: [], paywitnessGc: [], floor: [], lookFloor: [] });
+    const empty = () => ({ paywitness: [], paywitnessCpu: [], paywitnessGc: [], floor: [], lookFloor: [], floorCpu: [], lookFloorCpu: [] });
     const samples = new Map<string, Samples>(pages.map((page) => [page.url, { cold: empty(), warm: empty() }]));
     for (let round = 0; round < rounds; round++) {
       for (const page of pages) {
@@ -62,8 +68,12 @@ export async function measureOwnScriptTime(productionDir: string, groups: Record
           sample.paywitness.push(own.ms);
           sample.paywitnessCpu.push(own.cpuMs);
           sample.paywitnessGc.push(own.gcMs);
-          sample.floor.push(ownScriptMs(events, `chrome-extension://${ids.floor}/`));
-          sample.lookFloor.push(ownScriptMs(events, `chrome-extension://${ids.lookFloor}/`));
+          const floor = ownScriptTime(events, `chrome-extension://${ids.floor}/`);
+          const lookFloor = ownScriptTime(events, `chrome-extension://${ids.lookFloor}/`);
+          sample.floor.push(floor.ms);
+          sample.floorCpu.push(floor.cpuMs);
+          sample.lookFloor.push(lookFloor.ms);
+          sample.lookFloorCpu.push(lookFloor.cpuMs);
         });
       }
     }
@@ -71,6 +81,8 @@ export async function measureOwnScriptTime(productionDir: string, groups: Record
       paywitnessMs: median(sample.paywitness),
       floorMs: median(sample.floor),
       lookFloorMs: median(sample.lookFloor),
+      floorCpuMs: median(sample.floorCpu),
+      lookFloorCpuMs: median(sample.lookFloorCpu),
       paywitnessCpuMs: median(sample.paywitnessCpu),
       paywitnessGcMs: median(sample.paywitnessGc),
       samplesMs: sample.paywitness,

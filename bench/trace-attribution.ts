@@ -38,12 +38,11 @@ export interface OwnTime {
  */
 const GC_EVENTS = new Set(['MinorGC', 'MajorGC']);
 
-/** Milliseconds of renderer main-thread time spent in scripts whose URL starts with `origin` (chrome-extension://<id>/). */
-export function ownScriptMs(events: readonly TraceEvent[], origin: string): number {
-  return ownScriptTime(events, origin).ms;
-}
-
-/** ownScriptMs, its CPU time, and the milliseconds of it that were garbage collection run inside those scripts. */
+/**
+ * Milliseconds of renderer main-thread time spent in scripts whose URL starts with `origin`
+ * (chrome-extension://<id>/), its CPU time, and the milliseconds of it that were garbage collection
+ * run inside those scripts.
+ */
 export function ownScriptTime(events: readonly TraceEvent[], origin: string): OwnTime {
   const byThread = ownSpans(events, origin);
   let total = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ownScriptMs, ownScriptTime, type TraceEvent } from '../../../bench/trace-attribution';
+import { ownScriptTime, type TraceEvent } from '../../../bench/trace-attribution';
 
 const PW = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
 const thread = (pid: number, tid: number, name: string): TraceEvent => ({ name: 'thread_name', ph: 'M', pid, tid, ts: 0, args: { name } });
@@ -8,7 +8,7 @@ const call = (pid: number, tid: number, ts: number, dur: number, url: string, na
 describe('an extension’s own main-thread time from a trace', () => {
   it('adds up its script evaluations and calls on renderer main threads, in milliseconds', () => {
     const events = [thread(1, 1, 'CrRendererMain'), call(1, 1, 1000, 2500, `${PW}content/page-gate.js`, 'EvaluateScript'), call(1, 1, 9000, 500, `${PW}content/page-gate.js`)];
-    expect(ownScriptMs(events, PW)).toBe(3);
+    expect(ownScriptTime(events, PW).ms).toBe(3);
   });
 
   it('counts a call nested in an evaluation, or overlapping one, once', () => {
@@ -18,7 +18,7 @@ describe('an extension’s own main-thread time from a trace', () => {
       call(1, 1, 2_000, 3_000, `${PW}content/page-reader.js`),
       call(1, 1, 8_000, 4_000, `${PW}content/page-reader.js`),
     ];
-    expect(ownScriptMs(events, PW)).toBe(12);
+    expect(ownScriptTime(events, PW).ms).toBe(12);
   });
 
   it('leaves out other scripts, other extensions, other threads and events without a duration', () => {
@@ -33,7 +33,7 @@ describe('an extension’s own main-thread time from a trace', () => {
       call(2, 7, 0, 1_500, `${PW}content/page-gate.js`),
       call(3, 3, 0, 1_000, `${PW}content/page-gate.js`),
     ];
-    expect(ownScriptMs(events, PW)).toBe(1.5);
+    expect(ownScriptTime(events, PW).ms).toBe(1.5);
   });
 
   it('tells apart the garbage collections that ran inside its scripts, and only those', () => {
