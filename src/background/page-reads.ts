@@ -63,6 +63,7 @@ export async function handlePageRead(
     submitSnapshot({ snapshot, key, docToken }, sender, deps.submit).catch((error: unknown) => ({
       ok: false as const,
       error: error instanceof Error ? error.message : String(error),
+      retry: true as const,
     }));
   const settings = await deps.submit.settings();
   if (!settings.autoCapture) return { ok: false, error: 'automatic capture is off', stop: true };
@@ -90,9 +91,14 @@ export async function handlePageRead(
   if (ordersSeen && !ordersSeen.ok && view.orders === ordersSignature) view.orders = '';
   if (ordersSeen?.ok && ordersSeen.capture && signature === null) {
     capture = await submit(`${docToken}:orders:${shortDigest(ordersSignature)}`);
+    // The same orders sent again are looked at again, and so kept then.
+    if (!capture.ok && capture.retry && view.orders === ordersSignature) view.orders = '';
   }
   // Not awaited: the page's answer does not wait for the badge or a promise's capture.
   void reportShopReading(view.shop, { snapshot, links, docToken, verdict }, sender, { shop: deps.orders, submit: deps.submit }).catch(() => undefined);
+  // Evidence not kept for a reason that can pass (a full disk the shopper is told about, a failed
+  // write): a page that does not change would never send this reading again by itself.
+  if (capture && !capture.ok && capture.retry) return { ok: true, capture, sendAgain: true };
   return { ok: true, capture };
 }
 

@@ -173,5 +173,5 @@ export async function submitSnapshot(
 /** Nothing was written (one transaction); the shopper is told now, the page gets the reason. */
 async function storeFailed(error: unknown, deps: SubmitDeps): Promise<SubmitSnapshotResponse> {
   await deps.reportStoreFailure(error).catch(() => undefined);
-  return { ok: false, error: `store_failed: ${error instanceof Error ? error.message : String(error)}` };
+  return { ok: false, error: `store_failed: ${error instanceof Error ? error.message : String(error)}`, retry: true };
 }

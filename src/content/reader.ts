@@ -18,6 +18,12 @@ import { listenForWorkerRequests } from './worker-requests';
 // without a mutation to wake the watcher); a few times per page view at most.
 const SETTLE_DELAY_MS = 300;
 const MAX_SETTLE_READS = 6;
+/**
+ * A reading whose evidence the worker could not keep (its store could not write: the shopper is
+ * told, and may free space) is sent again this long after, while the page shows the same; after the
+ * last, only a change sends it.
+ */
+const SEND_AGAIN_AFTER_MS = [5_000, 30_000, 120_000];
 
 /**
  * Injected twice into one document (the gate's request and the allow list's script, or a manual
@@ -40,6 +46,7 @@ function start(): void {
   let seq = 0;
   let base: { seq: number; snapshot: PageSnapshot } | null = null;
   let settleReads = 0;
+  let sentAgain = 0;
   let stop: (() => void) | null = null;
   let stopped = false;
 
@@ -65,7 +72,16 @@ function start(): void {
     base = { seq: number, snapshot };
     submitWithRetry(() => askWorker('page:read', request))
       .then((reply) => {
-        if (reply.ok) return;
+        if (reply.ok) {
+          const delay = reply.sendAgain ? SEND_AGAIN_AFTER_MS[sentAgain++] : undefined;
+          // Only if nothing newer went since: a newer reading carries the same finding, if still shown.
+          if (delay !== undefined) {
+            setTimeout(() => {
+              if (base?.seq === number && !stopped) report(snapshot);
+            }, delay);
+          }
+          return;
+        }
         if (reply.stop) {
           stopped = true;
           stop?.();

@@ -28,7 +28,11 @@ export interface StoreMissReply {
 
 export type SubmitSnapshotResponse =
   | { ok: true; captureId: string; duplicate: boolean; screenshotError: string | null; failedStore?: StoreMissReply }
-  | { ok: false; error: string };
+  /**
+   * `retry`: not kept for a reason that can pass (the store could not write, the worker failed on
+   * the way), not a decision: the same page asked again later may be kept.
+   */
+  | { ok: false; error: string; retry?: true };
 
 export interface DeleteCaptureRequest {
   captureId: string;
@@ -78,7 +82,8 @@ export interface PageReadRequest {
  * page is not to be read any more (automatic capture off, or the site on the deny list).
  */
 export type PageReadResponse =
-  | { ok: true; capture: SubmitSnapshotResponse | null }
+  /** `sendAgain`: what this reading shows is evidence the worker could not keep yet: send it again later. */
+  | { ok: true; capture: SubmitSnapshotResponse | null; sendAgain?: true }
   /** `sendWhole`: the worker does not hold the reading a change was made from (it was restarted). */
   | { ok: false; error: string; stop: boolean; sendWhole?: true };
 

@@ -70,19 +70,43 @@ describe('evidence survives a killed browser and a full disk', () => {
     }
   });
 
-  it('on a full disk: red badge and popup banner within 1 s, nothing half-written, earlier evidence intact', async (context) => {
+  /**
+   * A browser whose profile lies on a 100 MB filesystem of its own, which `fill` fills to the last
+   * few kilobytes and `free` empties again. Skipped without root (mounting needs it); the unit
+   * tests cover the same paths with an injected QuotaExceededError.
+   */
+  async function onSmallDisk(
+    context: { skip: () => void },
+    run: (browser: Launched, disk: { fill: () => void; free: () => void }) => Promise<void>,
+  ): Promise<void> {
     const mountPoint = await mkdtemp(join(tmpdir(), 'pw-full-disk-'));
     try {
       execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=100m', 'tmpfs', mountPoint], { stdio: 'ignore' });
     } catch {
       await rm(mountPoint, { recursive: true, force: true });
-      // A small real filesystem needs root; the unit tests cover the same path with an injected QuotaExceededError.
       context.skip();
       return;
     }
+    const filler = join(mountPoint, 'filler');
     let browser: Launched | null = null;
     try {
       browser = await launchWithExtension({ userDataDir: join(mountPoint, 'profile') });
+      await run(browser, {
+        fill() {
+          const avail = Number(execFileSync('df', ['-k', '--output=avail', mountPoint], { encoding: 'utf8' }).trim().split('\n').pop());
+          execFileSync('fallocate', ['-l', `${Math.max(1, avail - 40)}k`, filler]);
+        },
+        free: () => execFileSync('rm', ['-f', filler]),
+      });
+    } finally {
+      await browser?.close().catch(() => undefined);
+      execFileSync('umount', ['-l', mountPoint], { stdio: 'ignore' });
+      await rm(mountPoint, { recursive: true, force: true });
+    }
+  }
+
+  it('on a full disk: red badge and popup banner within 1 s, nothing half-written, earlier evidence intact', async (context) => {
+    await onSmallDisk(context, async (browser, disk) => {
       const probe = await probeOf(browser);
       const { page, world, docToken } = await openCaptured(browser, probe, '/full');
       const earlier = await submitUntilAnswered(world, 'before-full', docToken, 'before');
@@ -90,8 +114,7 @@ describe('evidence survives a killed browser and a full disk', () => {
       const before = await dumpStore(probe);
 
       // Fill the disk to the last few kilobytes, then ask for a capture with a large page text.
-      const avail = Number(execFileSync('df', ['-k', '--output=avail', mountPoint], { encoding: 'utf8' }).trim().split('\n').pop());
-      execFileSync('fallocate', ['-l', `${Math.max(1, avail - 40)}k`, join(mountPoint, 'filler')]);
+      disk.fill();
       const bigText = '订单详情 '.repeat(380);
       const big = submitExpression('on-full-disk', docToken, 'x').replace(
         "{ text: \"x\", tag: 'p', hints: [] },",
@@ -121,7 +144,7 @@ describe('evidence survives a killed browser and a full disk', () => {
       await popup.screenshot({ path: join(tmpdir(), 'paywitness-full-disk-popup.png') });
 
       // Space comes back: the next capture is stored and the alarm clears.
-      execFileSync('rm', ['-f', join(mountPoint, 'filler')]);
+      disk.free();
       const after = await submitUntilAnswered(world, 'after-space-freed', docToken, 'after');
       expect(after.reply).toMatchObject({ ok: true });
       await expect.poll(() => probe.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
@@ -136,10 +159,35 @@ describe('evidence survives a killed browser and a full disk', () => {
       expect(copyMatchesChain(await probe.evaluate(readCopyInPage), dump.entries)).toBe(true);
       console.log(`[full disk] write refused (${String('reply' in failed && failed.reply?.error)}); badge after ${badgeAfterMs} ms, banner ${bannerAfterMs} ms after opening the popup; ${before.entries.length} earlier captures intact; store writable again once space was freed`);
       await page.close();
-    } finally {
-      await browser?.close().catch(() => undefined);
-      execFileSync('umount', ['-l', mountPoint], { stdio: 'ignore' });
-      await rm(mountPoint, { recursive: true, force: true });
-    }
+    });
+  });
+
+  it('keeps a shop error page met on a full disk once space is freed, the page left as it was', async (context) => {
+    await onSmallDisk(context, async (browser, disk) => {
+      const probe = await probeOf(browser);
+      await openCaptured(browser, probe, '/before-full');
+      disk.fill();
+      // A page that never changes: its reader sends one reading, which the worker cannot keep.
+      const url = `${origin}/pay-gateway/met-on-full-disk`;
+      const page = await browser.context.newPage();
+      await page.bringToFront();
+      await page.goto(url);
+      await expect.poll(() => probe.evaluate(() => chrome.action.getBadgeText({})), { timeout: 10_000 }).toBe('!');
+      const keptOf = async () => (await dumpStore(probe, { withFiles: false })).entries.filter((entry) => 'url' in entry && entry.url === url);
+      expect(await keptOf()).toEqual([]);
+
+      disk.free();
+      const freedAt = Date.now();
+      await expect.poll(async () => (await keptOf()).length, { timeout: 20_000, interval: 200 }).toBe(1);
+      const keptAfterMs = Date.now() - freedAt;
+      await expect.poll(() => probe.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+      // Sent again once, kept once: nothing more comes of it.
+      await page.waitForTimeout(6_000);
+      expect(await keptOf()).toHaveLength(1);
+      const dump = await dumpStore(probe);
+      expect(await verifyBundle(await bundleFromDump(dump))).toMatchObject({ status: 'intact' });
+      console.log(`[full disk] a page met on a full disk was kept ${keptAfterMs} ms after space was freed, without changing`);
+      await page.close();
+    });
   });
 });
