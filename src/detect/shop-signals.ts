@@ -105,9 +105,18 @@ function signalsIn(text: string): number {
 }
 
 export function looksLikeShopPage(url: string, title: string, sample: string): boolean {
+  return urlOrTitleSaysShop(url, title) || textSaysShop(title, sample);
+}
+
+/** What the URL and title alone say, before any text is read: a yes needs no text. */
+export function urlOrTitleSaysShop(url: string, title: string): boolean {
   const loweredUrl = new SignalText(url.toLowerCase());
-  if (isProviderHost(loweredUrl) || URL_SIGNALS.some((signal) => loweredUrl.has(signal))) return true;
-  return signalsIn(title) >= 1 || signalsIn(`${title}\n${sample.slice(0, 4000)}`) >= 2;
+  return isProviderHost(loweredUrl) || URL_SIGNALS.some((signal) => loweredUrl.has(signal)) || signalsIn(title) >= 1;
+}
+
+/** Two different signals in the title and the first few thousand characters of text. */
+export function textSaysShop(title: string, sample: string): boolean {
+  return signalsIn(`${title}\n${sample.slice(0, 4000)}`) >= 2;
 }
 
 export interface SiteLists {
