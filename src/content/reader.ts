@@ -52,6 +52,13 @@ function start(): void {
 
   const scan = timed('paywitness:scan', () => {
     if (stopped) return;
+    // The extension was updated, reloaded or removed: no worker will ever answer this reader, and
+    // the new version reads the page afresh when it is loaded again. It stops reading.
+    if (!chrome.runtime?.id) {
+      stopped = true;
+      stop?.();
+      return;
+    }
     const snapshot = reader.read();
     const changed = base === null || !sameReading(base.snapshot, snapshot);
     if (snapshot.settling && settleReads < MAX_SETTLE_READS) {
