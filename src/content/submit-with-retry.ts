@@ -14,7 +14,15 @@
 export interface RetryOptions {
   delaysMs: readonly number[];
   sleep: (ms: number) => Promise<void>;
+  /** No worker will ever answer: asking again is pointless. */
+  gone: () => boolean;
 }
+
+/**
+ * The extension was updated, reloaded or removed since this script came in: its `chrome.runtime.id`
+ * is gone, and every ask fails ("Extension context invalidated"). Two minutes of asks would be for nothing.
+ */
+const extensionGone = (): boolean => typeof chrome === 'object' && !chrome.runtime?.id;
 
 /** Made when a page first asks, not when the gate's script starts: most pages never ask. */
 function defaultDelays(): number[] {
@@ -28,6 +36,7 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
 export async function submitWithRetry<R>(send: () => Promise<R | undefined>, options: Partial<RetryOptions> = {}): Promise<R> {
   const delaysMs = options.delaysMs ?? defaultDelays();
   const sleep = options.sleep ?? wait;
+  const gone = options.gone ?? extensionGone;
   for (let attempt = 0; ; attempt++) {
     let failure: unknown;
     try {
@@ -38,7 +47,7 @@ export async function submitWithRetry<R>(send: () => Promise<R | undefined>, opt
       failure = error;
     }
     const delay = delaysMs[attempt];
-    if (delay === undefined) throw failure;
+    if (delay === undefined || gone()) throw failure;
     await sleep(delay);
   }
 }

@@ -59,3 +59,36 @@ describe('submitting again when the worker never answered', () => {
     expect(asks.at(-1)).toBeLessThanOrEqual(150_000);
   });
 });
+
+describe('an extension gone from under the page', () => {
+  it('stops asking once no worker can ever answer, and says why it failed', async () => {
+    let calls = 0;
+    let extensionThere = true;
+    const asking = submitWithRetry(
+      () => {
+        calls++;
+        if (calls === 2) extensionThere = false;
+        return Promise.reject(new Error(extensionThere ? 'message channel closed' : 'Extension context invalidated.'));
+      },
+      { delaysMs: [1, 1, 1, 1, 1], ...noSleep, gone: () => !extensionThere },
+    );
+    await expect(asking).rejects.toThrow('Extension context invalidated.');
+    expect(calls).toBe(2);
+  });
+
+  it('is told by the extension id (chrome.runtime.id) when no check is given', async () => {
+    const chromeBefore = (globalThis as { chrome?: unknown }).chrome;
+    (globalThis as { chrome?: unknown }).chrome = { runtime: {} };
+    try {
+      let calls = 0;
+      await expect(submitWithRetry(() => (calls++, Promise.resolve(undefined)), { delaysMs: [1, 1, 1], ...noSleep })).rejects.toThrow();
+      expect(calls).toBe(1);
+      (globalThis as { chrome?: unknown }).chrome = { runtime: { id: 'paywitness' } };
+      calls = 0;
+      await expect(submitWithRetry(() => (calls++, Promise.resolve(undefined)), { delaysMs: [1, 1, 1], ...noSleep })).rejects.toThrow();
+      expect(calls).toBe(4);
+    } finally {
+      (globalThis as { chrome?: unknown }).chrome = chromeBefore;
+    }
+  });
+});
