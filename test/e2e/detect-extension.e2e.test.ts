@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureEntry } from '../../src/evidence/capture-entry';
 import { startExtensionSession, type ExtensionSession } from '../harness/extension-session';
@@ -62,11 +63,23 @@ async function open(fixture: Fixture) {
   return page;
 }
 
-/** The page's captures from `known` on, once one that is not a mere order snapshot is kept. */
-async function pageCaptures(known: number, wantAlarm: boolean, timeoutMs: number): Promise<CaptureEntry[]> {
+/** A page open in the test: what was kept before it opened is not its. */
+interface OpenPage {
+  page: Page;
+  fixture: Fixture;
+  since: number;
+}
+
+/** What was kept for a page since it opened (no other page of its URL is open meanwhile). */
+async function keptFor({ fixture, since }: Pick<OpenPage, 'fixture' | 'since'>): Promise<CaptureEntry[]> {
+  return (await session.entries()).slice(since).filter((entry) => entry.url === fixture.url);
+}
+
+/** The page's captures, once one that is not a mere order snapshot is kept. */
+async function pageCaptures(open: OpenPage, wantAlarm: boolean, timeoutMs: number): Promise<CaptureEntry[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const kept = (await session.entries()).slice(known);
+    const kept = await keptFor(open);
     const done = wantAlarm ? kept.some((entry) => entry.kind !== 'order_status') : kept.length > 0;
     if (done || Date.now() > deadline) return kept;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -78,31 +91,42 @@ describe('detection through the real content script', () => {
     expect(delayed.length).toBeGreaterThanOrEqual(10);
     const latencies: Array<[string, number]> = [];
     const wrong: string[] = [];
-    for (const fixture of [...delayed, ...IMMEDIATE.map((id) => byId.get(id)!)]) {
-      const known = (await session.entries()).length;
+    const pages = [...delayed, ...IMMEDIATE.map((id) => byId.get(id)!)];
+    const urls = new Set(pages.map((fixture) => fixture.url));
+    const before = (await session.entries()).length;
+    // One report per verdict per page view, however often the page changes afterwards: each page
+    // stays open (behind the next one) until the next page's capture is kept — at least 800 ms
+    // after its own — then its captures are counted. Two pages of one URL are never open together.
+    let left: (OpenPage & { keptAt: number }) | null = null;
+    const checkAndClose = async (open: OpenPage & { keptAt: number }) => {
+      await open.page.waitForTimeout(Math.max(0, open.keptAt + 800 - Date.now()));
+      const verdicts = (await keptFor(open)).map((kept) => `${kept.kind}/${kept.reasonCode}`);
+      if (new Set(verdicts).size !== verdicts.length) wrong.push(`${open.fixture.id}: reported twice: ${verdicts.join(', ')}`);
+      await open.page.close();
+    };
+    for (const fixture of pages) {
+      if (left?.fixture.url === fixture.url) {
+        await checkAndClose(left);
+        left = null;
+      }
+      const since = (await session.entries()).length;
       const page = await open(fixture);
+      const opened: OpenPage = { page, fixture, since };
       if (fixture.delayMs >= 600) {
         // Before its error exists the page looks normal: at most a snapshot of the open order
         // (a pay page counting down) may be kept, never an alarm. "Before" is on the page's own
         // clock (its timer starts with its document), so a slow load on a busy machine is no alarm.
         const errorDueAt = (await page.evaluate('Math.round(performance.timeOrigin)')) as number + fixture.delayMs;
         await page.waitForTimeout(fixture.delayMs - 300);
-        const early = (await session.entries())
-          .slice(known)
-          .filter((entry) => entry.kind !== 'order_status' && Date.parse(entry.capturedAt) < errorDueAt);
+        const early = (await keptFor(opened)).filter((entry) => entry.kind !== 'order_status' && Date.parse(entry.capturedAt) < errorDueAt);
         if (early.length) wrong.push(`${fixture.id}: ${early[0]!.kind} kept before the error appeared`);
       }
       const wantAlarm = fixture.expected.kind !== 'order_status';
-      const kept = await pageCaptures(known, wantAlarm, fixture.delayMs + 8_000);
+      const kept = await pageCaptures(opened, wantAlarm, fixture.delayMs + 8_000);
       const entry = wantAlarm ? kept.find((candidate) => candidate.kind !== 'order_status') : kept[0];
-      // One report per verdict per page view, however often the page changes afterwards.
-      await page.waitForTimeout(800);
-      const verdicts = (await session.entries()).slice(known).map((kept) => `${kept.kind}/${kept.reasonCode}`);
-      if (new Set(verdicts).size !== verdicts.length) wrong.push(`${fixture.id}: reported twice: ${verdicts.join(', ')}`);
       if (!entry) {
         wrong.push(`${fixture.id}: nothing kept`);
       } else {
-        if (entry.url !== fixture.url) wrong.push(`${fixture.id}: kept for ${entry.url}`);
         if (entry.kind !== fixture.expected.kind || entry.responsibility !== fixture.expected.responsibility) {
           wrong.push(`${fixture.id}: ${entry.kind}/${entry.responsibility} (${entry.reasonCode})`);
         }
@@ -117,8 +141,13 @@ describe('detection through the real content script', () => {
           if (appeared) latencies.push([fixture.id, captured - appeared]);
         }
       }
-      await page.close();
+      if (left) await checkAndClose(left);
+      left = { ...opened, keptAt: Date.now() };
     }
+    if (left) await checkAndClose(left);
+    // Every capture is of one of these pages, under its own URL.
+    const strays = (await session.entries()).slice(before).filter((entry) => !urls.has(entry.url));
+    expect(strays.map((entry) => `${entry.url} ${entry.kind}`)).toEqual([]);
     expect(wrong).toEqual([]);
     const sorted = latencies.map(([, ms]) => ms).sort((a, b) => a - b);
     console.log(
