@@ -21,8 +21,11 @@ const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><tit
 <div id="tpl" style="display:none"><div class="alert alert-danger">支付失败：订单已过期</div></div>
 <div id="toast-host"></div><footer>© 星河发卡</footer></body></html>`;
 
-/** In the page: `count` random changes drawn from `seed`'s stream (a small LCG: the same seed, the same changes). */
-function mutate({ seed, count }: { seed: number; count: number }): number {
+/**
+ * In the page: `count` random changes drawn from `seed`'s stream (a small LCG: the same seed, the
+ * same changes); `kinds`, when given, the only kinds of change drawn.
+ */
+function mutate({ seed, count, kinds }: { seed: number; count: number; kinds?: number[] }): number {
   let state = seed >>> 0 || 1;
   const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
@@ -37,7 +40,7 @@ function mutate({ seed, count }: { seed: number; count: number }): number {
   for (let i = 0; i < count; i++) {
     const all = elements();
     const target = all.length ? pick(all) : body;
-    switch (Math.floor(next() * 11)) {
+    switch (kinds ? pick(kinds) : Math.floor(next() * 11)) {
       case 0: {
         const el = document.createElement(pick(tags));
         el.className = pick(classes);
@@ -129,6 +132,8 @@ describe('incremental reads under random changes (real Chromium)', () => {
   // read keeps. Not the node cap: it caps the work of one read, and a read after a change walks
   // only what changed, so it may read further than a whole read of a page past that cap.
   const CAPPED: Partial<ReadLimits> = { maxBlocks: 14, maxChars: 260, maxBlockChars: 40 };
+  /** Text edited: an element's text set (which may drop the elements it held), a text node's data. */
+  const TEXT_ONLY = [3, 4];
   it.each([
     [1, {}],
     [2, {}],
@@ -145,14 +150,20 @@ describe('incremental reads under random changes (real Chromium)', () => {
     [13, {}],
     [14, CAPPED],
     [15, CAPPED],
-  ] as Array<[number, Partial<ReadLimits>]>)('stays the whole reading through 40 batches of random changes (seed %i, limits %o)', async (seed, limits) => {
+    // Only text edited (a countdown, a status filled in): a read after such a batch puts the last
+    // reading out again with the edited blocks changed (page-reader.ts `patched`) where it can.
+    [16, {}, TEXT_ONLY],
+    [17, {}, TEXT_ONLY],
+    [18, CAPPED, TEXT_ONLY],
+    [19, { maxChars: 330 }, TEXT_ONLY],
+  ] as Array<[number, Partial<ReadLimits>, number[]?]>)('stays the whole reading through 40 batches of random changes (seed %i, limits %o, kinds %o)', async (seed, limits, kinds) => {
     const tab = await pages.open(`/order/${seed}`);
     try {
       await watch(tab, limits);
       const differ: string[] = [];
       let blocksSeen = 0;
       for (let batch = 0; batch < 40 && differ.length === 0; batch++) {
-        await tab.evaluate(mutate, { seed: seed * 1000 + batch, count: 1 + (batch % 6) });
+        await tab.evaluate(mutate, { seed: seed * 1000 + batch, count: 1 + (batch % 6), kinds });
         const { incremental, whole } = await readBoth(tab, limits);
         blocksSeen += whole.blocks.length;
         if (!sameReading(incremental, whole)) {
@@ -226,6 +237,37 @@ describe('incremental reads under random changes (real Chromium)', () => {
         expect(incremental.blocks, `after step ${index + 1}`).toEqual(whole.blocks);
         expect(sameReading(incremental, whole)).toBe(true);
       }
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('cuts a page that fitted its character cap once an edited text makes it meet it', async () => {
+    const tab = await pages.open('/order/edit-to-cap');
+    try {
+      // The least cap the page fits under whole, found by whole reads.
+      const fits = (maxChars: number) =>
+        tab.evaluate((given) => !(globalThis as unknown as { __payWitnessRead(limits: Partial<ReadLimits>): PageSnapshot }).__payWitnessRead(given).truncated, { maxChars });
+      let low = 1;
+      let high = 100_000;
+      while (low < high) {
+        const mid = Math.floor((low + high) / 2);
+        if (await fits(mid)) high = mid;
+        else low = mid + 1;
+      }
+      const limits = { maxChars: low };
+      await watch(tab, limits);
+      const before = await readBoth(tab, limits);
+      expect(before.whole.truncated).toBe(false);
+      expect(sameReading(before.incremental, before.whole)).toBe(true);
+      // Only text edited, in a block that holds none: the one kind of batch read by patching the last reading.
+      await tab.evaluate(() => {
+        (document.querySelector('#a b')!.firstChild as Text).data = 'T2026120600001（已合并订单 T2026120600002、T2026120600003）';
+      });
+      const after = await readBoth(tab, limits);
+      expect(after.whole.truncated).toBe(true);
+      expect(after.incremental.blocks.map((block) => block.text)).toEqual(after.whole.blocks.map((block) => block.text));
+      expect(sameReading(after.incremental, after.whole)).toBe(true);
     } finally {
       await tab.close();
     }
