@@ -52,3 +52,48 @@ export function summariseMutationCost(cost: MutationCost) {
     samplesMs: cost.perThousandMs,
   };
 }
+
+// A countdown on a pay page ("剩余支付时间 14:59") changes one text a second, each change its own
+// read: the other way a page mutates, and the commonest on the pages PayWitness reads. Each tick
+// waits past the watcher's shortest interval between reads, so every tick is read and sent.
+const TICKS = 10;
+const TICK_EVERY_MS = 600;
+
+export interface TickCost {
+  runs: number;
+  /** Per run: content-script time (observer callbacks and reads) per tick. */
+  perTickMs: number[];
+  reads: number[];
+}
+
+export async function measureTickCost(tab: Page, pageUrl: (run: number) => string, runs: number): Promise<TickCost> {
+  const result: TickCost = { runs, perTickMs: [], reads: [] };
+  for (let run = 0; run < runs; run++) {
+    await tab.goto(pageUrl(run), { waitUntil: 'load' });
+    await tab.waitForFunction(() => performance.getEntriesByName('paywitness:scan').length > 0, null, { timeout: 5000, polling: 10 });
+    await sleep(TRAILING_MS);
+    const since = await tab.evaluate(() => performance.now());
+    for (let tick = 0; tick < TICKS; tick++) {
+      await tab.evaluate((left) => {
+        document.getElementById('ticker')!.textContent = `剩余支付时间 14:${String(left).padStart(2, '0')}`;
+      }, 59 - tick);
+      await sleep(TICK_EVERY_MS);
+    }
+    await sleep(TRAILING_MS);
+    const measures = await tab.evaluate(
+      (after) =>
+        performance
+          .getEntriesByType('measure')
+          .filter((entry) => entry.name.startsWith('paywitness:') && entry.startTime >= after)
+          .map((entry) => ({ name: entry.name, duration: entry.duration })),
+      since,
+    );
+    result.perTickMs.push(sum(measures.map((entry) => entry.duration)) / TICKS);
+    result.reads.push(measures.filter((entry) => entry.name === 'paywitness:scan').length);
+  }
+  return result;
+}
+
+export function summariseTickCost(cost: TickCost) {
+  return { runs: cost.runs, ticks: TICKS, medianPerTickMs: median(cost.perTickMs), medianReads: median(cost.reads), samplesMs: cost.perTickMs };
+}
