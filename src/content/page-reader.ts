@@ -253,6 +253,21 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
     }
   };
 
+  /**
+   * Whether a change at `start` lies inside a block whose reading was dropped, or inside something
+   * not read — not, for instance, text or an element put straight into the root element, outside
+   * any block's reading.
+   */
+  const coveredFrom = (start: Element | null): boolean => {
+    for (let current = start; current; current = current.parentElement) {
+      if (droppedNow.has(current)) return true;
+      const record = kept.get(current);
+      if (record?.fragment) return false;
+      if ((record?.info && !record.info.visible) || isSkipped(current)) return true;
+    }
+    return false;
+  };
+
   const resetAll = () => {
     kept = new WeakMap();
     surfaceAncestors = new WeakMap();
@@ -312,7 +327,11 @@ export function createPageReader(doc: Document, limits: ReadLimits = DEFAULT_REA
         }
         if (!now.transient) watched.delete(el);
       }
-      for (const node of dirtyBlocks) if (node.isConnected) dirty(node);
+      for (const node of dirtyBlocks) {
+        if (!node.isConnected) continue;
+        dirty(node);
+        if (textOnly && !coveredFrom(node.nodeType === 1 ? (node as Element) : node.parentElement)) textOnly = false;
+      }
     }
     // A surface joining or leaving makes its element a block of its own or not: its parent block reads again.
     const { joinedOrLeft: moved, askedAgain } = surfaces.settle();

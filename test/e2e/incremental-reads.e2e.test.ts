@@ -95,6 +95,22 @@ function mutate({ seed, count, kinds }: { seed: number; count: number; kinds?: n
         else sheet.textContent = `.${pick(['blk', 'flex'])}{visibility:hidden}`;
         break;
       }
+      case 11: {
+        // A feed: an item comes in somewhere in a list (now and then with an inline part, or empty).
+        const list = document.getElementById('list') ?? body;
+        const item = document.createElement('li');
+        const word = pick(words);
+        if (next() < 0.8) item.textContent = word;
+        if (next() < 0.3) item.append(Object.assign(document.createElement('i'), { textContent: pick(words) }));
+        list.insertBefore(item, list.children[Math.floor(next() * (list.children.length + 1))] ?? null);
+        break;
+      }
+      case 12: {
+        // …and one goes.
+        const items = document.querySelectorAll('#list > li');
+        if (items.length) items[Math.floor(next() * items.length)]!.remove();
+        break;
+      }
       default:
         target.setAttribute('aria-hidden', next() < 0.5 ? 'true' : 'false');
     }
@@ -134,6 +150,7 @@ describe('incremental reads under random changes (real Chromium)', () => {
   const CAPPED: Partial<ReadLimits> = { maxBlocks: 14, maxChars: 260, maxBlockChars: 40 };
   /** Text edited: an element's text set (which may drop the elements it held), a text node's data. */
   const TEXT_ONLY = [3, 4];
+  const FEED = [11, 11, 11, 12, 4, 4, 3, 5];
   it.each([
     [1, {}],
     [2, {}],
@@ -156,6 +173,11 @@ describe('incremental reads under random changes (real Chromium)', () => {
     [17, {}, TEXT_ONLY],
     [18, CAPPED, TEXT_ONLY],
     [19, { maxChars: 330 }, TEXT_ONLY],
+    // A feed beside the edits: list items coming and going, their text edited, now and then a class.
+    [20, {}, FEED],
+    [21, {}, FEED],
+    [22, CAPPED, FEED],
+    [23, { maxBlocks: 30 }, FEED],
   ] as Array<[number, Partial<ReadLimits>, number[]?]>)('stays the whole reading through 40 batches of random changes (seed %i, limits %o, kinds %o)', async (seed, limits, kinds) => {
     const tab = await pages.open(`/order/${seed}`);
     try {
@@ -226,6 +248,10 @@ describe('incremental reads under random changes (real Chromium)', () => {
         "document.querySelector('#a h1').insertAdjacentHTML('beforebegin', '<i class=\"text-error\">!</i>')",
         "document.querySelector('#a p').className = 'fly-none'; document.querySelector('#a p').insertAdjacentHTML('beforeend', '<p>订单不存在</p>')",
       ],
+    ],
+    [
+      'the body taken away, and another put in (no surface or alert on the page to notice)',
+      ["document.getElementById('tpl').remove()", "document.body.remove()", "document.documentElement.append(Object.assign(document.createElement('body'), { innerHTML: '<p>支付失败</p>' }))"],
     ],
   ] as Array<[string, string[]]>)('stays the whole reading: %s', async (_name, steps) => {
     const tab = await pages.open('/order/steps');
