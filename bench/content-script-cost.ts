@@ -18,23 +18,33 @@ export interface MutationCost {
   scans: number[];
 }
 
+/** Loads the page, waits for the content script's first read and then `settleMs`; the page's clock then. */
+async function loadAndRead(tab: Page, url: string, settleMs: number): Promise<number> {
+  await tab.goto(url, { waitUntil: 'load' });
+  await tab.waitForFunction(() => performance.getEntriesByName('paywitness:scan').length > 0, null, { timeout: 5000, polling: 10 });
+  await sleep(settleMs);
+  return tab.evaluate(() => performance.now());
+}
+
+/** The content script's timed spans (bench builds: src/content/bench-timing.ts) since `since`. */
+function spansSince(tab: Page, since: number): Promise<Array<{ name: string; duration: number }>> {
+  return tab.evaluate(
+    (after) =>
+      performance
+        .getEntriesByType('measure')
+        .filter((entry) => entry.name.startsWith('paywitness:') && entry.startTime >= after)
+        .map((entry) => ({ name: entry.name, duration: entry.duration })),
+    since,
+  );
+}
+
 export async function measureMutationCost(tab: Page, pageUrl: (run: number) => string, runs: number): Promise<MutationCost> {
   const result: MutationCost = { runs, perThousandMs: [], scanMs: [], scans: [] };
   for (let run = 0; run < runs; run++) {
-    await tab.goto(pageUrl(run), { waitUntil: 'load' });
-    await tab.waitForFunction(() => performance.getEntriesByName('paywitness:scan').length > 0, null, { timeout: 5000, polling: 10 });
-    await sleep(100);
-    const since = await tab.evaluate(() => performance.now());
+    const since = await loadAndRead(tab, pageUrl(run), 100);
     await tab.evaluate(makeMutations, MUTATIONS);
     await sleep(TRAILING_MS);
-    const measures = await tab.evaluate(
-      (after) =>
-        performance
-          .getEntriesByType('measure')
-          .filter((entry) => entry.name.startsWith('paywitness:') && entry.startTime >= after)
-          .map((entry) => ({ name: entry.name, duration: entry.duration })),
-      since,
-    );
+    const measures = await spansSince(tab, since);
     result.perThousandMs.push(sum(measures.map((entry) => entry.duration)) * (1000 / MUTATIONS));
     const scans = measures.filter((entry) => entry.name === 'paywitness:scan');
     result.scanMs.push(sum(scans.map((entry) => entry.duration)) * (1000 / MUTATIONS));
@@ -69,10 +79,7 @@ export interface TickCost {
 export async function measureTickCost(tab: Page, pageUrl: (run: number) => string, runs: number): Promise<TickCost> {
   const result: TickCost = { runs, perTickMs: [], reads: [] };
   for (let run = 0; run < runs; run++) {
-    await tab.goto(pageUrl(run), { waitUntil: 'load' });
-    await tab.waitForFunction(() => performance.getEntriesByName('paywitness:scan').length > 0, null, { timeout: 5000, polling: 10 });
-    await sleep(TRAILING_MS);
-    const since = await tab.evaluate(() => performance.now());
+    const since = await loadAndRead(tab, pageUrl(run), TRAILING_MS);
     for (let tick = 0; tick < TICKS; tick++) {
       await tab.evaluate((left) => {
         document.getElementById('ticker')!.textContent = `剩余支付时间 14:${String(left).padStart(2, '0')}`;
@@ -80,14 +87,7 @@ export async function measureTickCost(tab: Page, pageUrl: (run: number) => strin
       await sleep(TICK_EVERY_MS);
     }
     await sleep(TRAILING_MS);
-    const measures = await tab.evaluate(
-      (after) =>
-        performance
-          .getEntriesByType('measure')
-          .filter((entry) => entry.name.startsWith('paywitness:') && entry.startTime >= after)
-          .map((entry) => ({ name: entry.name, duration: entry.duration })),
-      since,
-    );
+    const measures = await spansSince(tab, since);
     result.perTickMs.push(sum(measures.map((entry) => entry.duration)) / TICKS);
     result.reads.push(measures.filter((entry) => entry.name === 'paywitness:scan').length);
   }
