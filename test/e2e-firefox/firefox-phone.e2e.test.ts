@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundle } from '../../src/verify/verify-bundle';
-import { PHONE_PREFS, startFirefoxSession, type FirefoxSession } from '../harness/firefox-session';
+import { BUNDLE_NAME, PHONE_PREFS, startFirefoxSession, type FirefoxSession } from '../harness/firefox-session';
 import { expectPhoneFriendly, measurePhoneLayout } from '../harness/phone-layout';
 import { compareStoredPngInPage } from '../harness/read-chain-in-page';
 
@@ -101,7 +101,7 @@ describe('the Firefox build at phone size: detect → capture → popup → save
     expect(await popup.evaluate(() => document.visibilityState)).toBe('visible');
 
     await (await popup.waitForSelector('::-p-text(导出全部)'))!.tap();
-    const bundlePath = await session.waitForDownload('.zip');
+    const bundlePath = await session.waitForDownload(BUNDLE_NAME);
     expect(await verifyBundle(new Uint8Array(await readFile(bundlePath)))).toMatchObject({ status: 'intact', captures: before + 1 });
     expect((await run(process.execPath, ['bin/paywitness.mjs', 'verify', bundlePath])).stdout).toMatch(/^INTACT/);
     await popup.close();

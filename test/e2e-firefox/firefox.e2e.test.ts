@@ -6,7 +6,7 @@ import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GECKO_ANDROID_MIN_VERSION, GECKO_ID } from '../../scripts/firefox-manifest.mjs';
 import { verifyBundle } from '../../src/verify/verify-bundle';
-import { firefoxDistDir, startFirefoxSession, type FirefoxSession } from '../harness/firefox-session';
+import { BUNDLE_NAME, firefoxDistDir, startFirefoxSession, type FirefoxSession } from '../harness/firefox-session';
 import { copyMatchesChain, readCopyInPage } from '../harness/copy-in-page';
 import { compareStoredPngInPage, readStoredPngSizeInPage } from '../harness/read-chain-in-page';
 
@@ -107,8 +107,7 @@ describe('the Firefox build in headless Firefox: lint → detect → capture →
     await popup.bringToFront();
     const exportButton = await popup.waitForSelector('::-p-text(Export all)');
     await exportButton!.click();
-    const bundlePath = await session.waitForDownload('.zip');
-    expect(bundlePath).toMatch(/paywitness-.+-\d{8}-\d{4}\.zip$/);
+    const bundlePath = await session.waitForDownload(BUNDLE_NAME);
     const bytes = new Uint8Array(await readFile(bundlePath));
     expect(await verifyBundle(bytes)).toMatchObject({ status: 'intact', captures: 3 });
     const intact = await run(process.execPath, ['bin/paywitness.mjs', 'verify', bundlePath]);

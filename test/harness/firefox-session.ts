@@ -11,6 +11,9 @@ import { readChainInPage, waitForChain } from './read-chain-in-page';
 // Firefox with dist-firefox/ installed as a temporary add-on, driven by puppeteer-core over
 // Firefox's own WebDriver BiDi: no geckodriver, nothing downloaded.
 
+/** An exported bundle's file name; waiting for it also checks the popup named the bundle so. */
+export const BUNDLE_NAME = /^paywitness-.+-\d{8}-\d{4}\.zip$/;
+
 export type Shop = Awaited<ReturnType<typeof startShop>>;
 
 /** Pinned through `extensions.webextensions.uuids`, so the test knows the moz-extension:// origin. */
@@ -56,7 +59,8 @@ export interface FirefoxSession {
   visit(url: string, viewport?: Viewport): Promise<Page>;
   entries(): Promise<CaptureEntry[]>;
   waitForEntries(count: number, timeoutMs?: number): Promise<CaptureEntry[]>;
-  waitForDownload(suffix: string, timeoutMs?: number): Promise<string>;
+  /** The path of the finished download whose file name matches `name`. */
+  waitForDownload(name: RegExp, timeoutMs?: number): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -139,19 +143,21 @@ export async function startFirefoxSession(options: { prefs?: Record<string, unkn
     },
     entries,
     waitForEntries: (count, timeoutMs) => waitForChain(entries, count, timeoutMs),
-    async waitForDownload(suffix, timeoutMs = 15_000) {
+    async waitForDownload(name, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
+      let lastSize = -1;
       while (Date.now() < deadline) {
-        // Firefox may create the target as an empty placeholder and write into `<name>.part`,
-        // renamed over it when done: complete means no .part left and a non-empty file.
+        // Firefox writes a download under a random temporary name (or into `<name>.part`) and
+        // renames it when done, so a listed file may be gone by the time it is stat'ed. Complete
+        // means: the final name, no .part left, and a size that held across two looks.
         const names = await readdir(downloadDir);
-        const done = names.find((name) => name.endsWith(suffix));
-        if (done && !names.some((name) => name.endsWith('.part')) && (await stat(join(downloadDir, done))).size > 0) {
-          return join(downloadDir, done);
-        }
+        const done = names.find((file) => name.test(file));
+        const size = done && !names.some((file) => file.endsWith('.part')) ? await sizeOf(join(downloadDir, done)) : -1;
+        if (size > 0 && size === lastSize) return join(downloadDir, done!);
+        lastSize = size;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      throw new Error(`no *${suffix} download in ${downloadDir}`);
+      throw new Error(`no download named ${name} in ${downloadDir}: ${(await readdir(downloadDir)).join(', ')}`);
     },
     async close() {
       await browser.close();
@@ -159,4 +165,14 @@ export async function startFirefoxSession(options: { prefs?: Record<string, unkn
       await rm(downloadDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The file's size, or -1 when it is not there (renamed away since it was listed). */
+async function sizeOf(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return -1;
+    throw error;
+  }
 }
