@@ -20,17 +20,20 @@ export interface SupportMessageProps {
  */
 export function SupportMessage({ facts, deadline, deadlineHours, onSent }: SupportMessageProps) {
   const [copied, setCopied] = useState<string | null>(null);
-  // A running deadline is quoted as it was set; otherwise the deadline starts now.
-  const from = deadline ? Date.parse(deadline.at) - deadlineHours * HOUR : Date.now();
-  const text = shopSupportMessage(facts, { deadlineHours, now: new Date(from).toISOString() });
+  // A running deadline is quoted as it was set; otherwise the deadline starts when the shopper
+  // copies, and the copied text quotes the very deadline that is stored (the popup may have been
+  // open for minutes since it drew the text).
+  const messageFrom = (start: number) => shopSupportMessage(facts, { deadlineHours, now: new Date(start).toISOString() });
+  const text = messageFrom(deadline ? Date.parse(deadline.at) - deadlineHours * HOUR : Date.now());
   const copy = async () => {
+    const sentAt = Date.now();
     try {
-      await navigator.clipboard.writeText(text);
+      await navigator.clipboard.writeText(deadline ? text : messageFrom(sentAt));
       setCopied(t('copied'));
     } catch {
       setCopied(t('copyFailed'));
     }
-    if (!deadline) onSent(new Date().toISOString());
+    if (!deadline) onSent(new Date(sentAt).toISOString());
   };
   return (
     <div class="support-message">

@@ -138,10 +138,20 @@ describe('ChecklistView', () => {
     expect(message.value).toContain('请立即发货；无法发货的，请全额退还已付款项 25.00 元');
     // Not one English word outside ids, hosts and quotes of the page.
     expect(message.value.replace(/「[^」]*」/g, '').replace(/[\w.-]*[\d.][\w.-]*/g, '').match(/[A-Za-z]+/g)).toBeNull();
-    const copy = [...rootOf().querySelectorAll('button')].find((button) => button.textContent === 'Copy and start the deadline')!;
-    await act(async () => copy.click());
-    expect(writeText).toHaveBeenCalledWith(message.value);
-    expect(changes.at(-1)!.steps.contact_support).toBeTruthy();
+    // The shopper copies five minutes after the popup drew the message: the copied text quotes the
+    // deadline that copying stored, and so does the message shown once the deadline runs.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 5 * 60_000 });
+    try {
+      const copy = [...rootOf().querySelectorAll('button')].find((button) => button.textContent === 'Copy and start the deadline')!;
+      await act(async () => copy.click());
+      const stored = changes.at(-1)!.steps.contact_support!;
+      expect(Date.parse(stored)).toBe(Date.now());
+      mount(changes.at(-1)!);
+      expect(rootOf().querySelector('textarea')!.value).toContain('（北京时间');
+      expect(writeText).toHaveBeenCalledWith(rootOf().querySelector('textarea')!.value);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
