@@ -37,14 +37,14 @@ export function createMessageRouter<S extends SenderFacts>(own: OwnIdentity, han
     const type = (message as Partial<Message> | null)?.type;
     if (typeof type !== 'string' || !(type in ALLOWED)) return undefined;
     if (ALLOWED[type as MessageType] !== kind) return refuse(`${type} is not answered for a ${kind}`);
-    if (type === 'page:gate-open') return guarded(handlers.gateOpen(sender));
+    if (type === 'page:gate-open') return unfinishedIsUnanswered(type, handlers.gateOpen(sender));
     if (type === 'page:read') {
       if (!isPageReadRequest(message)) return refuse('malformed snapshot');
-      return guarded(handlers.pageRead(message, sender));
+      return unfinishedIsUnanswered(type, handlers.pageRead(message, sender));
     }
     if (type === 'capture:submit') {
       if (!isSubmitSnapshotRequest(message)) return refuse('malformed snapshot');
-      return guarded(handlers.submit(message, sender));
+      return unfinishedIsUnanswered(type, handlers.submit(message, sender));
     }
     if (!isDeleteCaptureRequest(message)) return refuse('malformed delete request');
     return guarded(handlers.deleteCapture(message));
@@ -55,6 +55,20 @@ function refuse(error: string): Promise<Refusal> {
   return Promise.resolve({ ok: false, error });
 }
 
+/** An extension page shows the shopper why: the failure is its answer. */
 function guarded<T>(work: Promise<T>): Promise<T | Refusal> {
   return work.catch((error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }));
+}
+
+/**
+ * A page takes any answer as final (submit-with-retry.ts), so a failure on the way — most often
+ * the worker being stopped mid-answer, when every browser call it makes fails with "No SW" — must
+ * not be one: the page gets no answer and asks again with the same key, which the next worker
+ * finishes or finds done.
+ */
+function unfinishedIsUnanswered<T>(type: MessageType, work: Promise<T>): Promise<T | undefined> {
+  return work.catch((error: unknown) => {
+    console.warn(`PayWitness: ${type} not answered, the page will ask again:`, error);
+    return undefined;
+  });
 }

@@ -113,9 +113,33 @@ describe('message router', () => {
     expect(route(null, senders.popup!)).toBeUndefined();
   });
 
-  it('turns a handler failure into an answer instead of a dropped reply', async () => {
+  it("turns an extension page's handler failure into an answer it can show", async () => {
     const { route, deleteCapture } = setup();
     deleteCapture.mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'));
     expect(await route(deleteMessage, senders.popup!)).toEqual({ ok: false, error: 'full' });
+  });
+
+  it("leaves a page's request unanswered when its handler fails on the way, so the page asks again", async () => {
+    // What a worker being stopped mid-answer sees from every browser call (Chromium's words).
+    const stopped = () => Promise.reject(new Error('No SW'));
+    const { route, submit, pageRead, gateOpen } = setup();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      submit.mockImplementationOnce(stopped);
+      pageRead.mockImplementationOnce(stopped);
+      gateOpen.mockImplementationOnce(stopped);
+      const route3 = () =>
+        Promise.all([submitMessage, readMessage, { type: 'page:gate-open' }].map((message) => route(message, senders.contentScript!)));
+      expect(await route3()).toEqual([undefined, undefined, undefined]);
+      expect(warn).toHaveBeenCalledTimes(3);
+      // Asked again (the same request), a worker that gets through answers.
+      expect(await route3()).toEqual([
+        { ok: true, captureId: 'c', duplicate: false, screenshotError: null },
+        { ok: true, capture: null },
+        { ok: true },
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
