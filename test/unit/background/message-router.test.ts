@@ -142,4 +142,23 @@ describe('message router', () => {
       warn.mockRestore();
     }
   });
+
+  it('answers a request with its error once it failed twice in a worker that lives on: asking again would only repeat it', async () => {
+    const broken = () => Promise.reject(new TypeError('a bug on this page'));
+    const { route, submit, pageRead } = setup();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      submit.mockImplementation(broken);
+      pageRead.mockImplementation(broken);
+      const asks = [];
+      for (let ask = 0; ask < 3; ask++) asks.push(await route(readMessage, senders.contentScript!));
+      expect(asks).toEqual([undefined, undefined, { ok: false, error: 'a bug on this page' }]);
+      // Counted per request: another reading of the page, or another capture, starts afresh.
+      expect(await route({ ...readMessage, seq: 2 }, senders.contentScript!)).toBeUndefined();
+      expect(await route(submitMessage, senders.contentScript!)).toBeUndefined();
+      expect(warn).toHaveBeenCalledTimes(4);
+    } finally {
+      warn.mockRestore();
+    }
+  });
 });
