@@ -7,6 +7,8 @@ import { makeMutations } from './generated-pages';
 // mutations (10 per task, as a live countdown or feed makes them) is the cost per 1,000.
 
 const MUTATIONS = 1000;
+/** PayWitness's bench build names its spans so; the read floor (read-floor-extension) names its `floor:`. */
+const PAYWITNESS = 'paywitness:';
 // The watcher reads at most once per 400 ms and at latest 700 ms after a change: wait out the last.
 const TRAILING_MS = 1000;
 
@@ -19,34 +21,35 @@ export interface MutationCost {
 }
 
 /** Loads the page, waits for the content script's first read and then `settleMs`; the page's clock then. */
-async function loadAndRead(tab: Page, url: string, settleMs: number): Promise<number> {
+async function loadAndRead(tab: Page, url: string, settleMs: number, prefix = PAYWITNESS): Promise<number> {
   await tab.goto(url, { waitUntil: 'load' });
-  await tab.waitForFunction(() => performance.getEntriesByName('paywitness:scan').length > 0, null, { timeout: 5000, polling: 10 });
+  await tab.waitForFunction((scan) => performance.getEntriesByName(scan).length > 0, `${prefix}scan`, { timeout: 5000, polling: 10 });
   await sleep(settleMs);
   return tab.evaluate(() => performance.now());
 }
 
 /** The content script's timed spans (bench builds: src/content/bench-timing.ts) since `since`. */
-function spansSince(tab: Page, since: number): Promise<Array<{ name: string; duration: number }>> {
+function spansSince(tab: Page, since: number, prefix = PAYWITNESS): Promise<Array<{ name: string; duration: number }>> {
   return tab.evaluate(
-    (after) =>
+    ({ after, prefix }) =>
       performance
         .getEntriesByType('measure')
-        .filter((entry) => entry.name.startsWith('paywitness:') && entry.startTime >= after)
+        .filter((entry) => entry.name.startsWith(prefix) && entry.startTime >= after)
         .map((entry) => ({ name: entry.name, duration: entry.duration })),
-    since,
+    { after: since, prefix },
   );
 }
 
-export async function measureMutationCost(tab: Page, pageUrl: (run: number) => string, runs: number): Promise<MutationCost> {
+/** `prefix`: whose spans are summed — PayWitness's (its bench build), or the read floor's (`floor:`), each alone in its browser. */
+export async function measureMutationCost(tab: Page, pageUrl: (run: number) => string, runs: number, prefix = PAYWITNESS): Promise<MutationCost> {
   const result: MutationCost = { runs, perThousandMs: [], scanMs: [], scans: [] };
   for (let run = 0; run < runs; run++) {
-    const since = await loadAndRead(tab, pageUrl(run), 100);
+    const since = await loadAndRead(tab, pageUrl(run), 100, prefix);
     await tab.evaluate(makeMutations, MUTATIONS);
     await sleep(TRAILING_MS);
-    const measures = await spansSince(tab, since);
+    const measures = await spansSince(tab, since, prefix);
     result.perThousandMs.push(sum(measures.map((entry) => entry.duration)) * (1000 / MUTATIONS));
-    const scans = measures.filter((entry) => entry.name === 'paywitness:scan');
+    const scans = measures.filter((entry) => entry.name === `${prefix}scan`);
     result.scanMs.push(sum(scans.map((entry) => entry.duration)) * (1000 / MUTATIONS));
     result.scans.push(scans.length);
   }

@@ -15,13 +15,19 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
 export const FLOOR_DIR = join(HERE, 'floor-extension');
 /** A content script that only waits for idle and reads the URL and title: the least a script that looks at a page pays. */
 export const LOOK_FLOOR_DIR = join(HERE, 'look-floor-extension');
+/** The least a gate of PayWitness's kind does: at idle, the URL, the title and a text sample, one pattern asked. */
+export const SAMPLE_FLOOR_DIR = join(HERE, 'sample-floor-extension');
+/** The least a reader of a page's visible text does (a style per element, text per block, one message; then what is added). */
+export const READ_FLOOR_DIR = join(HERE, 'read-floor-extension');
 /** Leaves on only the extensions it is told to (same-browser-cost.ts). */
 export const TOGGLE_DIR = join(HERE, 'toggle-extension');
 
-export type Role = 'paywitness' | 'floor' | 'lookFloor' | 'toggle';
+export type Role = 'paywitness' | 'floor' | 'lookFloor' | 'sampleFloor' | 'readFloor' | 'toggle';
 const ROLE_BY_MANIFEST_NAME: Record<string, Role> = {
   'paywitness-bench-floor': 'floor',
   'paywitness-bench-look-floor': 'lookFloor',
+  'paywitness-bench-sample-floor': 'sampleFloor',
+  'paywitness-bench-read-floor': 'readFloor',
   'paywitness-bench-toggle': 'toggle',
 };
 

@@ -1,6 +1,6 @@
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { median, sleep } from './bench-stats';
-import { FLOOR_DIR, LOOK_FLOOR_DIR, openExtensionBrowser, serveBenchPages, type GroupedPage } from './one-browser';
+import { FLOOR_DIR, LOOK_FLOOR_DIR, READ_FLOOR_DIR, SAMPLE_FLOOR_DIR, openExtensionBrowser, serveBenchPages, type GroupedPage } from './one-browser';
 import type { BenchPage } from './ordinary-pages';
 import { settleMs } from './same-browser-cost';
 import { ownScriptTime, type TraceEvent } from './trace-attribution';
@@ -16,7 +16,12 @@ import { ownScriptTime, type TraceEvent } from './trace-attribution';
 // site, whose renderer has compiled them before). A third extension runs beside them, whose script
 // only waits for idle and reads the URL and title (the look floor): the first touch of a page's
 // document from an extension's world costs more than an empty script, and any script that looks at
-// a page pays it; it is reported, not subtracted. Not counted:
+// a page pays it; it is reported, not subtracted. Two more say what the least script doing
+// PayWitness's job would pay on the same machine, so a figure can be read against what is possible
+// at all: the sample floor (at idle, the URL, the title and a text sample of 4,000 characters, one
+// pattern asked — what PayWitness's gate does on the ordinary pages it keeps out) and the read floor
+// (a computed style per element, the text of each block, one message — the least a reader of what a
+// shopper sees does; on every page but the ordinary ones the gate keeps out). Not counted:
 // what the browser does for any extension that injects into a page (making its isolated world,
 // routing its messages), which the on/off comparison holds and the floor pays too. Garbage
 // collection that ran inside PayWitness's scripts is counted in its time and also given apart: the
@@ -39,9 +44,15 @@ interface Medians {
   floorMs: number;
   /** The script that only waits for idle and reads the URL and title (look-floor-extension). */
   lookFloorMs: number;
+  /** At idle, the URL, the title and a text sample, one pattern asked (sample-floor-extension). */
+  sampleFloorMs: number;
+  /** The least reader of visible text (read-floor-extension); 0 on the ordinary pages it leaves out. */
+  readFloorMs: number;
   /** The floors' CPU time, as PayWitness's is given: compared with paywitnessCpuMs, like with like. */
   floorCpuMs: number;
   lookFloorCpuMs: number;
+  sampleFloorCpuMs: number;
+  readFloorCpuMs: number;
   /** The thread's CPU time inside PayWitness's scripts (median over rounds): its work, without the moments it was off the core. */
   paywitnessCpuMs: number;
   /** Of paywitnessMs: garbage collection inside PayWitness's scripts (median over rounds). */
@@ -49,16 +60,30 @@ interface Medians {
   samplesMs: number[];
 }
 
-type Samples = Record<
-  'cold' | 'warm',
-  { paywitness: number[]; paywitnessCpu: number[]; paywitnessGc: number[]; floor: number[]; lookFloor: number[]; floorCpu: number[]; lookFloorCpu: number[] }
->;
+/** The helper extensions loaded beside PayWitness, by role: each one's time is taken from the same traces. */
+const FLOORS = { floor: FLOOR_DIR, lookFloor: LOOK_FLOOR_DIR, sampleFloor: SAMPLE_FLOOR_DIR, readFloor: READ_FLOOR_DIR } as const;
+type FloorRole = keyof typeof FLOORS;
+const FLOOR_ROLES = Object.keys(FLOORS) as FloorRole[];
+
+interface LoadSamples {
+  paywitness: number[];
+  paywitnessCpu: number[];
+  paywitnessGc: number[];
+  /** Per floor: wall and CPU ms per load. */
+  floors: Record<FloorRole, { ms: number[]; cpuMs: number[] }>;
+}
+type Samples = Record<'cold' | 'warm', LoadSamples>;
 
 export async function measureOwnScriptTime(productionDir: string, groups: Record<string, readonly BenchPage[]>, rounds: number): Promise<OwnScriptTime[]> {
-  const { context, ids, close } = await openExtensionBrowser({ paywitness: productionDir, floor: FLOOR_DIR, lookFloor: LOOK_FLOOR_DIR });
+  const { context, ids, close } = await openExtensionBrowser({ paywitness: productionDir, ...FLOORS });
   try {
     const pages = await serveBenchPages(context, groups);
-    const empty = () => ({ paywitness: [], paywitnessCpu: [], paywitnessGc: [], floor: [], lookFloor: [], floorCpu: [], lookFloorCpu: [] });
+    const empty = (): LoadSamples => ({
+      paywitness: [],
+      paywitnessCpu: [],
+      paywitnessGc: [],
+      floors: { floor: { ms: [], cpuMs: [] }, lookFloor: { ms: [], cpuMs: [] }, sampleFloor: { ms: [], cpuMs: [] }, readFloor: { ms: [], cpuMs: [] } },
+    });
     const samples = new Map<string, Samples>(pages.map((page) => [page.url, { cold: empty(), warm: empty() }]));
     for (let round = 0; round < rounds; round++) {
       for (const page of pages) {
@@ -68,21 +93,24 @@ export async function measureOwnScriptTime(productionDir: string, groups: Record
           sample.paywitness.push(own.ms);
           sample.paywitnessCpu.push(own.cpuMs);
           sample.paywitnessGc.push(own.gcMs);
-          const floor = ownScriptTime(events, `chrome-extension://${ids.floor}/`);
-          const lookFloor = ownScriptTime(events, `chrome-extension://${ids.lookFloor}/`);
-          sample.floor.push(floor.ms);
-          sample.floorCpu.push(floor.cpuMs);
-          sample.lookFloor.push(lookFloor.ms);
-          sample.lookFloorCpu.push(lookFloor.cpuMs);
+          for (const role of FLOOR_ROLES) {
+            const floor = ownScriptTime(events, `chrome-extension://${ids[role]}/`);
+            sample.floors[role].ms.push(floor.ms);
+            sample.floors[role].cpuMs.push(floor.cpuMs);
+          }
         });
       }
     }
-    const summary = (sample: Samples['cold']): Medians => ({
+    const summary = (sample: LoadSamples): Medians => ({
       paywitnessMs: median(sample.paywitness),
-      floorMs: median(sample.floor),
-      lookFloorMs: median(sample.lookFloor),
-      floorCpuMs: median(sample.floorCpu),
-      lookFloorCpuMs: median(sample.lookFloorCpu),
+      floorMs: median(sample.floors.floor.ms),
+      lookFloorMs: median(sample.floors.lookFloor.ms),
+      sampleFloorMs: median(sample.floors.sampleFloor.ms),
+      readFloorMs: median(sample.floors.readFloor.ms),
+      floorCpuMs: median(sample.floors.floor.cpuMs),
+      lookFloorCpuMs: median(sample.floors.lookFloor.cpuMs),
+      sampleFloorCpuMs: median(sample.floors.sampleFloor.cpuMs),
+      readFloorCpuMs: median(sample.floors.readFloor.cpuMs),
       paywitnessCpuMs: median(sample.paywitnessCpu),
       paywitnessGcMs: median(sample.paywitnessGc),
       samplesMs: sample.paywitness,

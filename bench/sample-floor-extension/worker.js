@@ -1,0 +1,1 @@
+// Nothing to do: this extension only puts its sampling content script into every page.
